@@ -1,0 +1,43 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '../../../shared/contracts/audit';
+import type { Page } from '../../../shared/contracts/common';
+import { api } from './client';
+
+export type AuditOutcome = AuditEntry['outcome'];
+
+export type AuditFilters = {
+  event?: string;
+  username?: string;
+  objectType?: string;
+  outcome?: AuditOutcome;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+};
+
+export type AuditVerify = { ok: boolean; checked: number; brokenAt: number | null };
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
+  verify: () => [...auditKeys.all, 'verify'] as const,
+};
+
+export function useAuditLog(filters: AuditFilters) {
+  return useQuery({
+    queryKey: auditKeys.list(filters),
+    queryFn: () => api.get<Page<AuditEntry>>('/audit', filters),
+    placeholderData: keepPreviousData,
+    // The log only grows; a stale page hides the newest rows an auditor came to see.
+    staleTime: 0,
+  });
+}
+
+export function useAuditVerify() {
+  return useQuery({
+    queryKey: auditKeys.verify(),
+    queryFn: () => api.get<AuditVerify>('/audit/verify'),
+    staleTime: 60_000,
+  });
+}

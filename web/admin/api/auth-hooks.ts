@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../shared/contracts/auth';
+import { api, isSessionError, setCsrfToken } from './client';
+import { meKey } from './query-client';
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.get<Me>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    // Not logged in is an answer, not an error.
+    if (isSessionError(error)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) => api.post<Me>('/auth/login', input),
+    meta: { silent: true },
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      // Another user may have been logged in on this tab: drop everything cached for them.
+      queryClient.clear();
+      queryClient.setQueryData(meKey, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api.post<{ ok: true }>('/auth/password', input),
+    meta: { silent: true },
+  });
+}

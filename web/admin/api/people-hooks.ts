@@ -1,0 +1,78 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportReport, Page } from '../../../shared/contracts/common';
+import type { Person, PersonCreate, PersonUpdate, PositionTitle } from '../../../shared/contracts/people';
+import { api, uploadRaw } from './client';
+
+export type PeopleFilters = {
+  q?: string;
+  orgUnitId?: string;
+  title?: PositionTitle;
+  partyMember?: boolean;
+  page: number;
+  pageSize: number;
+};
+
+export type PersonSensitive = { idNumber: string | null; phone: string | null };
+
+export const peopleKeys = {
+  all: ['people'] as const,
+  list: (filters: PeopleFilters) => [...peopleKeys.all, 'list', filters] as const,
+  detail: (id: string) => [...peopleKeys.all, 'detail', id] as const,
+};
+
+export function usePeople(filters: PeopleFilters, enabled = true) {
+  return useQuery({
+    queryKey: peopleKeys.list(filters),
+    queryFn: () => api.get<Page<Person>>('/people', filters),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function usePerson(id: string | undefined) {
+  return useQuery({
+    queryKey: peopleKeys.detail(id ?? ''),
+    queryFn: () => api.get<Person>(`/people/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+function useInvalidatePeople() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: peopleKeys.all });
+}
+
+export function useCreatePerson() {
+  const invalidate = useInvalidatePeople();
+  return useMutation({
+    mutationFn: (input: PersonCreate) => api.post<Person>('/people', input),
+    meta: { silent: true },
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdatePerson() {
+  const invalidate = useInvalidatePeople();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: PersonUpdate }) => api.patch<Person>(`/people/${id}`, input),
+    meta: { silent: true },
+    onSuccess: invalidate,
+  });
+}
+
+/** Not cached on purpose: every view of the full numbers must reach the server's audit log. */
+export function useRevealPerson() {
+  return useMutation({
+    mutationFn: (id: string) => api.post<PersonSensitive>(`/people/${id}/reveal`),
+  });
+}
+
+export function useImportPeople() {
+  const invalidate = useInvalidatePeople();
+  return useMutation({
+    mutationFn: ({ file, onProgress }: { file: Blob; onProgress?: (p: number) => void }) =>
+      uploadRaw<ImportReport>('/people/import', file, onProgress),
+    meta: { silent: true },
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,68 @@
+import { lazy, Suspense, useState } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createQueryClient } from './api/query-client';
+import { FeedbackBridge } from './components/feedback';
+import { PageLoading } from './components/page-loading';
+import { RequireAuth } from './auth/require-auth';
+import { RequirePermission } from './auth/require-permission';
+import { AdminLayout } from './layout/admin-layout';
+import { LoginPage } from './pages/login/login-page';
+
+dayjs.locale('zh-cn');
+
+// Pages load on demand: a town operator who only opens 人员管理 never downloads the audit viewer.
+const HomePage = lazy(() => import('./pages/home/home-page').then((m) => ({ default: m.HomePage })));
+const OrgsPage = lazy(() => import('./pages/orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
+const PeoplePage = lazy(() => import('./pages/people/people-page').then((m) => ({ default: m.PeoplePage })));
+const AccountsPage = lazy(() =>
+  import('./pages/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
+);
+const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() =>
+  import('./pages/errors/not-found-page').then((m) => ({ default: m.NotFoundPage })),
+);
+
+// Party red as the brand colour, the convention of organization-department systems.
+const theme = { token: { colorPrimary: '#c8161d', borderRadius: 6 } };
+
+export function AdminApp() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <FeedbackBridge />
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AdminLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Lazy page={<HomePage />} />} />
+                <Route path="orgs" element={<RequirePermission permission="org:read"><Lazy page={<OrgsPage />} /></RequirePermission>} />
+                <Route path="people" element={<RequirePermission permission="people:read"><Lazy page={<PeoplePage />} /></RequirePermission>} />
+                <Route path="accounts" element={<RequirePermission permission="account:read"><Lazy page={<AccountsPage />} /></RequirePermission>} />
+                <Route path="audit" element={<RequirePermission permission="audit:read"><Lazy page={<AuditPage />} /></RequirePermission>} />
+                <Route path="home" element={<Navigate to="/" replace />} />
+                <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Lazy({ page }: { page: React.ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{page}</Suspense>;
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Button, Flex, Result } from 'antd';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useMe } from '../api/auth-hooks';
+import { errorText } from '../api/client';
+import { PageLoading } from '../components/page-loading';
+
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { data: me, isPending, isError, error, refetch } = useMe();
+  const location = useLocation();
+  if (isPending) {
+    return (
+      <Flex style={{ height: '100%' }} align="center" justify="center">
+        <PageLoading />
+      </Flex>
+    );
+  }
+  if (isError) {
+    return (
+      <Result
+        status="error"
+        title="无法连接服务器"
+        subTitle={errorText(error)}
+        extra={<Button type="primary" onClick={() => void refetch()}>重试</Button>}
+      />
+    );
+  }
+  if (!me) {
+    // Remember where they were going so login can bring them back.
+    const from = location.pathname + location.search;
+    return <Navigate to="/login" replace state={{ from }} />;
+  }
+  return <>{children}</>;
+}

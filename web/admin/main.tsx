@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AdminApp } from './app';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('缺少 #root 节点');
+createRoot(container).render(
+  <StrictMode>
+    <AdminApp />
+  </StrictMode>,
+);
