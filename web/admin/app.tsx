@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ESM build: the CJS 'antd/locale/zh_CN' re-export loses its default under the bundler's interop.
+import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -34,7 +35,8 @@ export function AdminApp() {
   const [queryClient] = useState(createQueryClient);
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
+      {/* AntApp renders a wrapper div; it must pass the full height down to the layout. */}
+      <AntApp style={{ height: '100%' }}>
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

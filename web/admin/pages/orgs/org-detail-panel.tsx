@@ -65,7 +65,7 @@ export function OrgDetailPanel({ unit }: { unit: OrgTreeNode | undefined }) {
 
   return (
     <Card title={unit.name} extra={actions} data-testid="org-detail">
-      <Descriptions bordered column={{ xs: 1, md: 2 }} size="middle">
+      <Descriptions bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="middle" styles={{ label: { width: 120 } }}>
         <Descriptions.Item label="组织名称">{unit.name}</Descriptions.Item>
         <Descriptions.Item label="组织编码">{unit.code}</Descriptions.Item>
         <Descriptions.Item label="类型">{unit.kind}</Descriptions.Item>

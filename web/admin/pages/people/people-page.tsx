@@ -36,10 +36,10 @@ export function PeoplePage() {
   const exportFilters = { q: filters.q, orgUnitId: filters.orgUnitId, title: filters.title, partyMember: filters.partyMember };
 
   const columns: TableColumnsType<Person> = [
-    { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left' },
+    { title: '姓名', dataIndex: 'name', width: 90 },
     { title: '性别', dataIndex: 'gender', width: 60 },
     { title: '出生年份', dataIndex: 'birthYear', width: 90, render: (v: number | null) => v ?? '—' },
-    { title: '所在组织', dataIndex: 'orgUnitName', width: 160, ellipsis: true },
+    { title: '所在组织', dataIndex: 'orgUnitName', width: 130, ellipsis: true },
     {
       title: '职务',
       key: 'positions',
@@ -58,19 +58,18 @@ export function PeoplePage() {
         );
       },
     },
-    { title: '身份证号', dataIndex: 'idNumberMasked', width: 190, render: (v: string | null) => v ?? '—' },
-    { title: '手机号', dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '身份证号', dataIndex: 'idNumberMasked', width: 175, render: (v: string | null) => v ?? '—' },
+    { title: '手机号', dataIndex: 'phoneMasked', width: 120, render: (v: string | null) => v ?? '—' },
     {
       title: '党员',
       dataIndex: 'partyMember',
-      width: 80,
+      width: 70,
       render: (v: boolean) => (v ? <Tag color="red">党员</Tag> : <Typography.Text type="secondary">否</Typography.Text>),
     },
     {
       title: '操作',
       key: 'actions',
-      width: writable ? 190 : 130,
-      fixed: 'right',
+      width: writable ? 180 : 130,
       render: (_, p) => (
         <Space size={0}>
           {writable && (
@@ -146,7 +145,7 @@ export function PeoplePage() {
         columns={columns}
         dataSource={data?.items}
         loading={isFetching}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,

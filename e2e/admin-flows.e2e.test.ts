@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Me } from '../shared/contracts/auth';
+import type { Page as ListPage } from '../shared/contracts/common';
+import type { OrgUnit } from '../shared/contracts/org-units';
+import { apiGet, launchBrowser, login, newPage, screenshot } from './helpers/browser';
+import { startServer, type RunningServer } from './helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('org administrator', () => {
+  it('when orgadmin searches the org tree for a village and selects it, then its details are shown', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await page.goto('/');
+    await page.getByText('五星级乡村党组织创建管理平台').first().waitFor();
+    await screenshot(page, '01-login');
+
+    await login(page, 'orgadmin');
+    await page.locator('.ant-statistic').first().waitFor();
+    await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await screenshot(page, '02-home-orgadmin');
+
+    const villages = await apiGet<ListPage<OrgUnit>>(page, '/org-units?level=village&pageSize=5');
+    const village = villages.items.at(-1);
+    expect(village, 'the demo city has villages').toBeDefined();
+    if (!village) return;
+
+    await page.getByRole('menuitem', { name: '组织架构' }).click();
+    await page.locator('.ant-tree').waitFor();
+    await page.getByPlaceholder('搜索组织名称').fill(village.name);
+    const node = page.locator(`.ant-tree [data-org-name="${village.name}"]`);
+    await node.waitFor();
+    await expect(node.locator('.org-tree-match').textContent()).resolves.toBe(village.name);
+    await node.click();
+
+    const detail = page.getByTestId('org-detail');
+    await detail.getByText(village.code, { exact: true }).waitFor();
+    await expect(detail.locator('.ant-card-head-title').textContent()).resolves.toBe(village.name);
+    await expect(detail.getByText(village.partyOrgName).count()).resolves.toBeGreaterThan(0);
+    await expect(detail.getByRole('button', { name: /调整隶属/ }).count()).resolves.toBe(1);
+    await screenshot(page, '03-org-tree-village');
+
+    await page.getByRole('tab', { name: '组织列表' }).click();
+    await page.locator('[data-testid="org-table"] .ant-table-row').first().waitFor();
+    await screenshot(page, '04-org-table-orgadmin');
+
+    await page.getByRole('menuitem', { name: '人员管理' }).click();
+    await page.locator('.ant-table-row, .ant-empty').first().waitFor();
+    await screenshot(page, '05-people-orgadmin');
+    await page.context().close();
+  });
+});
+
+describe('audit administrator', () => {
+  it('when auditor logs in, then the audit log lists login rows and the chain status', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'auditor');
+    // 三权分立: the auditor sees audit only, no business menus.
+    await expect(page.getByRole('menuitem', { name: '组织架构' }).count()).resolves.toBe(0);
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+
+    const loginRow = page.locator('.ant-table-row', { hasText: '登录成功' }).filter({ hasText: 'auditor' });
+    await loginRow.first().waitFor();
+    await page.getByTestId('audit-chain-status').getByText(/哈希链/).waitFor();
+    await page.getByText(/哈希链完整|哈希链在第/).waitFor();
+    await screenshot(page, '06-audit-log');
+
+    await page.goto('/orgs');
+    await page.getByText('抱歉，您的账户没有访问此页面的权限。').waitFor();
+    await screenshot(page, '07-forbidden');
+    await page.context().close();
+  });
+});
+
+describe('town administrator', () => {
+  it('when town01 opens the org table, then only villages of its own town are listed', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'town01');
+    const me = await apiGet<Me>(page, '/auth/me');
+    const town = me.roles.find((r) => r.orgLevel === 'town');
+    expect(town, 'town01 holds a town-level role').toBeDefined();
+    if (!town) return;
+    const own = await apiGet<ListPage<OrgUnit>>(page, '/org-units?level=village&pageSize=100');
+    expect(own.total).toBeGreaterThan(0);
+
+    await page.goto('/orgs?view=table');
+    await page.locator('.ant-select', { hasText: '层级' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '村（社区）' }).click();
+    const rows = page.locator('[data-testid="org-table"] .ant-table-row');
+    await page.getByText(`共 ${own.total} 条`).waitFor();
+    await rows.first().waitFor();
+
+    const parents = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[4]?.textContent ?? ''));
+    expect(parents.length).toBe(Math.min(own.total, 20));
+    expect(new Set(parents)).toEqual(new Set([town.orgUnitName]));
+    await screenshot(page, '08-org-table-town01');
+
+    // The tree shows the town as the only root.
+    await page.getByRole('tab', { name: '架构树' }).click();
+    await page.locator('.ant-tree').waitFor();
+    await expect(page.locator('.ant-tree [data-org-name]').first().getAttribute('data-org-name')).resolves.toBe(town.orgUnitName);
+    await screenshot(page, '09-org-tree-town01');
+    await page.context().close();
+  });
+});
+
+describe('security administrator', () => {
+  it('when secadmin opens account management, then accounts show roles and role actions', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'secadmin');
+    await page.getByRole('menuitem', { name: '账户管理' }).click();
+    await page.locator('.ant-table-row', { hasText: 'orgadmin' }).first().waitFor();
+    await expect(page.getByRole('button', { name: '分配角色' }).count()).resolves.toBeGreaterThan(0);
+    // Creating accounts and resetting passwords belong to the system administrator.
+    await expect(page.getByRole('button', { name: /新建账户/ }).count()).resolves.toBe(0);
+    await screenshot(page, '10-accounts-secadmin');
+
+    await page.locator('.ant-table-row', { hasText: 'town02' }).getByRole('button', { name: '分配角色' }).click();
+    await page.locator('.ant-modal').getByText('三权分立').waitFor();
+    await screenshot(page, '11-role-assign');
+    await page.context().close();
+  });
+});

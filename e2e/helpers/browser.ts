@@ -1,0 +1,60 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const demoPassword = 'Fivestar@2026';
+const screenshotDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context per user: its own cookie jar, so sessions never leak between flows. */
+export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(15_000);
+  return context.newPage();
+}
+
+export async function login(page: Page, username: string, password = demoPassword): Promise<void> {
+  await page.goto('/login');
+  await page.getByPlaceholder('用户名').fill(username);
+  await page.getByPlaceholder('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/**
+ * Screenshots are kept for people to look at. antd's motion finishes on transition events, so
+ * disabling CSS animation would freeze modals invisible; instead let requests and fades settle.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+}
+
+/** JSON from the API with the page's session cookie. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`/api${path}`);
+  if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
