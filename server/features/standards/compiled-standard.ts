@@ -1,0 +1,196 @@
+import { toHundredths, toTenThousandths } from './exact-math.js';
+import { countedStageWeights, indicatorWeightSum, weightDenominator } from './stage-weights.js';
+import { stageIds, type RankingKey, type StageId, type Standard } from './standard.js';
+import { assertValidStandard } from './standard-validate.js';
+
+// The standard turned into flat arrays once per rating run, so the per-village loop does array
+// reads and integer arithmetic only. All points here are integer hundredths; weighted sums are
+// integers in units of 1/denominator hundredth.
+
+export type CompiledMapping =
+  | { type: 'piecewise'; xs: number[]; ys: number[] } // xs in ten-thousandths, ys in hundredths
+  | { type: 'steps'; mins: number[]; ys: number[]; otherwise: number };
+
+export type CompiledFormula = {
+  index: number;
+  id: string;
+  name: string;
+  figure: string;
+  mapping: CompiledMapping;
+  maxH: number;
+};
+
+export type CompiledFigure =
+  | { id: string; name: string; unit: string; kind: 'recorded' }
+  | {
+      id: string;
+      name: string;
+      unit: string;
+      kind: 'ratio';
+      numerator: string;
+      denominator: string;
+      scale: number;
+      whenZero: number | null; // ten-thousandths
+    };
+
+export type CompiledStage = {
+  id: StageId;
+  name: string;
+  weight: number;
+  counted: boolean;
+  /** Per indicator: 1 if this stage scores it. */
+  scores: Uint8Array;
+  /** Per indicator: weight × denominator / indicator weight sum (0 when not counted). */
+  multiplier: Float64Array;
+  expectedCount: number;
+};
+
+export type CompiledStandard = {
+  standard: Standard;
+  denominator: number;
+  totalMaxH: number;
+  indicatorIds: string[];
+  indicatorNames: string[];
+  indexById: Map<string, number>;
+  maxH: Int32Array;
+  dimensionOf: Int32Array;
+  isFormula: Uint8Array;
+  dimensionIds: string[];
+  dimensionNames: string[];
+  dimensionMaxH: number[];
+  namedStarMinH: (number | null)[];
+  namedStarNames: (string | null)[];
+  stages: CompiledStage[];
+  stageById: Map<StageId, CompiledStage>;
+  formulas: CompiledFormula[];
+  figures: Map<string, CompiledFigure>;
+  bonus: { capH: number; items: Map<string, { name: string; maxH: number }> };
+  deductions: { capH: number; items: Map<string, { name: string; maxH: number }> };
+  satisfaction: {
+    weight: number;
+    credit: number;
+    minSampleSize: number | null;
+    caps: { belowBp: number; maxStars: number }[];
+  } | null;
+  /** True when the standard weighs or caps by satisfaction, so a missing survey matters. */
+  satisfactionRequired: boolean;
+  rankingKeys: RankingKey[];
+  quotaOrder: RankingKey[];
+};
+
+function compileMapping(mapping: Standard['dimensions'][number]['indicators'][number]): CompiledMapping | null {
+  if (mapping.kind !== 'formula') return null;
+  const m = mapping.formula.mapping;
+  if (m.type === 'piecewise') {
+    return {
+      type: 'piecewise',
+      xs: m.points.map((p) => toTenThousandths(p.x)),
+      ys: m.points.map((p) => toHundredths(p.points) ?? 0),
+    };
+  }
+  return {
+    type: 'steps',
+    mins: m.steps.map((s) => toTenThousandths(s.min)),
+    ys: m.steps.map((s) => toHundredths(s.points) ?? 0),
+    otherwise: toHundredths(m.otherwise ?? 0) ?? 0,
+  };
+}
+
+function compileItems(group: Standard['bonus']): CompiledStandard['bonus'] {
+  const items = new Map<string, { name: string; maxH: number }>();
+  for (const item of group?.items ?? []) items.set(item.id, { name: item.name, maxH: toHundredths(item.maxPoints) ?? 0 });
+  return { capH: toHundredths(group?.cap ?? 0) ?? 0, items };
+}
+
+/** Validates the standard (throws InvalidStandardError) and flattens it for the engine. */
+export function compileStandard(input: Standard): CompiledStandard {
+  const standard = assertValidStandard(input);
+  const denominator = weightDenominator(standard);
+  const weights = countedStageWeights(standard);
+
+  const indicators = standard.dimensions.flatMap((d, di) => d.indicators.map((indicator) => ({ indicator, di })));
+  const count = indicators.length;
+  const indexById = new Map<string, number>();
+  const maxH = new Int32Array(count);
+  const dimensionOf = new Int32Array(count);
+  const isFormula = new Uint8Array(count);
+  const formulas: CompiledFormula[] = [];
+  indicators.forEach(({ indicator, di }, i) => {
+    indexById.set(indicator.id, i);
+    maxH[i] = toHundredths(indicator.maxPoints) ?? 0;
+    dimensionOf[i] = di;
+    const mapping = compileMapping(indicator);
+    if (indicator.kind === 'formula' && mapping) {
+      isFormula[i] = 1;
+      formulas.push({ index: i, id: indicator.id, name: indicator.name, figure: indicator.formula.figure, mapping, maxH: maxH[i] ?? 0 });
+    }
+  });
+
+  const stages: CompiledStage[] = [];
+  for (const id of stageIds) {
+    const def = standard.stages.find((s) => s.id === id);
+    if (!def) continue;
+    const scores = new Uint8Array(count);
+    const multiplier = new Float64Array(count);
+    let expectedCount = 0;
+    indicators.forEach(({ indicator }, i) => {
+      if (indicator.kind !== 'scored' || !indicator.stages.includes(id)) return;
+      scores[i] = 1;
+      expectedCount += 1;
+      const sum = indicatorWeightSum(weights, indicator.stages);
+      if (!def.referenceOnly && sum > 0) multiplier[i] = (def.weight * denominator) / sum;
+    });
+    stages.push({ id, name: def.name, weight: def.weight, counted: !def.referenceOnly, scores, multiplier, expectedCount });
+  }
+
+  const figures = new Map<string, CompiledFigure>();
+  for (const f of standard.figures ?? []) {
+    figures.set(
+      f.id,
+      f.ratio
+        ? {
+            id: f.id, name: f.name, unit: f.unit, kind: 'ratio',
+            numerator: f.ratio.numerator, denominator: f.ratio.denominator, scale: f.ratio.scale,
+            whenZero: f.ratio.whenDenominatorZero === undefined ? null : toTenThousandths(f.ratio.whenDenominatorZero),
+          }
+        : { id: f.id, name: f.name, unit: f.unit, kind: 'recorded' },
+    );
+  }
+
+  const sat = standard.satisfaction;
+  const satisfaction = sat
+    ? {
+        weight: sat.weightPercent,
+        credit: sat.basicallySatisfiedCredit ?? 100,
+        minSampleSize: sat.minSampleSize ?? null,
+        caps: (sat.caps ?? []).map((c) => ({ belowBp: toHundredths(c.belowPercent) ?? 0, maxStars: c.maxStars })),
+      }
+    : null;
+
+  return {
+    standard,
+    denominator,
+    totalMaxH: toHundredths(standard.totalMaxScore) ?? 0,
+    indicatorIds: indicators.map(({ indicator }) => indicator.id),
+    indicatorNames: indicators.map(({ indicator }) => indicator.name),
+    indexById,
+    maxH,
+    dimensionOf,
+    isFormula,
+    dimensionIds: standard.dimensions.map((d) => d.id),
+    dimensionNames: standard.dimensions.map((d) => d.name),
+    dimensionMaxH: standard.dimensions.map((d) => toHundredths(d.maxPoints) ?? 0),
+    namedStarMinH: standard.dimensions.map((d) => (d.namedStar ? (toHundredths(d.namedStar.minPoints) ?? 0) : null)),
+    namedStarNames: standard.dimensions.map((d) => d.namedStar?.name ?? null),
+    stages,
+    stageById: new Map(stages.map((s) => [s.id, s])),
+    formulas,
+    figures,
+    bonus: compileItems(standard.bonus),
+    deductions: compileItems(standard.deductions),
+    satisfaction,
+    satisfactionRequired: satisfaction !== null && (satisfaction.weight > 0 || satisfaction.caps.length > 0),
+    rankingKeys: standard.ranking.keys,
+    quotaOrder: standard.quotas?.order ?? standard.ranking.keys,
+  };
+}

@@ -1,0 +1,183 @@
+import type { StageId } from './standard.js';
+
+// The engine's output. Points are numbers with at most two decimals (exact hundredths divided by
+// 100), rates are percentages with two decimals. Every explanation step is machine-readable
+// (`rule` plus its numbers; `before`/`after` are scores or stars) and carries a Chinese `text`.
+
+export type MissingItem =
+  | { kind: 'score'; stage: StageId; indicatorId: string }
+  | { kind: 'figure'; figure: string }
+  | { kind: 'satisfaction' };
+
+export type ExplanationStep =
+  | { rule: 'missing_data'; missing: MissingItem[]; text: string }
+  | {
+      rule: 'formula';
+      indicatorId: string;
+      figure: string;
+      value: number | null;
+      mapping: 'piecewise' | 'steps';
+      maxPoints: number;
+      before: null;
+      after: number;
+      text: string;
+    }
+  | {
+      rule: 'stage_weight';
+      weights: Partial<Record<StageId, number>>;
+      referenceOnly: StageId[];
+      stageScores: Partial<Record<StageId, number>>;
+      formulaPoints: number;
+      dimensionScores: Record<string, number>;
+      before: null;
+      after: number;
+      text: string;
+    }
+  | { rule: 'satisfaction_weight'; rate: number | null; weightPercent: number; before: number; after: number; text: string }
+  | {
+      rule: 'bonus' | 'deduction';
+      items: Record<string, number>;
+      claimed: number;
+      cap: number;
+      before: number;
+      after: number;
+      text: string;
+    }
+  | { rule: 'score_floor'; before: number; after: number; text: string }
+  | { rule: 'score_round'; exact: string; before: null; after: number; text: string }
+  | {
+      rule: 'named_stars';
+      dimensions: { dimension: string; name: string; score: number; minPoints: number; earned: boolean }[];
+      before: null;
+      after: number;
+      text: string;
+    }
+  | {
+      rule: 'level';
+      scheme: 'thresholds' | 'namedStars';
+      score: number;
+      namedStars: number | null;
+      matched: { stars: number; minScore: number | null; minNamedStars: number | null } | null;
+      before: null;
+      after: number;
+      text: string;
+    }
+  | {
+      rule: 'prerequisite';
+      stars: number;
+      requirement: 'lastYearStars' | 'figure';
+      figure: string | null;
+      required: number;
+      actual: number | null;
+      met: boolean;
+      before: number;
+      after: number;
+      text: string;
+    }
+  | { rule: 'satisfaction_cap'; rate: number | null; belowPercent: number; maxStars: number; before: number; after: number; text: string }
+  | {
+      rule: 'veto';
+      category: string;
+      name: string;
+      effect: 'noRating' | 'capStars' | 'lowerStars';
+      maxStars: number | null;
+      by: number | null;
+      reasons: string[];
+      before: number | null;
+      after: number | null;
+      text: string;
+    }
+  | { rule: 'violation_not_listed'; category: string; reasons: string[]; before: number | null; after: number | null; text: string }
+  | {
+      rule: 'quota';
+      scope: 'city' | 'town';
+      stars: number;
+      maxPercent: number;
+      base: number;
+      limit: number;
+      poolSize: number;
+      position: number;
+      kept: boolean;
+      before: number;
+      after: number;
+      text: string;
+    };
+
+export type RuleName = ExplanationStep['rule'];
+
+export type VillageResult = {
+  id: string;
+  name: string;
+  townId: string;
+  townName: string;
+  finalScore: number;
+  baseScore: number;
+  stageScores: Partial<Record<StageId, number>>;
+  dimensionScores: Record<string, number>;
+  satisfactionRate: number | null;
+  bonusPoints: number;
+  deductionPoints: number;
+  /** Level before prerequisites, caps, vetoes and quotas. */
+  levelFromScore: number;
+  /** Final stars; null when a veto removed the rating. */
+  stars: number | null;
+  /** Ids of the dimensions whose named star was earned. */
+  namedStars: string[];
+  /** True when a veto removed the rating (一票否决). Caps and downgrades leave it false. */
+  vetoed: boolean;
+  rankInTown: number | null;
+  rankInCity: number | null;
+  /** Short Chinese notes for tables (veto, caps, quota, missing data). */
+  notes: string[];
+  explanation: ExplanationStep[];
+};
+
+export type TownStep =
+  | {
+      rule: 'town_villages';
+      villageCount: number;
+      byStars: Record<string, number>;
+      vetoed: number;
+      averageStars: number | null;
+      text: string;
+    }
+  | {
+      rule: 'town_level';
+      ownScore: number | null;
+      matched: { stars: number } | null;
+      checks: { stars: number; condition: 'ownScore' | 'averageVillageStars' | 'shareOfVillages'; required: number; actual: number | null; met: boolean }[];
+      before: null;
+      after: number;
+      text: string;
+    }
+  | { rule: 'town_veto_cap'; vetoedVillages: number; maxStars: number; before: number; after: number; text: string }
+  | { rule: 'missing_data'; missing: { kind: 'townScore' }[]; text: string };
+
+export type TownResult = {
+  id: string;
+  name: string;
+  ownScore: number | null;
+  villageCount: number;
+  averageVillageStars: number | null;
+  /** Null when the standard has no town scheme. */
+  stars: number | null;
+  explanation: TownStep[];
+};
+
+export type RatingSummary = {
+  villages: number;
+  vetoed: number;
+  byStars: Record<string, number>;
+  /** Share of all villages at three stars or more, in percent (two decimals, half up). */
+  atLeastThreeStarsPercent: number;
+  townsByStars: Record<string, number>;
+};
+
+export type RatingResult = {
+  standard: { id: string; name: string; version: string };
+  /** Rated villages in city ranking order, then vetoed villages by name. */
+  villages: VillageResult[];
+  /** Towns by stars, own score and name. */
+  towns: TownResult[];
+  summary: RatingSummary;
+};

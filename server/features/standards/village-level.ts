@@ -1,0 +1,243 @@
+import type { CompiledStandard } from './compiled-standard.js';
+import { toHundredths, toTenThousandths } from './exact-math.js';
+import { fmt, fmtFigure, fmtRate, pts, starText } from './rating-explain.js';
+import type { VillageInput } from './rating-input.js';
+import type { ExplanationStep } from './rating-result.js';
+import { figureValue, type VillageScore } from './village-score.js';
+
+// From the final score to the stars, in the documented order: named stars → level → prerequisites
+// → satisfaction caps → vetoes. Quotas come later, across villages (quota.ts).
+
+export type LevelOutcome = {
+  levelFromScore: number;
+  stars: number | null;
+  vetoed: boolean;
+  namedStars: string[];
+};
+
+type Sink = { steps: ExplanationStep[] | null; notes: string[] };
+
+function levelFromScore(c: CompiledStandard, score: VillageScore, earned: Set<string>, sink: Sink): number {
+  const scheme = c.standard.levelScheme;
+  if (scheme.type === 'thresholds') {
+    const row = scheme.thresholds.find((t) => score.finalH >= (toHundredths(t.minScore) ?? 0)) ?? null;
+    const stars = row ? row.stars : scheme.minStars;
+    const lowest = scheme.thresholds[scheme.thresholds.length - 1];
+    sink.steps?.push({
+      rule: 'level',
+      scheme: 'thresholds',
+      score: pts(score.finalH),
+      namedStars: null,
+      matched: row ? { stars: row.stars, minScore: row.minScore, minNamedStars: null } : null,
+      before: null,
+      after: stars,
+      text: row
+        ? `最终得分 ${fmt(score.finalH)} 分，达到 ${row.stars} 星门槛 ${row.minScore} 分，定为 ${stars} 星`
+        : `最终得分 ${fmt(score.finalH)} 分，未达到最低门槛 ${lowest?.minScore ?? '-'} 分，定为 ${starText(stars)}`,
+    });
+    return stars;
+  }
+  const row =
+    scheme.levels.find(
+      (l) =>
+        earned.size >= l.minNamedStars &&
+        (l.minScore === undefined || score.finalH >= (toHundredths(l.minScore) ?? 0)) &&
+        (l.requiredDimensions ?? []).every((d) => earned.has(d)),
+    ) ?? null;
+  const stars = row ? row.stars : scheme.minStars;
+  const conditions = row
+    ? [`至少 ${row.minNamedStars} 颗命名星`, ...(row.minScore === undefined ? [] : [`总分不低于 ${row.minScore} 分`]),
+        ...(row.requiredDimensions ?? []).map((d) => `须获${c.namedStarNames[c.dimensionIds.indexOf(d)] ?? d}`)]
+    : [];
+  sink.steps?.push({
+    rule: 'level',
+    scheme: 'namedStars',
+    score: pts(score.finalH),
+    namedStars: earned.size,
+    matched: row ? { stars: row.stars, minScore: row.minScore ?? null, minNamedStars: row.minNamedStars } : null,
+    before: null,
+    after: stars,
+    text: row
+      ? `获 ${earned.size} 颗命名星、总分 ${fmt(score.finalH)} 分，满足 ${row.stars} 星条件（${conditions.join('，')}），定为 ${stars} 星`
+      : `获 ${earned.size} 颗命名星、总分 ${fmt(score.finalH)} 分，未满足任何星级条件，定为 ${starText(stars)}`,
+  });
+  return stars;
+}
+
+function namedStars(c: CompiledStandard, score: VillageScore, sink: Sink): Set<string> {
+  const earned = new Set<string>();
+  const rows: { dimension: string; name: string; score: number; minPoints: number; earned: boolean }[] = [];
+  const parts: string[] = [];
+  c.dimensionIds.forEach((id, d) => {
+    const min = c.namedStarMinH[d];
+    if (min === null || min === undefined) return;
+    const h = score.dimensionH[d] ?? 0;
+    const ok = h >= min;
+    if (ok) earned.add(id);
+    const name = c.namedStarNames[d] ?? id;
+    rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok });
+    parts.push(`${name}（${c.dimensionNames[d]} ${fmt(h)} ${ok ? '≥' : '<'} ${fmt(min)}）${ok ? '获得' : '未获得'}`);
+  });
+  if (rows.length > 0 && sink.steps) {
+    sink.steps.push({
+      rule: 'named_stars',
+      dimensions: rows,
+      before: null,
+      after: earned.size,
+      text: `命名星：${parts.join('；')}；共获 ${earned.size} 颗`,
+    });
+  }
+  return earned;
+}
+
+function applyPrerequisites(c: CompiledStandard, v: VillageInput, stars: number, sink: Sink): number {
+  const rules = [...(c.standard.prerequisites ?? [])].sort((a, b) => b.stars - a.stars);
+  let current = stars;
+  for (const rule of rules) {
+    if (current < rule.stars) continue;
+    let actual: number | null;
+    let met: boolean;
+    let required: number;
+    let what: string;
+    if (rule.type === 'lastYearStars') {
+      actual = v.lastYearStars ?? null;
+      required = rule.minStars;
+      met = actual === null ? rule.whenUnknown === 'met' : actual >= rule.minStars;
+      what = `${rule.stars} 星须上年达到 ${rule.minStars} 星及以上：上年${actual === null ? '星级未知' : `为 ${actual} 星`}`;
+    } else {
+      const x = figureValue(c, v, rule.figure);
+      actual = x === null ? null : x / 10000;
+      required = rule.min;
+      met = x !== null && x >= toTenThousandths(rule.min);
+      const name = rule.description ?? c.figures.get(rule.figure)?.name ?? rule.figure;
+      what = `${rule.stars} 星须“${name}”不低于 ${rule.min}：实际为 ${fmtFigure(x)}`;
+    }
+    const after = met ? current : rule.stars - 1;
+    sink.steps?.push({
+      rule: 'prerequisite',
+      stars: rule.stars,
+      requirement: rule.type,
+      figure: rule.type === 'figure' ? rule.figure : null,
+      required,
+      actual,
+      met,
+      before: current,
+      after,
+      text: met ? `${what}，满足` : `${what}，不满足，${current} 星 → ${after} 星`,
+    });
+    if (!met) sink.notes.push(`未满足${rule.stars}星前置条件`);
+    current = after;
+  }
+  return current;
+}
+
+function applySatisfactionCaps(c: CompiledStandard, score: VillageScore, stars: number, sink: Sink): number {
+  const caps = c.satisfaction?.caps ?? [];
+  if (caps.length === 0) return stars;
+  const rate = score.satisfactionBp ?? 0;
+  let current = stars;
+  for (const cap of caps) {
+    if (rate >= cap.belowBp) continue;
+    const after = Math.min(current, cap.maxStars);
+    sink.steps?.push({
+      rule: 'satisfaction_cap',
+      rate: score.satisfactionBp === null ? null : pts(score.satisfactionBp),
+      belowPercent: pts(cap.belowBp),
+      maxStars: cap.maxStars,
+      before: current,
+      after,
+      text: `群众满意率 ${fmtRate(score.satisfactionBp)} 低于 ${fmt(cap.belowBp)}%，最多 ${cap.maxStars} 星：${current} 星 → ${after} 星`,
+    });
+    if (after < current) sink.notes.push(`满意率${fmtRate(score.satisfactionBp)}，最多${cap.maxStars}星`);
+    current = after;
+  }
+  return current;
+}
+
+function applyVetoes(c: CompiledStandard, v: VillageInput, stars: number, sink: Sink): { stars: number | null; vetoed: boolean } {
+  const violations = v.violations ?? [];
+  if (violations.length === 0) return { stars, vetoed: false };
+  const reasons = new Map<string, string[]>();
+  for (const violation of violations) {
+    const list = reasons.get(violation.category) ?? [];
+    list.push(violation.reason);
+    reasons.set(violation.category, list);
+  }
+  const rules = (c.standard.vetoes ?? []).filter((r) => reasons.has(r.category));
+  const noRating = rules.filter((r) => r.effect.type === 'noRating');
+  // Order independent of the input: removals, then caps, then lowerings, each in standard order.
+  const ordered = [
+    ...noRating,
+    ...rules.filter((r) => r.effect.type === 'capStars'),
+    ...rules.filter((r) => r.effect.type === 'lowerStars'),
+  ];
+  const floor = c.standard.levelScheme.minStars;
+  let current: number | null = stars;
+  for (const rule of ordered) {
+    const why = (reasons.get(rule.category) ?? []).join('；');
+    const before = current;
+    let text: string;
+    const effect = rule.effect;
+    if (effect.type === 'noRating') {
+      current = null;
+      text = `一票否决（${rule.name}）：${why}；不予评星`;
+      sink.notes.push(`一票否决：${rule.name}`);
+    } else if (before === null) {
+      text = `${rule.name}：${why}；已不予评星，本项不再改变星级`;
+    } else if (effect.type === 'capStars') {
+      current = Math.min(before, effect.maxStars);
+      text = `${rule.name}：${why}；最多 ${effect.maxStars} 星：${before} 星 → ${current} 星`;
+      sink.notes.push(`${rule.name}：最多${effect.maxStars}星`);
+    } else {
+      current = Math.max(Math.min(before, floor), before - effect.by);
+      text = `${rule.name}：${why}；降 ${effect.by} 星：${before} 星 → ${starText(current)}`;
+      sink.notes.push(`${rule.name}：降${effect.by}星`);
+    }
+    sink.steps?.push({
+      rule: 'veto',
+      category: rule.category,
+      name: rule.name,
+      effect: effect.type,
+      maxStars: effect.type === 'capStars' ? effect.maxStars : null,
+      by: effect.type === 'lowerStars' ? effect.by : null,
+      reasons: reasons.get(rule.category) ?? [],
+      before,
+      after: current,
+      text,
+    });
+  }
+  const listed = new Set((c.standard.vetoes ?? []).map((r) => r.category));
+  for (const [category, list] of reasons) {
+    if (listed.has(category)) continue;
+    sink.steps?.push({
+      rule: 'violation_not_listed',
+      category,
+      reasons: list,
+      before: current,
+      after: current,
+      text: `违规类别“${category}”不在本标准的否决清单中，不影响星级（已记录：${list.join('；')}）`,
+    });
+  }
+  return { stars: current, vetoed: noRating.length > 0 };
+}
+
+export function decideLevel(
+  c: CompiledStandard,
+  v: VillageInput,
+  score: VillageScore,
+  steps: ExplanationStep[] | null,
+  notes: string[],
+): LevelOutcome {
+  const sink: Sink = { steps, notes };
+  const earned = namedStars(c, score, sink);
+  const fromScore = levelFromScore(c, score, earned, sink);
+  let stars = applyPrerequisites(c, v, fromScore, sink);
+  stars = applySatisfactionCaps(c, score, stars, sink);
+  const veto = applyVetoes(c, v, stars, sink);
+  return {
+    levelFromScore: fromScore,
+    stars: veto.stars,
+    vetoed: veto.vetoed,
+    namedStars: c.dimensionIds.filter((d) => earned.has(d)),
+  };
+}

@@ -1,0 +1,308 @@
+import type { CompiledFormula, CompiledStandard } from './compiled-standard.js';
+import { formatFraction, roundHalfUpDiv, roundHalfUpDivBig, roundToHundredths, toTenThousandths } from './exact-math.js';
+import type { RateOptions, RatingIssue, VillageInput } from './rating-input.js';
+import type { MissingItem } from './rating-result.js';
+
+// The hot path: one village's points, from raw stage scores to the rounded final score. Only
+// integer arithmetic reaches a rounding; every rounding is half up and happens where
+// docs/standards.md says it does.
+
+export type VillageScore = {
+  /** Stage-weighted indicator points, exact: baseNum / denominator hundredths. */
+  baseNum: number;
+  baseH: number;
+  dimensionH: number[];
+  /** Raw sum of each compiled stage's points (reference-only stages included), hundredths. */
+  stageH: number[];
+  formulaH: number[];
+  /** Figure value per formula, ten-thousandths; null when missing. */
+  formulaValue: (number | null)[];
+  missing: MissingItem[];
+  /** Satisfaction rate in basis points as surveyed; null when not surveyed. */
+  satisfactionBp: number | null;
+  weightedH: number;
+  bonusClaimedH: number;
+  bonusH: number;
+  bonusItems: Record<string, number>;
+  deductionClaimedH: number;
+  deductionH: number;
+  deductionItems: Record<string, number>;
+  floored: boolean;
+  /** Exact final score as a decimal string when rounding changed it, else null. */
+  exactFinal: string | null;
+  finalH: number;
+};
+
+export type ScoreContext = {
+  c: CompiledStandard;
+  issues: RatingIssue[];
+  options: Required<RateOptions>;
+  dimensionScratch: Float64Array;
+};
+
+const MAX_ISSUES = 1000;
+
+function addIssue(ctx: ScoreContext, issue: RatingIssue): void {
+  if (ctx.issues.length < MAX_ISSUES) ctx.issues.push(issue);
+}
+
+/** Hundredths of a person-typed value, or null after recording why it is not acceptable. */
+function checkedHundredths(
+  ctx: ScoreContext,
+  value: unknown,
+  maxH: number,
+  path: string,
+  villageId: string,
+): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    addIssue(ctx, { code: 'rating.invalid_number', path, villageId, message: '分值必须是数字' });
+    return null;
+  }
+  const scaled = value * 100;
+  const h = Math.round(scaled);
+  if (Math.abs(scaled - h) > 1e-6) {
+    addIssue(ctx, { code: 'rating.too_many_decimals', path, villageId, value, message: `分值最多保留两位小数（现为 ${value}）` });
+    return null;
+  }
+  if (h < 0 || h > maxH) {
+    addIssue(ctx, {
+      code: 'rating.score_out_of_range', path, villageId, value, max: maxH / 100,
+      message: `分值 ${value} 超出范围（0 至 ${maxH / 100}）`,
+    });
+    return null;
+  }
+  return h;
+}
+
+function scoreStages(ctx: ScoreContext, v: VillageInput, at: string, missing: MissingItem[]): { baseNum: number; stageH: number[] } {
+  const { c } = ctx;
+  const dims = ctx.dimensionScratch;
+  const { maxH, dimensionOf, indexById } = c;
+  let baseNum = 0;
+  const stageH: number[] = [];
+  for (const st of c.stages) {
+    const rec = v.scores[st.id] as Record<string, unknown> | undefined;
+    let sum = 0;
+    let count = 0;
+    if (rec !== undefined) {
+      const { scores, multiplier } = st;
+      for (const key in rec) {
+        const idx = indexById.get(key);
+        if (idx === undefined || scores[idx] === 0) {
+          const path = `${at}.scores.${st.id}.${key}`;
+          if (idx === undefined) addIssue(ctx, { code: 'rating.unknown_indicator', path, villageId: v.id, message: `标准中没有指标“${key}”` });
+          else if (c.isFormula[idx] === 1) addIssue(ctx, { code: 'rating.formula_indicator_scored', path, villageId: v.id, message: `“${c.indicatorNames[idx]}”按数据自动计算，不能直接打分` });
+          else addIssue(ctx, { code: 'rating.stage_not_scoring', path, villageId: v.id, message: `“${c.indicatorNames[idx]}”不在${st.name}阶段评分` });
+          continue;
+        }
+        const value = rec[key];
+        const limit = maxH[idx] as number;
+        let h: number;
+        // Fast path for the common case; the slow path records the exact problem.
+        if (typeof value === 'number' && value >= 0 && Number.isInteger((h = Math.round(value * 100))) && h <= limit && Math.abs(value * 100 - h) <= 1e-6) {
+          // accepted
+        } else {
+          const checked = checkedHundredths(ctx, value, limit, `${at}.scores.${st.id}.${key}`, v.id);
+          if (checked === null) continue;
+          h = checked;
+        }
+        const weighted = h * (multiplier[idx] as number);
+        baseNum += weighted;
+        const d = dimensionOf[idx] as number;
+        dims[d] = (dims[d] as number) + weighted;
+        sum += h;
+        count += 1;
+      }
+    }
+    if (count < st.expectedCount) {
+      for (let i = 0; i < c.indicatorIds.length; i++) {
+        const id = c.indicatorIds[i] as string;
+        if (st.scores[i] === 1 && (rec === undefined || rec[id] === undefined)) missing.push({ kind: 'score', stage: st.id, indicatorId: id });
+      }
+    }
+    stageH.push(sum);
+  }
+  return { baseNum, stageH };
+}
+
+function ratioValue(numX: number, denX: number, scale: number): number {
+  const n = numX * scale * 10000;
+  if (Number.isSafeInteger(n)) return denX > 0 ? roundHalfUpDiv(n, denX) : roundHalfUpDiv(-n, -denX);
+  const sign = denX > 0 ? 1n : -1n;
+  return Number(roundHalfUpDivBig(BigInt(numX) * BigInt(scale) * 10000n * sign, BigInt(denX) * sign));
+}
+
+/** A figure's value for a village in ten-thousandths (derived ratios computed), or null when missing. */
+export function figureValue(c: CompiledStandard, v: VillageInput, id: string): number | null {
+  const figure = c.figures.get(id);
+  const recorded = (fid: string): number | null => {
+    const raw = v.figures?.[fid];
+    return typeof raw === 'number' && Number.isFinite(raw) ? toTenThousandths(raw) : null;
+  };
+  if (!figure) return null;
+  if (figure.kind === 'recorded') return recorded(id);
+  const num = recorded(figure.numerator);
+  const den = recorded(figure.denominator);
+  if (num === null || den === null) return null;
+  if (den === 0) return figure.whenZero;
+  return ratioValue(num, den, figure.scale);
+}
+
+function mapFigure(f: CompiledFormula, x: number): number {
+  const m = f.mapping;
+  if (m.type === 'steps') {
+    for (let k = 0; k < m.mins.length; k++) if (x >= (m.mins[k] as number)) return m.ys[k] as number;
+    return m.otherwise;
+  }
+  const last = m.xs.length - 1;
+  if (x <= (m.xs[0] as number)) return m.ys[0] as number;
+  if (x >= (m.xs[last] as number)) return m.ys[last] as number;
+  let k = 0;
+  while (x >= (m.xs[k + 1] as number)) k += 1;
+  const x0 = m.xs[k] as number;
+  const dx = (m.xs[k + 1] as number) - x0;
+  const y0 = m.ys[k] as number;
+  const dy = (m.ys[k + 1] as number) - y0;
+  return roundHalfUpDiv(y0 * dx + (x - x0) * dy, dx);
+}
+
+function checkFigureKeys(ctx: ScoreContext, v: VillageInput, at: string): void {
+  if (!v.figures) return;
+  for (const key in v.figures) {
+    const figure = ctx.c.figures.get(key);
+    const path = `${at}.figures.${key}`;
+    if (!figure) addIssue(ctx, { code: 'rating.unknown_figure', path, villageId: v.id, message: `标准中没有数据项“${key}”` });
+    else if (figure.kind === 'ratio') {
+      addIssue(ctx, { code: 'rating.derived_figure_given', path, villageId: v.id, message: `“${figure.name}”由其他数据项计算得出，请填报其分子和分母` });
+    } else if (typeof v.figures[key] !== 'number' || !Number.isFinite(v.figures[key])) {
+      addIssue(ctx, { code: 'rating.invalid_number', path, villageId: v.id, message: '数据项必须是数字' });
+    }
+  }
+}
+
+function satisfactionBp(ctx: ScoreContext, v: VillageInput, at: string): number | null {
+  const s = v.satisfaction;
+  if (s === undefined || s === null) return null;
+  if ('rate' in s) return roundToHundredths(s.rate);
+  const path = `${at}.satisfaction`;
+  if (s.satisfied + s.basicallySatisfied + s.unsatisfied !== s.sampleSize) {
+    addIssue(ctx, {
+      code: 'rating.satisfaction_counts_mismatch', path, villageId: v.id,
+      message: `满意 ${s.satisfied} + 基本满意 ${s.basicallySatisfied} + 不满意 ${s.unsatisfied} 不等于样本数 ${s.sampleSize}`,
+    });
+  }
+  const min = ctx.c.satisfaction?.minSampleSize ?? null;
+  if (min !== null && s.sampleSize < min) {
+    addIssue(ctx, { code: 'rating.satisfaction_sample_too_small', path, villageId: v.id, value: s.sampleSize, message: `测评样本 ${s.sampleSize} 份，少于标准要求的 ${min} 份` });
+  }
+  const credit = ctx.c.satisfaction?.credit ?? 100;
+  return roundHalfUpDiv((s.satisfied * 100 + s.basicallySatisfied * credit) * 100, s.sampleSize);
+}
+
+function adjustments(
+  ctx: ScoreContext,
+  v: VillageInput,
+  at: string,
+  group: 'bonus' | 'deductions',
+): { claimedH: number; appliedH: number; items: Record<string, number> } {
+  const def = ctx.c[group];
+  const given = v[group];
+  const items: Record<string, number> = {};
+  let claimedH = 0;
+  if (given) {
+    for (const key in given) {
+      const item = def.items.get(key);
+      const path = `${at}.${group}.${key}`;
+      if (!item) {
+        addIssue(ctx, { code: 'rating.unknown_item', path, villageId: v.id, message: `标准中没有${group === 'bonus' ? '加分' : '扣分'}项“${key}”` });
+        continue;
+      }
+      const h = checkedHundredths(ctx, given[key], item.maxH, path, v.id);
+      if (h === null) continue;
+      items[key] = h / 100;
+      claimedH += h;
+    }
+  }
+  return { claimedH, appliedH: Math.min(claimedH, def.capH), items };
+}
+
+export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string): VillageScore {
+  const { c } = ctx;
+  const D = c.denominator;
+  ctx.dimensionScratch.fill(0);
+  const missing: MissingItem[] = [];
+  const { baseNum: stagesNum, stageH } = scoreStages(ctx, v, at, missing);
+  let baseNum = stagesNum;
+
+  checkFigureKeys(ctx, v, at);
+  const formulaH: number[] = [];
+  const formulaValue: (number | null)[] = [];
+  for (const f of c.formulas) {
+    const x = figureValue(c, v, f.figure);
+    const h = x === null ? 0 : mapFigure(f, x);
+    if (x === null) missing.push({ kind: 'figure', figure: f.figure });
+    formulaH.push(h);
+    formulaValue.push(x);
+    baseNum += h * D;
+    const d = c.dimensionOf[f.index] as number;
+    ctx.dimensionScratch[d] = (ctx.dimensionScratch[d] as number) + h * D;
+  }
+
+  const bp = satisfactionBp(ctx, v, at);
+  if (bp === null && c.satisfactionRequired) missing.push({ kind: 'satisfaction' });
+  const bonus = adjustments(ctx, v, at, 'bonus');
+  const deduction = adjustments(ctx, v, at, 'deductions');
+  const netH = bonus.appliedH - deduction.appliedH;
+
+  const w = c.satisfaction?.weight ?? 0;
+  let weightedH: number;
+  let finalH: number;
+  let floored = false;
+  let exactFinal: string | null = null;
+  if (w === 0) {
+    weightedH = roundHalfUpDiv(baseNum, D);
+    let num = baseNum + netH * D;
+    if (num < 0) {
+      num = 0;
+      floored = true;
+    }
+    finalH = roundHalfUpDiv(num, D);
+    if (num % D !== 0 && ctx.options.explain === 'full') exactFinal = formatFraction(BigInt(num), BigInt(D) * 100n, 6);
+  } else {
+    // Exact in BigInt: hundredths × denominator × 10^6 (percent weight × basis points).
+    const den = BigInt(D) * 1_000_000n;
+    const weighted = BigInt(baseNum) * BigInt((100 - w) * 10000) + BigInt((bp ?? 0) * w * c.totalMaxH) * BigInt(D);
+    weightedH = Number(roundHalfUpDivBig(weighted, den));
+    let num = weighted + BigInt(netH) * den;
+    if (num < 0n) {
+      num = 0n;
+      floored = true;
+    }
+    finalH = Number(roundHalfUpDivBig(num, den));
+    if (num % den !== 0n && ctx.options.explain === 'full') exactFinal = formatFraction(num, den * 100n, 6);
+  }
+
+  const dimensionH: number[] = [];
+  for (let d = 0; d < c.dimensionIds.length; d++) dimensionH.push(roundHalfUpDiv(ctx.dimensionScratch[d] as number, D));
+
+  return {
+    baseNum,
+    baseH: roundHalfUpDiv(baseNum, D),
+    dimensionH,
+    stageH,
+    formulaH,
+    formulaValue,
+    missing,
+    satisfactionBp: bp,
+    weightedH,
+    bonusClaimedH: bonus.claimedH,
+    bonusH: bonus.appliedH,
+    bonusItems: bonus.items,
+    deductionClaimedH: deduction.claimedH,
+    deductionH: deduction.appliedH,
+    deductionItems: deduction.items,
+    floored,
+    exactFinal,
+    finalH,
+  };
+}
