@@ -40,6 +40,8 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    // Logging out of an already expired session is still a logout: nothing to tell the user.
+    meta: { silent: true },
     onSettled: () => {
       setCsrfToken(null);
       queryClient.clear();

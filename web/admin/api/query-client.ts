@@ -14,6 +14,7 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (isSessionError(error)) {
+          notifyError(errorText(error));
           client.setQueryData(meKey, null);
           return;
         }
@@ -23,6 +24,7 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
         if (isSessionError(error)) {
+          if (!mutation.meta?.silent) notifyError(errorText(error));
           client.setQueryData(meKey, null);
           return;
         }

@@ -11,8 +11,9 @@ export function FeedbackBridge() {
   return null;
 }
 
+/** Keyed by text: five queries failing the same way show one message, not five. */
 export function notifyError(text: string): void {
-  void messageApi?.error(text);
+  void messageApi?.error({ content: text, key: text });
 }
 
 export function notifySuccess(text: string): void {

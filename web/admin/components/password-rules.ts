@@ -9,4 +9,5 @@ export const strongPasswordRule = {
       : Promise.reject(new Error(messageFor('password.too_weak'))),
 };
 
-export const passwordHint = '至少 12 位，包含大写字母、小写字母、数字、符号中的至少三类';
+/** Short enough for a placeholder; the full rule appears as the validation message. */
+export const passwordHint = '至少 12 位，含大小写字母、数字、符号中的三类';

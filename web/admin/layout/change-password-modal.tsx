@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useChangePassword } from '../api/auth-hooks';
 import { errorText } from '../api/client';
 import { notifySuccess } from '../components/feedback';
-import { strongPasswordRule } from '../components/password-rules';
+import { passwordHint, strongPasswordRule } from '../components/password-rules';
 
 type FormValues = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -51,10 +51,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item
           name="newPassword"
           label="新密码"
-          extra="至少 12 位，包含大写字母、小写字母、数字、符号中的至少三类"
           rules={[{ required: true, message: '请输入新密码' }, strongPasswordRule]}
         >
-          <Input.Password autoComplete="new-password" />
+          <Input.Password autoComplete="new-password" placeholder={passwordHint} />
         </Form.Item>
         <Form.Item
           name="confirm"

@@ -53,8 +53,8 @@ export function AccountCreateModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 40, message: '最多 40 个字' }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" extra={passwordHint} rules={[{ required: true, message: '请输入初始密码' }, strongPasswordRule]}>
-          <Input.Password autoComplete="new-password" />
+        <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, strongPasswordRule]}>
+          <Input.Password autoComplete="new-password" placeholder={passwordHint} />
         </Form.Item>
       </Form>
     </Modal>

@@ -39,8 +39,8 @@ export function ResetPasswordModal({ account, onClose }: { account: Account; onC
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message="请通过安全渠道将新密码告知本人，并提醒其登录后及时修改。" />
       {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="password" label="新密码" extra={passwordHint} rules={[{ required: true, message: '请输入新密码' }, strongPasswordRule]}>
-          <Input.Password autoComplete="new-password" />
+        <Form.Item name="password" label="新密码" rules={[{ required: true, message: '请输入新密码' }, strongPasswordRule]}>
+          <Input.Password autoComplete="new-password" placeholder={passwordHint} />
         </Form.Item>
       </Form>
     </Modal>

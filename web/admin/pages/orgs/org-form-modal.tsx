@@ -50,8 +50,17 @@ export function OrgFormModal(props: Props) {
         onError,
       });
     } else {
+      // Send only what changed: the audit row then shows the real change, not a full rewrite.
+      const unit = props.unit;
+      const input = Object.fromEntries(
+        Object.entries(values).filter(([key, value]) => value !== undefined && value !== unit[key as keyof Values]),
+      );
+      if (Object.keys(input).length === 0) {
+        props.onClose();
+        return;
+      }
       update.mutate(
-        { id: props.unit.id, input: values },
+        { id: unit.id, input },
         {
           onSuccess: () => {
             notifySuccess('已保存');

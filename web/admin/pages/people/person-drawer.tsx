@@ -30,6 +30,12 @@ const fieldByCode = {
   'person.invalid_phone': 'phone',
 };
 const day = 'YYYY-MM-DD';
+const positionHeaders: [string, number][] = [
+  ['职务', 5],
+  ['任职组织（默认为所在组织）', 7],
+  ['开始日期', 5],
+  ['结束日期（在任留空）', 5],
+];
 
 function toInput(values: Values, editing: boolean): PersonCreate {
   const idNumber = values.idNumber?.trim().toUpperCase();
@@ -161,6 +167,15 @@ export function PersonDrawer({ person, onClose }: Props) {
         <Form.List name="positions">
           {(fields, { add, remove }) => (
             <>
+              {fields.length > 0 && (
+                <Row gutter={8} style={{ marginBottom: 4 }}>
+                  {positionHeaders.map(([label, span]) => (
+                    <Col key={label} span={span}>
+                      <Typography.Text type="secondary">{label}</Typography.Text>
+                    </Col>
+                  ))}
+                </Row>
+              )}
               {fields.map(({ key, name }) => (
                 <Row key={key} gutter={8} align="top">
                   <Col span={5}>
@@ -170,7 +185,7 @@ export function PersonDrawer({ person, onClose }: Props) {
                   </Col>
                   <Col span={7}>
                     <Form.Item name={[name, 'orgUnitId']}>
-                      <OrgTreeSelect placeholder="任职组织（默认所在组织）" />
+                      <OrgTreeSelect placeholder="所在组织" />
                     </Form.Item>
                   </Col>
                   <Col span={5}>
@@ -193,7 +208,7 @@ export function PersonDrawer({ person, onClose }: Props) {
                         }),
                       ]}
                     >
-                      <DatePicker placeholder="结束日期（在任留空）" style={{ width: '100%' }} />
+                      <DatePicker placeholder="在任" style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col span={2}>
