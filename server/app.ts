@@ -1,0 +1,68 @@
+// Builds the Fastify app without listening: main.ts, the tests and the CLI all use this.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from './db/client.js';
+import type { Services } from './context.js';
+import { createFieldCrypto } from './security/field-crypto.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installGuard } from './http/guard.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { installXlsxBody } from './http/xlsx.js';
+import { installOpenApi } from './http/openapi.js';
+import { installWebPages } from './http/web-pages.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { orgRoutes } from './features/orgs/orgs.routes.js';
+import { peopleRoutes } from './features/people/people.routes.js';
+import { accountRoutes } from './features/accounts/accounts.routes.js';
+import { healthRoutes } from './features/health/health.routes.js';
+import './http/route-config.js';
+
+export type AppOptions = {
+  database: Database;
+  secretKey: Buffer;
+  /** Secure cookies and HSTS; off only for the demo on plain http://localhost. */
+  secure: boolean;
+  trustProxy?: boolean;
+  /** Built admin and public pages; omitted in API tests. */
+  webDir?: string;
+  now?: () => Date;
+  logger?: boolean;
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const services: Services = {
+    db: options.database.db,
+    crypto: createFieldCrypto(options.secretKey),
+    now: options.now ?? (() => new Date()),
+  };
+  app.decorate('services', services);
+
+  await app.register(cookie);
+  installErrorHandler(app);
+  installSecurityHeaders(app, { hsts: options.secure });
+  installGuard(app, { secureCookies: options.secure });
+  installXlsxBody(app);
+  await installOpenApi(app);
+
+  const routeOptions = { secureCookies: options.secure };
+  await app.register(healthRoutes);
+  await app.register(authRoutes, routeOptions);
+  await app.register(orgRoutes);
+  await app.register(peopleRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+  if (options.webDir) await installWebPages(app, options.webDir);
+  return app;
+}

@@ -1,0 +1,47 @@
+// Reads configuration from the environment once, at start-up.
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  /** demo: loads the demo city on an empty database and allows plain HTTP cookies. */
+  mode: 'demo' | 'production';
+  /** 32-byte key for column encryption and audit digests. */
+  secretKey: Buffer;
+  /** Set when a TLS-terminating proxy is in front; production requires it. */
+  trustProxy: boolean;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.FIVESTAR_MODE === 'production' || env.NODE_ENV === 'production' ? 'production' : 'demo';
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir,
+    mode,
+    secretKey: readSecretKey(env.FIVESTAR_SECRET, mode, dataDir),
+    trustProxy: env.TRUST_PROXY === '1' || mode === 'production',
+  };
+}
+
+function readSecretKey(value: string | undefined, mode: Config['mode'], dataDir: string): Buffer {
+  if (value) {
+    const key = Buffer.from(value, /^[0-9a-f]{64}$/i.test(value) ? 'hex' : 'base64');
+    if (key.length !== 32) throw new Error('FIVESTAR_SECRET must be 32 bytes (64 hex characters or base64)');
+    return key;
+  }
+  if (mode === 'production') throw new Error('FIVESTAR_SECRET is required in production');
+  // Demo: keep a generated key beside the data so encrypted columns survive restarts.
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}

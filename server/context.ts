@@ -1,0 +1,14 @@
+// What every use case receives: the database, the clock, the keys, and (for requests) the caller.
+import type { Db } from './db/client.js';
+import type { FieldCrypto } from './security/field-crypto.js';
+import type { Principal } from './features/auth/principal.js';
+import type { Actor } from './features/audit/audit.js';
+
+export type Services = {
+  db: Db;
+  crypto: FieldCrypto;
+  /** Injected so tests can move time forward (lockout, session timeouts). */
+  now: () => Date;
+};
+
+export type Ctx = Services & { principal: Principal; actor: Actor };

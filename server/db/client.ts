@@ -1,0 +1,92 @@
+// Opens the database: embedded PGlite (data dir on disk, or in memory) or a real PostgreSQL.
+// Both run the same migrations and the same Drizzle code.
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.js';
+import { runMigrations } from './migrate.js';
+
+export type Schema = typeof schema;
+/** A database handle or an open transaction: query functions accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for the start-up banner (no credentials). */
+  description: string;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir?: string } // no dataDir: in memory
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+// The application role may insert audit rows but never change them (see 0001_init.sql).
+const appRole = 'fivestar_app';
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    const client = new PGlite(options.dataDir);
+    await client.waitReady;
+    await runMigrations({
+      exec: (text) => client.exec(text).then(() => undefined),
+      query: async (text, params) => (await client.query(text, params)).rows as Record<string, unknown>[],
+      transaction: (fn) =>
+        client.transaction(async (tx) =>
+          fn({
+            exec: (text) => tx.exec(text).then(() => undefined),
+            query: async (text, params) => (await tx.query(text, params)).rows as Record<string, unknown>[],
+          }),
+        ),
+    });
+    await client.exec(`SET ROLE ${appRole}`);
+    return {
+      db: drizzlePglite(client, { schema }) as unknown as Db,
+      kind: 'pglite',
+      description: options.dataDir ? `嵌入式 PostgreSQL (PGlite)，数据目录 ${options.dataDir}` : '嵌入式 PostgreSQL (PGlite)，内存',
+      close: () => client.close(),
+    };
+  }
+  await migratePostgres(options.url);
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  pool.on('connect', (conn) => {
+    conn.query(`SET ROLE ${appRole}`).catch(() => undefined);
+  });
+  const url = new URL(options.url);
+  return {
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    kind: 'postgres',
+    description: `PostgreSQL ${url.hostname || 'socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
+    close: () => pool.end(),
+  };
+}
+
+async function migratePostgres(url: string): Promise<void> {
+  const conn = new pg.Client({ connectionString: url });
+  await conn.connect();
+  try {
+    const run = {
+      exec: (text: string) => conn.query(text).then(() => undefined),
+      query: async (text: string, params?: unknown[]) => (await conn.query(text, params)).rows as Record<string, unknown>[],
+    };
+    await runMigrations({
+      ...run,
+      transaction: async (fn) => {
+        await conn.query('BEGIN');
+        try {
+          const result = await fn(run);
+          await conn.query('COMMIT');
+          return result;
+        } catch (err) {
+          await conn.query('ROLLBACK');
+          throw err;
+        }
+      },
+    });
+  } finally {
+    await conn.end();
+  }
+}

@@ -1,0 +1,49 @@
+import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { roleGrants, users } from '../../db/schema.js';
+import { containsText } from '../../db/scope.js';
+
+export type AccountFilter = { q?: string; role?: string };
+
+function accountFilters(countyId: string, f: AccountFilter): SQL | undefined {
+  return and(
+    eq(users.countyId, countyId),
+    f.q ? or(ilike(users.username, containsText(f.q)), ilike(users.displayName, containsText(f.q))) : undefined,
+    f.role
+      ? exists(sql`(SELECT 1 FROM ${roleGrants} WHERE ${roleGrants.userId} = ${users.id} AND ${roleGrants.role} = ${f.role})`)
+      : undefined,
+  );
+}
+
+export async function listUsers(db: Db, countyId: string, f: AccountFilter, page: { page: number; pageSize: number }) {
+  const where = accountFilters(countyId, f);
+  const [items, [total]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(asc(users.username)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(users).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function selectCountyUser(db: Db, countyId: string, id: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.countyId, countyId), eq(users.id, id)));
+  return row;
+}
+
+export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<void> {
+  await db.insert(users).values(row);
+}
+
+export async function updateUser(db: Db, countyId: string, id: string, set: Partial<typeof users.$inferInsert>): Promise<void> {
+  await db.update(users).set(set).where(and(eq(users.countyId, countyId), eq(users.id, id)));
+}
+
+export async function replaceRoleGrants(db: Db, countyId: string, userId: string, grants: { role: string; orgUnitId: string }[]) {
+  await db.delete(roleGrants).where(and(eq(roleGrants.countyId, countyId), eq(roleGrants.userId, userId)));
+  if (grants.length > 0) await db.insert(roleGrants).values(grants.map((g) => ({ ...g, countyId, userId })));
+}
+
+export async function selectUsernamesTaken(db: Db, usernames: string[]): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db.select({ u: users.username }).from(users).where(inArray(users.username, usernames));
+  return new Set(rows.map((r) => r.u));
+}

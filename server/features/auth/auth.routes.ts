@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loginSchema, meSchema, passwordChangeSchema } from '../../../shared/contracts/auth.js';
+import { okSchema } from '../../../shared/contracts/common.js';
+import { clientOf, ctxOf } from '../../http/request-context.js';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
+import { changeOwnPassword, login, logout, toMe } from './auth.service.js';
+
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = async (app, opts) => {
+  app.post(
+    '/api/auth/login',
+    { config: { access: 'public' }, schema: { tags, body: loginSchema, response: { 200: meSchema } } },
+    async (req, reply) => {
+      const { token, principal } = await login(app.services, req.body.username, req.body.password, clientOf(req));
+      setSessionCookie(reply, token, opts.secureCookies);
+      return toMe(principal);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: okSchema } } },
+    async (req, reply) => {
+      await logout(ctxOf(req));
+      clearSessionCookie(reply, opts.secureCookies);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { config: { access: 'authenticated' }, schema: { tags, response: { 200: meSchema } } },
+    async (req) => toMe(ctxOf(req).principal),
+  );
+
+  app.post(
+    '/api/auth/password',
+    { config: { access: 'authenticated' }, schema: { tags, body: passwordChangeSchema, response: { 200: okSchema } } },
+    async (req) => {
+      await changeOwnPassword(ctxOf(req), req.body.currentPassword, req.body.newPassword);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,58 @@
+// Loads the demo city into an empty database (demo mode only).
+import { randomUUID } from 'node:crypto';
+import { count } from 'drizzle-orm';
+import type { Services } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { orgUnits } from '../../db/schema.js';
+import { hashPassword } from '../../security/passwords.js';
+import { childPath } from '../orgs/orgs.js';
+import { insertOrgUnits } from '../orgs/orgs.queries.js';
+import { insertPeople, insertPositions } from '../people/people.queries.js';
+import { encodeContact } from '../people/contact-data.js';
+import { insertUser, replaceRoleGrants } from '../accounts/accounts.queries.js';
+import { recordAuditAs } from '../audit/audit.service.js';
+import { buildDemoCity, demoPassword } from './demo-city.js';
+
+export async function isDatabaseEmpty(services: Services): Promise<boolean> {
+  const [row] = await services.db.select({ n: count() }).from(orgUnits);
+  return Number(row?.n ?? 0) === 0;
+}
+
+export async function seedDemoCity(services: Services): Promise<{ countyId: string; units: number; people: number; accounts: number }> {
+  const city = buildDemoCity();
+  // One hash serves every demo account: they share the published demo password anyway.
+  const passwordHash = await hashPassword(demoPassword);
+  return inTransaction(services, async (tx) => {
+    const ids = new Map<string, { id: string; path: string }>();
+    const countyId = randomUUID();
+    const rows = city.units.map((u) => {
+      const id = u.key === 'city' ? countyId : randomUUID();
+      const parent = u.parentKey ? ids.get(u.parentKey) : undefined;
+      const path = parent ? childPath(parent.path, id) : `/${id}/`;
+      ids.set(u.key, { id, path });
+      const { key: _k, parentKey: _p, ...rest } = u;
+      return { ...rest, id, countyId, parentId: parent?.id ?? null, path };
+    });
+    await insertOrgUnits(tx.db, rows);
+    const startDate = '2024-01-01';
+    const people = city.people.map((p) => {
+      const unit = ids.get(p.unitKey) as { id: string; path: string };
+      const { idNumber, phone, titles, unitKey: _u, ...rest } = p;
+      return { row: { ...rest, id: randomUUID(), countyId, orgUnitId: unit.id, orgPath: unit.path, ...encodeContact(services.crypto, { idNumber, phone }) }, titles, unitId: unit.id };
+    });
+    await insertPeople(tx.db, people.map((p) => p.row));
+    await insertPositions(tx.db, people.flatMap((p) => p.titles.map((title) => ({ countyId, personId: p.row.id, orgUnitId: p.unitId, title, startDate }))));
+    for (const a of city.accounts) {
+      const id = randomUUID();
+      await insertUser(tx.db, { id, countyId, username: a.username, displayName: a.displayName, passwordHash });
+      await replaceRoleGrants(tx.db, countyId, id, [{ role: a.role, orgUnitId: (ids.get(a.unitKey) as { id: string }).id }]);
+    }
+    await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {
+      event: 'demo.seed',
+      objectType: 'county',
+      objectId: countyId,
+      after: { units: rows.length, people: people.length, accounts: city.accounts.length },
+    });
+    return { countyId, units: rows.length, people: people.length, accounts: city.accounts.length };
+  });
+}

@@ -1,0 +1,97 @@
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { orgUnits, people } from '../../db/schema.js';
+import { containsText, inSubtrees } from '../../db/scope.js';
+import type { OrgUnitListQuery } from '../../../shared/contracts/org-units.js';
+import type { OrgRow } from './orgs.js';
+
+const parent = alias(orgUnits, 'parent');
+
+const orgColumns = {
+  id: orgUnits.id,
+  parentId: orgUnits.parentId,
+  level: orgUnits.level,
+  kind: orgUnits.kind,
+  name: orgUnits.name,
+  code: orgUnits.code,
+  path: orgUnits.path,
+  partyOrgType: orgUnits.partyOrgType,
+  partyOrgName: orgUnits.partyOrgName,
+  active: orgUnits.active,
+  sortOrder: orgUnits.sortOrder,
+  parentName: parent.name,
+};
+
+const selectOrgs = (db: Db) => db.select(orgColumns).from(orgUnits).leftJoin(parent, eq(parent.id, orgUnits.parentId));
+
+export async function selectOrgUnit(db: Db, countyId: string, scope: readonly string[], id: string): Promise<OrgRow | undefined> {
+  const [row] = await selectOrgs(db).where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.id, id), inSubtrees(orgUnits.path, scope)));
+  return row;
+}
+
+export async function selectOrgUnitByCode(db: Db, countyId: string, code: string) {
+  const [row] = await db.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.code, code)));
+  return row;
+}
+
+function listFilters(countyId: string, scope: readonly string[], q: Partial<OrgUnitListQuery>): SQL | undefined {
+  return and(
+    eq(orgUnits.countyId, countyId),
+    inSubtrees(orgUnits.path, scope),
+    q.level ? eq(orgUnits.level, q.level) : undefined,
+    q.parentId ? eq(orgUnits.parentId, q.parentId) : undefined,
+    q.active !== undefined ? eq(orgUnits.active, q.active) : undefined,
+    q.q ? or(ilike(orgUnits.name, containsText(q.q)), ilike(orgUnits.code, containsText(q.q))) : undefined,
+  );
+}
+
+export async function listOrgUnits(db: Db, countyId: string, scope: readonly string[], q: OrgUnitListQuery) {
+  const where = listFilters(countyId, scope, q);
+  const [items, [total]] = await Promise.all([
+    selectOrgs(db)
+      .where(where)
+      .orderBy(asc(sql`length(${orgUnits.path})`), asc(orgUnits.sortOrder), asc(orgUnits.code))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(orgUnits).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+/** Every unit in scope (a county is a few hundred rows): tree view, exports, imports. */
+export function selectAllOrgUnits(db: Db, countyId: string, scope: readonly string[]): Promise<OrgRow[]> {
+  return selectOrgs(db)
+    .where(listFilters(countyId, scope, {}))
+    .orderBy(asc(sql`length(${orgUnits.path})`), asc(orgUnits.sortOrder), asc(orgUnits.code));
+}
+
+export async function insertOrgUnit(db: Db, row: typeof orgUnits.$inferInsert): Promise<void> {
+  await db.insert(orgUnits).values(row);
+}
+
+export async function updateOrgUnit(db: Db, countyId: string, id: string, set: Partial<typeof orgUnits.$inferInsert>): Promise<void> {
+  await db.update(orgUnits).set(set).where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.id, id)));
+}
+
+export async function countActiveChildren(db: Db, countyId: string, id: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.parentId, id), eq(orgUnits.active, true)));
+  return Number(row?.n ?? 0);
+}
+
+/** A moved village takes its people's scope path along. */
+export async function updatePeoplePaths(db: Db, countyId: string, orgUnitId: string, orgPath: string): Promise<void> {
+  await db.update(people).set({ orgPath }).where(and(eq(people.countyId, countyId), eq(people.orgUnitId, orgUnitId)));
+}
+
+export async function selectCountyCodes(db: Db, countyId: string): Promise<Set<string>> {
+  const rows = await db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.countyId, countyId));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function insertOrgUnits(db: Db, rows: (typeof orgUnits.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(orgUnits).values(rows.slice(i, i + 500));
+}

@@ -1,0 +1,116 @@
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { orgUnits, people, positions } from '../../db/schema.js';
+import { containsText, inSubtrees } from '../../db/scope.js';
+import type { PersonListQuery } from '../../../shared/contracts/people.js';
+import type { PersonRow, PositionRow } from './people.js';
+
+const personColumns = {
+  id: people.id,
+  orgUnitId: people.orgUnitId,
+  orgUnitName: orgUnits.name,
+  orgPath: people.orgPath,
+  name: people.name,
+  gender: people.gender,
+  birthYear: people.birthYear,
+  idNumberMasked: people.idNumberMasked,
+  phoneMasked: people.phoneMasked,
+  partyMember: people.partyMember,
+};
+
+const selectPeople = (db: Db) => db.select(personColumns).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId));
+
+export type PersonFilter = Omit<Partial<PersonListQuery>, 'orgUnitId' | 'page' | 'pageSize'> & { underPath?: string; today: string };
+
+function personFilters(countyId: string, scope: readonly string[], f: PersonFilter): SQL | undefined {
+  const currentTitle = (title: string) =>
+    sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.personId} = ${people.id} AND ${positions.title} = ${title}
+      AND (${positions.endDate} IS NULL OR ${positions.endDate} >= ${f.today}))`;
+  return and(
+    eq(people.countyId, countyId),
+    inSubtrees(people.orgPath, scope),
+    f.underPath ? inSubtrees(people.orgPath, [f.underPath]) : undefined,
+    f.q ? ilike(people.name, containsText(f.q)) : undefined,
+    f.partyMember !== undefined ? eq(people.partyMember, f.partyMember) : undefined,
+    f.title ? currentTitle(f.title) : undefined,
+  );
+}
+
+export async function listPeople(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, page: { page: number; pageSize: number }) {
+  const where = personFilters(countyId, scope, f);
+  const [items, [total]] = await Promise.all([
+    selectPeople(db)
+      .where(where)
+      .orderBy(asc(orgUnits.path), asc(people.name), asc(people.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(people).where(where),
+  ]);
+  return { items: items as PersonRow[], total: Number(total?.n ?? 0) };
+}
+
+export async function selectPeopleForExport(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, limit: number) {
+  return (await selectPeople(db).where(personFilters(countyId, scope, f)).orderBy(asc(orgUnits.path), asc(people.name)).limit(limit)) as PersonRow[];
+}
+
+export async function selectPerson(db: Db, countyId: string, scope: readonly string[], id: string): Promise<PersonRow | undefined> {
+  const [row] = await selectPeople(db).where(and(eq(people.countyId, countyId), eq(people.id, id), inSubtrees(people.orgPath, scope)));
+  return row as PersonRow | undefined;
+}
+
+export async function selectPersonSecrets(db: Db, countyId: string, id: string) {
+  const [row] = await db
+    .select({ idNumberEnc: people.idNumberEnc, phoneEnc: people.phoneEnc })
+    .from(people)
+    .where(and(eq(people.countyId, countyId), eq(people.id, id)));
+  return row;
+}
+
+export async function selectPositions(db: Db, countyId: string, personIds: string[]): Promise<PositionRow[]> {
+  if (personIds.length === 0) return [];
+  return db
+    .select({
+      id: positions.id,
+      personId: positions.personId,
+      title: positions.title,
+      orgUnitId: positions.orgUnitId,
+      orgUnitName: orgUnits.name,
+      startDate: positions.startDate,
+      endDate: positions.endDate,
+    })
+    .from(positions)
+    .innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
+    .where(and(eq(positions.countyId, countyId), inArray(positions.personId, personIds)))
+    .orderBy(asc(positions.startDate));
+}
+
+export async function selectPersonIdByIdHmac(db: Db, countyId: string, hmac: string) {
+  const [row] = await db.select({ id: people.id }).from(people).where(and(eq(people.countyId, countyId), eq(people.idNumberHmac, hmac)));
+  return row;
+}
+
+export async function selectExistingIdHmacs(db: Db, countyId: string, hmacs: string[]): Promise<Set<string>> {
+  if (hmacs.length === 0) return new Set();
+  const rows = await db
+    .select({ h: people.idNumberHmac })
+    .from(people)
+    .where(and(eq(people.countyId, countyId), inArray(people.idNumberHmac, hmacs)));
+  return new Set(rows.map((r) => r.h ?? ''));
+}
+
+export async function insertPeople(db: Db, rows: (typeof people.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(people).values(rows.slice(i, i + 500));
+}
+
+export async function updatePerson(db: Db, countyId: string, id: string, set: Partial<typeof people.$inferInsert>): Promise<void> {
+  await db.update(people).set(set).where(and(eq(people.countyId, countyId), eq(people.id, id)));
+}
+
+export async function replacePositions(db: Db, countyId: string, personId: string, rows: (typeof positions.$inferInsert)[]): Promise<void> {
+  await db.delete(positions).where(and(eq(positions.countyId, countyId), eq(positions.personId, personId)));
+  await insertPositions(db, rows);
+}
+
+export async function insertPositions(db: Db, rows: (typeof positions.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(positions).values(rows.slice(i, i + 500));
+}

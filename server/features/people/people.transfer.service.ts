@@ -1,0 +1,54 @@
+// Excel import and export of people. Exports carry masked ID numbers and phones only.
+import type { Ctx } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { readTable, refuseIfErrors, writeTable } from '../../spreadsheets/xlsx-table.js';
+import { chinaDate } from '../../../shared/dates.js';
+import type { ImportReport } from '../../../shared/contracts/common.js';
+import type { PersonListQuery } from '../../../shared/contracts/people.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
+import { encodeContact, idNumberHmac } from './contact-data.js';
+import { peopleReadScope, peopleWriteScope } from './people.policy.js';
+import { insertPeople, insertPositions, selectExistingIdHmacs, selectPeopleForExport } from './people.queries.js';
+import { peopleExportSheet, peopleSheet, peopleTemplateExample, personExportRow, planPeopleImport } from './people.sheet.js';
+import { personFilterOf, withPositions } from './people.service.js';
+
+export const peopleExportLimit = 50_000;
+
+export function peopleImportTemplate(): Promise<Buffer> {
+  return writeTable(peopleSheet, peopleTemplateExample, { withNotes: true });
+}
+
+export async function importPeople(ctx: Ctx, file: Buffer): Promise<ImportReport> {
+  const rows = await readTable(peopleSheet, file);
+  const countyId = ctx.principal.countyId;
+  return inTransaction(ctx, async (tx) => {
+    const units = await selectAllOrgUnits(tx.db, countyId, peopleWriteScope(ctx.principal));
+    const hmacs = rows.map((r) => r.values.idNumber.toUpperCase()).filter(Boolean).map((id) => idNumberHmac(ctx.crypto, id));
+    const taken = await selectExistingIdHmacs(tx.db, countyId, hmacs);
+    const { people, errors } = planPeopleImport(
+      rows,
+      new Map(units.map((u) => [u.code, u])),
+      (id) => taken.has(idNumberHmac(ctx.crypto, id)),
+      chinaDate(ctx.now()),
+    );
+    refuseIfErrors(errors);
+    await insertPeople(
+      tx.db,
+      people.map(({ positions: _p, idNumber, phone, ...p }) => ({ ...p, countyId, ...encodeContact(ctx.crypto, { idNumber, phone }) })),
+    );
+    await insertPositions(tx.db, people.flatMap((p) => p.positions.map((x) => ({ ...x, countyId, personId: p.id }))));
+    await recordAudit(tx, { event: 'person.import', objectType: 'person', after: { count: people.length } });
+    return { imported: people.length, errors: [] };
+  });
+}
+
+export async function exportPeople(ctx: Ctx, query: Partial<PersonListQuery>): Promise<Buffer> {
+  const countyId = ctx.principal.countyId;
+  const filter = await personFilterOf(ctx, query);
+  const rows = await selectPeopleForExport(ctx.db, countyId, peopleReadScope(ctx.principal), filter, peopleExportLimit);
+  const persons = await withPositions(ctx.db, countyId, rows);
+  const codes = new Map((await selectAllOrgUnits(ctx.db, countyId, peopleReadScope(ctx.principal))).map((u) => [u.id, u.code]));
+  await recordAudit(ctx, { event: 'export', objectType: 'person', after: { rows: persons.length, filters: query } });
+  return writeTable(peopleExportSheet, persons.map((p) => personExportRow(p, codes.get(p.orgUnitId) ?? '', filter.today)));
+}

@@ -1,0 +1,48 @@
+// Authentication, CSRF and permission checks, run before a request body is even read.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../shared/errors.js';
+import { authenticate, csrfMatches } from '../features/auth/auth.service.js';
+import { hasPermission, roleSummary } from '../features/auth/principal.js';
+import { recordAuditAs } from '../features/audit/audit.service.js';
+import { sessionCookieName } from './session-cookie.js';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function installGuard(app: FastifyInstance, opts: { secureCookies: boolean }): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (req.is404) return;
+    const access = req.routeOptions.config.access;
+    // Deny by default: a route that forgot to declare its access is refused, not opened.
+    if (!access) throw new AppError('auth.forbidden');
+    if (access === 'public') return;
+    const token = req.cookies[sessionCookieName(opts.secureCookies)];
+    if (!token) throw new AppError('auth.required');
+    const principal = await authenticate(app.services, token);
+    req.principal = principal;
+    if (!safeMethods.has(req.method) && !csrfMatches(principal, headerOf(req, 'x-csrf-token'))) {
+      throw new AppError('auth.csrf');
+    }
+    if (access !== 'authenticated' && !hasPermission(principal, access)) {
+      await recordAuditAs(
+        app.services,
+        {
+          countyId: principal.countyId,
+          userId: principal.userId,
+          username: principal.username,
+          role: roleSummary(principal),
+          ip: req.ip,
+          requestId: req.id,
+        },
+        { event: 'access.denied', outcome: 'denied', objectType: 'route', objectId: `${req.method} ${req.routeOptions.url}` },
+      );
+      throw new AppError('auth.forbidden');
+    }
+  });
+}
+
+function headerOf(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import type { Ctx } from '../context.js';
+import { AppError } from '../../shared/errors.js';
+import { roleSummary } from '../features/auth/principal.js';
+
+/** The use-case context of a request whose route required a logged-in caller. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  const principal = req.principal;
+  if (!principal) throw new AppError('auth.required');
+  return {
+    ...req.server.services,
+    principal,
+    actor: {
+      countyId: principal.countyId,
+      userId: principal.userId,
+      username: principal.username,
+      role: roleSummary(principal),
+      ip: req.ip,
+      requestId: req.id,
+    },
+  };
+}
+
+export function clientOf(req: FastifyRequest) {
+  return { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id };
+}

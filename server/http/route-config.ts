@@ -1,0 +1,24 @@
+import type { Permission } from '../../shared/roles.js';
+import type { Services } from '../context.js';
+import type { Principal } from '../features/auth/principal.js';
+
+/**
+ * What a route needs from its caller. Every /api route declares one; a test walks all routes
+ * and fails on any that does not (deny by default).
+ *  - 'public': anyone (login, health, the OpenAPI document)
+ *  - 'authenticated': any logged-in account (its own profile, logout)
+ *  - a Permission: held by one of the caller's roles; the data is then scoped by that role's subtree
+ */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    services: Services;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+
+export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('x-frame-options', 'DENY');
+    void reply.header('referrer-policy', 'same-origin');
+    if (opts.hsts) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // API answers carry personal data: never store them in a cache.
+    if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+}

@@ -1,0 +1,15 @@
+// Opening the database and building the app from configuration: shared by main.ts and the CLI.
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+
+export const webDir = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl });
+  const dir = path.join(config.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return openDatabase({ kind: 'pglite', dataDir: dir });
+}

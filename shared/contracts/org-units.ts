@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { pageQuerySchema, queryBooleanSchema } from './common.js';
+
+export const orgLevels = ['city', 'town', 'village'] as const;
+export const orgLevelSchema = z.enum(orgLevels);
+export type OrgLevel = z.infer<typeof orgLevelSchema>;
+
+/** The unit's kind as users name it; the level follows from the kind. */
+export const orgKindLevel = {
+  市: 'city',
+  镇: 'town',
+  乡: 'town',
+  街道: 'town',
+  行政村: 'village',
+  社区: 'village',
+} as const satisfies Record<string, OrgLevel>;
+export const orgKindSchema = z.enum(['市', '镇', '乡', '街道', '行政村', '社区']);
+export type OrgKind = z.infer<typeof orgKindSchema>;
+
+export const partyOrgTypeSchema = z.enum(['党委', '党总支', '党支部']);
+export type PartyOrgType = z.infer<typeof partyOrgTypeSchema>;
+
+export const orgCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,32}$/, '编码只能包含字母、数字和短横线，最多 32 位');
+
+export const orgUnitSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  level: orgLevelSchema,
+  kind: orgKindSchema,
+  name: z.string(),
+  code: z.string(),
+  partyOrgType: partyOrgTypeSchema,
+  partyOrgName: z.string(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+  parentName: z.string().nullable(),
+});
+export type OrgUnit = z.infer<typeof orgUnitSchema>;
+
+export const orgTreeNodeSchema = orgUnitSchema.extend({
+  children: z.array(z.lazy((): z.ZodType => orgTreeNodeSchema)),
+});
+export type OrgTreeNode = OrgUnit & { children: OrgTreeNode[] };
+
+const nameSchema = z.string().trim().min(1).max(60);
+
+export const orgUnitCreateSchema = z.strictObject({
+  parentId: z.uuid(),
+  kind: orgKindSchema,
+  name: nameSchema,
+  code: orgCodeSchema,
+  partyOrgType: partyOrgTypeSchema,
+  partyOrgName: nameSchema,
+  sortOrder: z.number().int().min(0).max(9999).optional(),
+});
+export type OrgUnitCreate = z.infer<typeof orgUnitCreateSchema>;
+
+export const orgUnitUpdateSchema = z.strictObject({
+  name: nameSchema.optional(),
+  code: orgCodeSchema.optional(),
+  kind: orgKindSchema.optional(),
+  partyOrgType: partyOrgTypeSchema.optional(),
+  partyOrgName: nameSchema.optional(),
+  sortOrder: z.number().int().min(0).max(9999).optional(),
+});
+export type OrgUnitUpdate = z.infer<typeof orgUnitUpdateSchema>;
+
+export const orgUnitMoveSchema = z.strictObject({ parentId: z.uuid() });
+
+export const orgUnitListQuerySchema = pageQuerySchema.extend({
+  level: orgLevelSchema.optional(),
+  parentId: z.uuid().optional(),
+  q: z.string().trim().max(60).optional(),
+  active: queryBooleanSchema.optional(),
+});
+export type OrgUnitListQuery = z.infer<typeof orgUnitListQuerySchema>;

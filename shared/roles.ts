@@ -1,0 +1,71 @@
+// Roles and the permissions they grant. A role is always held over an org subtree (its scope).
+export const roles = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'orgadmin',
+  'city_leader',
+  'town_admin',
+  'town_leader',
+  'village_admin',
+  'judge',
+  'inspector',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '审计管理员',
+  orgadmin: '组织部管理员',
+  city_leader: '市级领导',
+  town_admin: '镇级管理员',
+  town_leader: '镇级领导',
+  village_admin: '村级管理员',
+  judge: '评委',
+  inspector: '纪检 / 信访专员',
+};
+
+/** 三权分立: one account never holds two of these. */
+export const separatedAdminRoles: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export const permissions = [
+  'org:read',
+  'org:write',
+  'people:read',
+  'people:write',
+  'account:read',
+  'account:write',
+  'role:assign',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  // System admin runs accounts and reads the structure, but never audit or business data.
+  sysadmin: ['org:read', 'account:read', 'account:write'],
+  // Security admin sets roles and unlocks accounts: no business work.
+  secadmin: ['org:read', 'account:read', 'role:assign'],
+  auditor: ['audit:read'],
+  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write'],
+  city_leader: ['org:read', 'people:read'],
+  town_admin: ['org:read', 'org:write', 'people:read', 'people:write'],
+  town_leader: ['org:read', 'people:read'],
+  village_admin: ['org:read', 'people:read', 'people:write'],
+  judge: ['org:read'],
+  inspector: ['org:read', 'people:read'],
+};
+
+/** The org level a role's scope must sit at. */
+export const roleScopeLevel: Record<Role, 'city' | 'town' | 'village'> = {
+  sysadmin: 'city',
+  secadmin: 'city',
+  auditor: 'city',
+  orgadmin: 'city',
+  city_leader: 'city',
+  town_admin: 'town',
+  town_leader: 'town',
+  village_admin: 'village',
+  judge: 'city',
+  inspector: 'city',
+};
