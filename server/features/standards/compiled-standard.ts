@@ -1,6 +1,6 @@
 import { toHundredths, toTenThousandths } from './exact-math.js';
 import { countedStageWeights, indicatorWeightSum, weightDenominator } from './stage-weights.js';
-import { stageIds, type RankingKey, type StageId, type Standard } from './standard.js';
+import { stageIds, type Prerequisite, type RankingKey, type StageId, type Standard } from './standard.js';
 import { assertValidStandard } from './standard-validate.js';
 
 // The standard turned into flat arrays once per rating run, so the per-village loop does array
@@ -43,6 +43,9 @@ export type CompiledStage = {
   /** Per indicator: weight × denominator / indicator weight sum (0 when not counted). */
   multiplier: Float64Array;
   expectedCount: number;
+  /** Key order of the last record seen (see scoreStages); per run, never shared between runs. */
+  keyCache: (string | undefined)[];
+  indexCache: Int32Array;
 };
 
 export type CompiledStandard = {
@@ -60,6 +63,9 @@ export type CompiledStandard = {
   dimensionMaxH: number[];
   namedStarMinH: (number | null)[];
   namedStarNames: (string | null)[];
+  hasNamedStars: boolean;
+  /** Earned named stars by bit mask, so villages with the same stars share one frozen list. */
+  namedStarSets: Map<number, readonly string[]>;
   stages: CompiledStage[];
   stageById: Map<StageId, CompiledStage>;
   formulas: CompiledFormula[];
@@ -72,11 +78,31 @@ export type CompiledStandard = {
     minSampleSize: number | null;
     caps: { belowBp: number; maxStars: number }[];
   } | null;
+  /** True when the satisfaction-weighted sum (scaled by 10^6) stays below 2^53, so doubles are exact. */
+  weightedFitsNumber: boolean;
   /** True when the standard weighs or caps by satisfaction, so a missing survey matters. */
   satisfactionRequired: boolean;
+  /** Level rows, highest stars first; a threshold scheme's rows need no named stars. */
+  levels: { stars: number; minH: number | null; minNamedStars: number; required: string[] }[];
+  minStars: number;
+  /** Highest stars first, so one pass settles them. */
+  prerequisites: Prerequisite[];
   rankingKeys: RankingKey[];
   quotaOrder: RankingKey[];
 };
+
+function compileLevels(standard: Standard): CompiledStandard['levels'] {
+  const scheme = standard.levelScheme;
+  if (scheme.type === 'thresholds') {
+    return scheme.thresholds.map((t) => ({ stars: t.stars, minH: toHundredths(t.minScore) ?? 0, minNamedStars: 0, required: [] }));
+  }
+  return scheme.levels.map((l) => ({
+    stars: l.stars,
+    minH: l.minScore === undefined ? null : (toHundredths(l.minScore) ?? 0),
+    minNamedStars: l.minNamedStars,
+    required: l.requiredDimensions ?? [],
+  }));
+}
 
 function compileMapping(mapping: Standard['dimensions'][number]['indicators'][number]): CompiledMapping | null {
   if (mapping.kind !== 'formula') return null;
@@ -140,7 +166,10 @@ export function compileStandard(input: Standard): CompiledStandard {
       const sum = indicatorWeightSum(weights, indicator.stages);
       if (!def.referenceOnly && sum > 0) multiplier[i] = (def.weight * denominator) / sum;
     });
-    stages.push({ id, name: def.name, weight: def.weight, counted: !def.referenceOnly, scores, multiplier, expectedCount });
+    stages.push({
+      id, name: def.name, weight: def.weight, counted: !def.referenceOnly, scores, multiplier, expectedCount,
+      keyCache: new Array<string | undefined>(count).fill(undefined), indexCache: new Int32Array(count),
+    });
   }
 
   const figures = new Map<string, CompiledFigure>();
@@ -167,10 +196,13 @@ export function compileStandard(input: Standard): CompiledStandard {
       }
     : null;
 
+  const totalMaxH = toHundredths(standard.totalMaxScore) ?? 0;
+  const span = totalMaxH + (toHundredths(standard.bonus?.cap ?? 0) ?? 0) + (toHundredths(standard.deductions?.cap ?? 0) ?? 0);
   return {
     standard,
     denominator,
-    totalMaxH: toHundredths(standard.totalMaxScore) ?? 0,
+    weightedFitsNumber: Number.isSafeInteger(span * denominator * 1_000_000 * 4),
+    totalMaxH,
     indicatorIds: indicators.map(({ indicator }) => indicator.id),
     indicatorNames: indicators.map(({ indicator }) => indicator.name),
     indexById,
@@ -182,6 +214,8 @@ export function compileStandard(input: Standard): CompiledStandard {
     dimensionMaxH: standard.dimensions.map((d) => toHundredths(d.maxPoints) ?? 0),
     namedStarMinH: standard.dimensions.map((d) => (d.namedStar ? (toHundredths(d.namedStar.minPoints) ?? 0) : null)),
     namedStarNames: standard.dimensions.map((d) => d.namedStar?.name ?? null),
+    hasNamedStars: standard.dimensions.some((d) => d.namedStar !== undefined),
+    namedStarSets: new Map(),
     stages,
     stageById: new Map(stages.map((s) => [s.id, s])),
     formulas,
@@ -190,6 +224,9 @@ export function compileStandard(input: Standard): CompiledStandard {
     deductions: compileItems(standard.deductions),
     satisfaction,
     satisfactionRequired: satisfaction !== null && (satisfaction.weight > 0 || satisfaction.caps.length > 0),
+    levels: compileLevels(standard),
+    minStars: standard.levelScheme.minStars,
+    prerequisites: [...(standard.prerequisites ?? [])].sort((a, b) => b.stars - a.stars),
     rankingKeys: standard.ranking.keys,
     quotaOrder: standard.quotas?.order ?? standard.ranking.keys,
   };

@@ -1,6 +1,6 @@
 import type { CompiledStandard } from './compiled-standard.js';
 import { floorDiv, toHundredths } from './exact-math.js';
-import { keysComparator, listingComparator, type RankRow } from './ranking.js';
+import { rankVillages, type RankSource } from './ranking.js';
 import type { ExplanationStep } from './rating-result.js';
 
 // Quotas (名额): at most maxPercent of the villages in scope at a level. From the highest
@@ -9,38 +9,36 @@ import type { ExplanationStep } from './rating-result.js';
 // the others drop one level and compete at the next limited level with those already there.
 // limit = floor(base × maxPercent / 100): "at most" never rounds up.
 
-export type QuotaRow = RankRow & {
-  townId: string;
-  vetoed: boolean;
-  steps: ExplanationStep[] | null;
-  notes: string[];
+export type QuotaSink = {
+  steps: (ExplanationStep[] | undefined)[] | null;
+  note: (i: number, text: string) => void;
 };
 
-export function applyQuotas(c: CompiledStandard, rows: QuotaRow[]): void {
+export function applyQuotas(c: CompiledStandard, src: RankSource, sink: QuotaSink): void {
   const quotas = c.standard.quotas;
   if (!quotas) return;
-  const order = listingComparator(keysComparator(c, c.quotaOrder));
-  const groups = new Map<string, QuotaRow[]>();
-  for (const row of rows) {
-    const key = quotas.scope === 'city' ? '' : row.townId;
-    const group = groups.get(key) ?? [];
-    group.push(row);
-    groups.set(key, group);
+  const { cols, villages } = src;
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < villages.length; i++) {
+    const key = quotas.scope === 'city' ? '' : (villages[i]?.townId ?? '');
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   }
   const limits = [...quotas.limits].sort((a, b) => b.stars - a.stars);
   const scopeText = quotas.scope === 'city' ? '全市' : '本镇';
+  const baseText = quotas.base === 'allVillages' ? '个村' : '个参评村';
   for (const group of groups.values()) {
-    const base = quotas.base === 'allVillages' ? group.length : group.filter((r) => !r.vetoed).length;
-    const baseText = quotas.base === 'allVillages' ? '个村' : '个参评村';
+    const base = quotas.base === 'allVillages' ? group.length : group.filter((i) => cols.vetoed[i] === 0).length;
     for (const rule of limits) {
-      const percentH = toHundredths(rule.maxPercent) ?? 0;
-      const limit = floorDiv(base * percentH, 10000);
-      const pool = group.filter((r) => r.stars === rule.stars).sort(order);
+      const limit = floorDiv(base * (toHundredths(rule.maxPercent) ?? 0), 10000);
+      const pool = group.filter((i) => cols.stars[i] === rule.stars);
       if (pool.length <= limit) continue;
-      pool.forEach((row, i) => {
-        const kept = i < limit;
+      rankVillages(c, c.quotaOrder, src, pool);
+      pool.forEach((i, p) => {
+        const kept = p < limit;
         const after = kept ? rule.stars : rule.stars - 1;
-        row.steps?.push({
+        sink.steps?.[i]?.push({
           rule: 'quota',
           scope: quotas.scope,
           stars: rule.stars,
@@ -48,17 +46,17 @@ export function applyQuotas(c: CompiledStandard, rows: QuotaRow[]): void {
           base,
           limit,
           poolSize: pool.length,
-          position: i + 1,
+          position: p + 1,
           kept,
           before: rule.stars,
           after,
           text:
             `${scopeText}${rule.stars}星名额 ${limit} 个（${base} ${baseText} × ${rule.maxPercent}%，向下取整）；` +
-            `本村在 ${pool.length} 个${rule.stars}星村中排第 ${i + 1}，${kept ? `保留 ${rule.stars} 星` : `降为 ${after} 星`}`,
+            `本村在 ${pool.length} 个${rule.stars}星村中排第 ${p + 1}，${kept ? `保留 ${rule.stars} 星` : `降为 ${after} 星`}`,
         });
         if (!kept) {
-          row.stars = after;
-          row.notes.push(`名额限制：${rule.stars}星→${after}星`);
+          cols.stars[i] = after;
+          sink.note(i, `名额限制：${rule.stars}星→${after}星`);
         }
       });
     }

@@ -1,83 +1,95 @@
 import type { CompiledStandard } from './compiled-standard.js';
+import type { VillageInput } from './rating-input.js';
+import type { ScoreColumns } from './score-columns.js';
 import type { RankingKey } from './standard.js';
 
 // Rankings (拉榜排名) by the standard's keys. Villages equal on every key share a rank and the
 // next rank skips ("1, 1, 3"). Within a tie, and as the last resort of a quota, villages are
 // listed by name and then id, compared by UTF-16 code units (not pinyin: the same on every
-// machine and in every browser).
+// machine and in every browser). Numeric keys are copied once into a flat array, oriented so
+// that larger comes first; an absent value (no survey) becomes -Infinity and so comes last in
+// either direction.
 
-export type RankRow = {
-  id: string;
-  name: string;
-  stars: number | null;
-  finalH: number;
-  baseH: number;
-  stageH: number[];
-  dimensionH: number[];
-  satisfactionBp: number | null;
-};
-
-export type RowComparator = (a: RankRow, b: RankRow) => number;
+export type RankSource = { cols: ScoreColumns; villages: readonly VillageInput[] };
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function keyComparator(c: CompiledStandard, key: RankingKey): RowComparator {
-  const desc = key.key === 'name' ? key.direction === 'desc' : key.direction !== 'asc';
-  const numeric = (value: (r: RankRow) => number | null): RowComparator => (a, b) => {
-    const x = value(a);
-    const y = value(b);
-    // Absent values (no survey, no rating) come last whichever the direction.
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return desc ? y - x : x - y;
-  };
+type Slot = { kind: 'number'; value: (i: number) => number; sign: number } | { kind: 'name'; sign: number };
+
+function slotOf(c: CompiledStandard, { cols }: RankSource, key: RankingKey): Slot {
+  const sign = key.key === 'name' ? (key.direction === 'desc' ? -1 : 1) : key.direction === 'asc' ? -1 : 1;
   switch (key.key) {
+    case 'name':
+      return { kind: 'name', sign };
     case 'stars':
-      return numeric((r) => r.stars);
+      return { kind: 'number', sign, value: (i) => ((cols.stars[i] as number) < 0 ? Number.NaN : (cols.stars[i] as number)) };
     case 'finalScore':
-      return numeric((r) => r.finalH);
+      return { kind: 'number', sign, value: (i) => cols.finalH[i] as number };
     case 'baseScore':
-      return numeric((r) => r.baseH);
+      return { kind: 'number', sign, value: (i) => cols.baseH[i] as number };
     case 'stageScore': {
       const s = c.stages.findIndex((st) => st.id === key.stage);
-      return numeric((r) => r.stageH[s] ?? null);
+      return { kind: 'number', sign, value: (i) => cols.stageH[i * cols.stageCount + s] as number };
     }
     case 'dimensionScore': {
       const d = c.dimensionIds.indexOf(key.dimension);
-      return numeric((r) => r.dimensionH[d] ?? null);
+      return { kind: 'number', sign, value: (i) => cols.dimensionH[i * cols.dimensionCount + d] as number };
     }
     case 'satisfactionRate':
-      return numeric((r) => r.satisfactionBp);
-    case 'name':
-      return desc ? (a, b) => compareText(b.name, a.name) : (a, b) => compareText(a.name, b.name);
+      return { kind: 'number', sign, value: (i) => cols.satisfactionBp[i] as number };
   }
 }
 
-/** Compares by the keys only: 0 means the two share a rank. */
-export function keysComparator(c: CompiledStandard, keys: readonly RankingKey[]): RowComparator {
-  const comparators = keys.map((k) => keyComparator(c, k));
-  return (a, b) => {
-    for (const compare of comparators) {
-      const result = compare(a, b);
-      if (result !== 0) return result;
+/**
+ * Sorts village indices in place into listing order (keys, then name, then id) and returns the
+ * competition rank of each position.
+ */
+export function rankVillages(c: CompiledStandard, keys: readonly RankingKey[], src: RankSource, indices: number[]): number[] {
+  const slots = keys.map((k) => slotOf(c, src, k));
+  const width = slots.length;
+  const n = indices.length;
+  // values[p * width + k]: key k of the village at original position p.
+  const values = new Float64Array(n * width);
+  for (let p = 0; p < n; p++) {
+    const i = indices[p] as number;
+    for (let k = 0; k < width; k++) {
+      const slot = slots[k] as Slot;
+      if (slot.kind === 'number') {
+        const v = slot.value(i);
+        values[p * width + k] = Number.isNaN(v) ? -Infinity : slot.sign * v;
+      }
+    }
+  }
+  const names = src.villages;
+  const byKeys = (a: number, b: number): number => {
+    for (let k = 0; k < width; k++) {
+      const slot = slots[k] as Slot;
+      if (slot.kind === 'name') {
+        const d = slot.sign * compareText((names[indices[a] as number] as VillageInput).name, (names[indices[b] as number] as VillageInput).name);
+        if (d !== 0) return d;
+        continue;
+      }
+      const x = values[a * width + k] as number;
+      const y = values[b * width + k] as number;
+      if (x !== y) return y > x ? 1 : -1;
     }
     return 0;
   };
-}
-
-/** The keys, then name, then id: a total order, so the listing never depends on input order. */
-export function listingComparator(byKeys: RowComparator): RowComparator {
-  return (a, b) => byKeys(a, b) || compareText(a.name, b.name) || compareText(a.id, b.id);
-}
-
-/** Sorts rows in place by the listing order and returns competition ranks aligned with them. */
-export function rankRows<T extends RankRow>(rows: T[], byKeys: RowComparator): number[] {
-  rows.sort(listingComparator(byKeys));
-  const ranks: number[] = [];
-  rows.forEach((row, i) => {
-    const prev = rows[i - 1];
-    ranks.push(prev !== undefined && byKeys(prev, row) === 0 ? (ranks[i - 1] as number) : i + 1);
+  const order = Array.from({ length: n }, (_, p) => p);
+  order.sort((a, b) => {
+    const d = byKeys(a, b);
+    if (d !== 0) return d;
+    const va = names[indices[a] as number] as VillageInput;
+    const vb = names[indices[b] as number] as VillageInput;
+    return compareText(va.name, vb.name) || compareText(va.id, vb.id);
   });
+  const ranks: number[] = new Array(n);
+  for (let q = 0; q < n; q++) {
+    ranks[q] = q > 0 && byKeys(order[q - 1] as number, order[q] as number) === 0 ? (ranks[q - 1] as number) : q + 1;
+  }
+  const sorted = order.map((p) => indices[p] as number);
+  for (let q = 0; q < n; q++) indices[q] = sorted[q] as number;
   return ranks;
 }

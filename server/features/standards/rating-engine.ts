@@ -1,38 +1,27 @@
 import { compileStandard, type CompiledStandard } from './compiled-standard.js';
 import { roundHalfUpDiv, toHundredths } from './exact-math.js';
-import { applyQuotas, type QuotaRow } from './quota.js';
-import { keysComparator, rankRows } from './ranking.js';
+import { applyQuotas } from './quota.js';
+import { rankVillages, type RankSource } from './ranking.js';
 import { explainScore, pts } from './rating-explain.js';
-import {
-  RatingInputError,
-  type RateOptions,
-  type RatingInput,
-  type RatingIssue,
-  type VillageInput,
-} from './rating-input.js';
-import type { RatingResult, RatingSummary, TownResult, VillageResult } from './rating-result.js';
+import { RatingInputError, type RateOptions, type RatingInput, type RatingIssue } from './rating-input.js';
+import type { ExplanationStep, RatingResult, RatingSummary, TownResult, VillageResult } from './rating-result.js';
+import { createScoreColumns, readScore, type ScoreColumns } from './score-columns.js';
 import type { Standard } from './standard.js';
 import { rateTown } from './town-rating.js';
 import { decideLevel } from './village-level.js';
-import { scoreVillage, type ScoreContext, type VillageScore } from './village-score.js';
+import { scoreVillage, type ScoreContext } from './village-score.js';
 
 // rateCampaign: the whole campaign in one pure call. No clock, no randomness, no I/O; every
 // ordering has a total tie-break, so the same input (in any village order) gives the same output.
 // Rule order: indicator points → satisfaction weight → bonus → deductions → rounding → named stars
 // → level → prerequisites → satisfaction caps → vetoes → quotas → rankings → towns.
 
-type Row = QuotaRow & {
-  input: VillageInput;
-  score: VillageScore;
-  levelFromScore: number;
-  namedStars: string[];
-  rankInTown: number | null;
-  rankInCity: number | null;
-};
+const NO_NOTES: readonly string[] = Object.freeze([]);
+const NO_STEPS: readonly ExplanationStep[] = Object.freeze([]);
 
 function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingIssue[]): void {
   const towns = new Set<string>();
-  const ownMaxH = toHundredths(c.standard.townScheme?.ownScoreMax ?? Number.MAX_SAFE_INTEGER / 1000) ?? 0;
+  const ownMaxH = c.standard.townScheme ? (toHundredths(c.standard.townScheme.ownScoreMax) ?? 0) : Number.MAX_SAFE_INTEGER;
   input.towns.forEach((town, t) => {
     if (towns.has(town.id)) issues.push({ code: 'rating.duplicate_town', path: `towns[${t}].id`, message: `镇“${town.id}”重复` });
     towns.add(town.id);
@@ -55,48 +44,63 @@ function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingI
   });
 }
 
-function missingAsIssues(c: CompiledStandard, v: VillageInput, at: string, score: VillageScore, issues: RatingIssue[]): void {
-  for (const m of score.missing) {
-    if (m.kind === 'score') {
-      issues.push({ code: 'rating.missing_score', path: `${at}.scores.${m.stage}.${m.indicatorId}`, villageId: v.id, message: `缺少${c.stageById.get(m.stage)?.name ?? m.stage}阶段的评分` });
-    } else if (m.kind === 'figure') {
-      issues.push({ code: 'rating.missing_figure', path: `${at}.figures.${m.figure}`, villageId: v.id, message: `缺少数据项“${m.figure}”` });
-    } else {
-      issues.push({ code: 'rating.missing_satisfaction', path: `${at}.satisfaction`, villageId: v.id, message: '缺少群众满意度测评结果' });
+function missingAsIssues(c: CompiledStandard, cols: ScoreColumns, input: RatingInput, issues: RatingIssue[]): void {
+  for (const [i, missing] of cols.missing) {
+    const v = input.villages[i];
+    if (!v) continue;
+    const at = `villages[${i}]`;
+    for (const m of missing) {
+      if (m.kind === 'score') {
+        issues.push({ code: 'rating.missing_score', path: `${at}.scores.${m.stage}.${m.indicatorId}`, villageId: v.id, message: `缺少${c.stageById.get(m.stage)?.name ?? m.stage}阶段的评分` });
+      } else if (m.kind === 'figure') {
+        issues.push({ code: 'rating.missing_figure', path: `${at}.figures.${m.figure}`, villageId: v.id, message: `缺少数据项“${m.figure}”` });
+      } else {
+        issues.push({ code: 'rating.missing_satisfaction', path: `${at}.satisfaction`, villageId: v.id, message: '缺少群众满意度测评结果' });
+      }
     }
   }
 }
 
-function toVillageResult(c: CompiledStandard, row: Row, townName: string): VillageResult {
-  const s = row.score;
-  const stageScores: VillageResult['stageScores'] = {};
-  c.stages.forEach((st, i) => {
-    stageScores[st.id] = pts(s.stageH[i] ?? 0);
-  });
-  const dimensionScores: Record<string, number> = {};
-  c.dimensionIds.forEach((id, d) => {
-    dimensionScores[id] = pts(s.dimensionH[d] ?? 0);
-  });
+function toVillageResult(
+  c: CompiledStandard,
+  src: RankSource,
+  i: number,
+  templates: { stages: Record<string, number>; dimensions: Record<string, number> },
+  extra: { townName: string; namedStars: readonly string[]; notes: readonly string[]; steps: readonly ExplanationStep[]; rankInTown: number | null; rankInCity: number | null },
+): VillageResult {
+  const { cols } = src;
+  const v = src.villages[i];
+  // Copies of one template share a hidden class: much cheaper than growing 500,000 objects key by key.
+  const stageScores: VillageResult['stageScores'] = { ...templates.stages };
+  for (let s = 0; s < cols.stageCount; s++) {
+    stageScores[c.stages[s]?.id ?? 'city'] = pts(cols.stageH[i * cols.stageCount + s] as number);
+  }
+  const dimensionScores: Record<string, number> = { ...templates.dimensions };
+  for (let d = 0; d < cols.dimensionCount; d++) {
+    dimensionScores[c.dimensionIds[d] as string] = pts(cols.dimensionH[i * cols.dimensionCount + d] as number);
+  }
+  const sat = cols.satisfactionBp[i] as number;
+  const stars = cols.stars[i] as number;
   return {
-    id: row.id,
-    name: row.name,
-    townId: row.townId,
-    townName,
-    finalScore: pts(s.finalH),
-    baseScore: pts(s.baseH),
+    id: v?.id ?? '',
+    name: v?.name ?? '',
+    townId: v?.townId ?? '',
+    townName: extra.townName,
+    finalScore: pts(cols.finalH[i] as number),
+    baseScore: pts(cols.baseH[i] as number),
     stageScores,
     dimensionScores,
-    satisfactionRate: s.satisfactionBp === null ? null : pts(s.satisfactionBp),
-    bonusPoints: pts(s.bonusH),
-    deductionPoints: pts(s.deductionH),
-    levelFromScore: row.levelFromScore,
-    stars: row.stars,
-    namedStars: row.namedStars,
-    vetoed: row.vetoed,
-    rankInTown: row.rankInTown,
-    rankInCity: row.rankInCity,
-    notes: row.notes,
-    explanation: row.steps ?? [],
+    satisfactionRate: Number.isNaN(sat) ? null : pts(sat),
+    bonusPoints: pts(cols.bonusH[i] as number),
+    deductionPoints: pts(cols.deductionH[i] as number),
+    levelFromScore: cols.levelFromScore[i] as number,
+    stars: stars < 0 ? null : stars,
+    namedStars: extra.namedStars as string[],
+    vetoed: cols.vetoed[i] === 1,
+    rankInTown: extra.rankInTown,
+    rankInCity: extra.rankInCity,
+    notes: extra.notes as string[],
+    explanation: extra.steps as ExplanationStep[],
   };
 }
 
@@ -122,6 +126,17 @@ function summarize(villages: VillageResult[], towns: TownResult[]): RatingSummar
   };
 }
 
+function groupByTown(src: RankSource, indices: readonly number[]): Map<string, number[]> {
+  const byTown = new Map<string, number[]>();
+  for (const i of indices) {
+    const town = src.villages[i]?.townId ?? '';
+    const list = byTown.get(town);
+    if (list) list.push(i);
+    else byTown.set(town, [i]);
+  }
+  return byTown;
+}
+
 /**
  * Rates every village and town of a campaign under a standard. Throws InvalidStandardError when
  * the standard is invalid and RatingInputError (code 'rating.invalid_input', with every issue)
@@ -131,66 +146,94 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
   const c = compileStandard(standard);
   const opts: Required<RateOptions> = { missing: options.missing ?? 'zero', explain: options.explain ?? 'full' };
   const explain = opts.explain === 'full';
+  const n = input.villages.length;
   const issues: RatingIssue[] = [];
   checkStructure(c, input, issues);
-  const ctx: ScoreContext = { c, issues, options: opts, dimensionScratch: new Float64Array(c.dimensionIds.length) };
-
-  const rows: Row[] = input.villages.map((v, i) => {
-    const at = `villages[${i}]`;
-    const score = scoreVillage(ctx, v, at);
-    if (opts.missing === 'error') missingAsIssues(c, v, at, score, issues);
-    const steps = explain ? explainScore(c, score) : null;
-    const notes: string[] = [];
-    if (score.missing.length > 0) notes.push(`缺少数据${score.missing.length}项`);
-    const level = decideLevel(c, v, score, steps, notes);
-    return {
-      id: v.id, name: v.name, townId: v.townId, input: v, score,
-      stars: level.stars, vetoed: level.vetoed, levelFromScore: level.levelFromScore, namedStars: level.namedStars,
-      finalH: score.finalH, baseH: score.baseH, stageH: score.stageH, dimensionH: score.dimensionH, satisfactionBp: score.satisfactionBp,
-      steps, notes, rankInTown: null, rankInCity: null,
-    };
-  });
+  const cols = createScoreColumns(c, n);
+  const ctx: ScoreContext = { c, cols, issues, options: opts, dimensionScratch: new Float64Array(c.dimensionIds.length) };
+  for (let i = 0; i < n; i++) scoreVillage(ctx, input.villages[i] as RatingInput['villages'][number], `villages[${i}]`, i);
+  if (opts.missing === 'error') missingAsIssues(c, cols, input, issues);
   if (issues.length > 0) throw new RatingInputError(issues);
 
-  applyQuotas(c, rows);
-
-  const byKeys = keysComparator(c, c.rankingKeys);
-  const rated = rows.filter((r) => !r.vetoed);
-  const cityRanks = rankRows(rated, byKeys);
-  rated.forEach((r, i) => {
-    r.rankInCity = cityRanks[i] ?? null;
-  });
-  const byTown = new Map<string, Row[]>();
-  for (const r of rated) {
-    const list = byTown.get(r.townId) ?? [];
-    list.push(r);
-    byTown.set(r.townId, list);
+  const steps: (ExplanationStep[] | undefined)[] | null = explain ? new Array(n) : null;
+  const notes: (string[] | undefined)[] = new Array(n);
+  const note = (i: number, text: string): void => {
+    const list = notes[i];
+    if (list) list.push(text);
+    else notes[i] = [text];
+  };
+  const named: (readonly string[])[] = new Array(n);
+  const dc = cols.dimensionCount;
+  for (let i = 0; i < n; i++) {
+    const v = input.villages[i] as RatingInput['villages'][number];
+    const villageSteps = steps ? explainScore(c, readScore(cols, i)) : null;
+    if (steps) steps[i] = villageSteps ?? undefined;
+    const villageNotes: string[] = [];
+    const missing = cols.missing.get(i);
+    if (missing) villageNotes.push(`缺少数据${missing.length}项`);
+    const sat = cols.satisfactionBp[i] as number;
+    const level = decideLevel(
+      c,
+      v,
+      { finalH: cols.finalH[i] as number, satisfactionBp: Number.isNaN(sat) ? null : sat, dimensionH: cols.dimensionH.subarray(i * dc, (i + 1) * dc) },
+      villageSteps,
+      villageNotes,
+    );
+    if (villageNotes.length > 0) notes[i] = villageNotes;
+    cols.levelFromScore[i] = level.levelFromScore;
+    cols.stars[i] = level.stars === null ? -1 : level.stars;
+    cols.vetoed[i] = level.vetoed ? 1 : 0;
+    named[i] = level.namedStars;
   }
-  for (const list of byTown.values()) {
-    const ranks = rankRows(list, byKeys);
-    list.forEach((r, i) => {
-      r.rankInTown = ranks[i] ?? null;
+
+  const src: RankSource = { cols, villages: input.villages };
+  applyQuotas(c, src, { steps, note });
+
+  const rated: number[] = [];
+  const unrated: number[] = [];
+  for (let i = 0; i < n; i++) (cols.vetoed[i] === 1 ? unrated : rated).push(i);
+  const rankInCity = new Float64Array(n).fill(Number.NaN);
+  const rankInTown = new Float64Array(n).fill(Number.NaN);
+  const cityRanks = rankVillages(c, c.rankingKeys, src, rated);
+  rated.forEach((i, p) => {
+    rankInCity[i] = cityRanks[p] as number;
+  });
+  for (const list of groupByTown(src, rated).values()) {
+    const ranks = rankVillages(c, c.rankingKeys, src, list);
+    list.forEach((i, p) => {
+      rankInTown[i] = ranks[p] as number;
     });
   }
-  const unrated = rows.filter((r) => r.vetoed);
-  rankRows(unrated, () => 0);
+  rankVillages(c, [], src, unrated);
 
   const townNames = new Map(input.towns.map((t) => [t.id, t.name]));
-  const villages = [...rated, ...unrated].map((r) => toVillageResult(c, r, townNames.get(r.townId) ?? r.townId));
+  const templates = {
+    stages: Object.fromEntries(c.stages.map((st) => [st.id, 0])),
+    dimensions: Object.fromEntries(c.dimensionIds.map((id) => [id, 0])),
+  };
+  const villages = [...rated, ...unrated].map((i) => {
+    const city = rankInCity[i] as number;
+    const town = rankInTown[i] as number;
+    return toVillageResult(c, src, i, templates, {
+      townName: townNames.get(input.villages[i]?.townId ?? '') ?? input.villages[i]?.townId ?? '',
+      namedStars: named[i] ?? NO_NOTES,
+      notes: notes[i] ?? NO_NOTES,
+      steps: steps?.[i] ?? NO_STEPS,
+      rankInCity: Number.isNaN(city) ? null : city,
+      rankInTown: Number.isNaN(town) ? null : town,
+    });
+  });
 
-  const villagesOfTown = new Map<string, Row[]>();
-  for (const r of rows) {
-    const list = villagesOfTown.get(r.townId) ?? [];
-    list.push(r);
-    villagesOfTown.set(r.townId, list);
-  }
+  const all = Array.from({ length: n }, (_, i) => i);
+  const villagesOfTown = groupByTown(src, all);
   const towns = input.towns
-    .map((t) => rateTown(c, t, villagesOfTown.get(t.id) ?? [], explain))
-    .sort((a, b) =>
-      (b.stars ?? -1) - (a.stars ?? -1) ||
-      (b.ownScore ?? -1) - (a.ownScore ?? -1) ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    .map((t) => rateTown(c, t, (villagesOfTown.get(t.id) ?? []).map((i) => cols.stars[i] as number), explain))
+    .sort(
+      (a, b) =>
+        (b.stars ?? -1) - (a.stars ?? -1) ||
+        (b.ownScore ?? -1) - (a.ownScore ?? -1) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
 
   return {

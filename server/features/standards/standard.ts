@@ -295,7 +295,7 @@ export const standardSchema = z
     description: z.string().max(4000).optional(),
     totalMaxScore: pointsSchema.meta({ description: 'Sum of the dimensions’ maxPoints' }),
     stages: z.array(stageSchema).min(1),
-    dimensions: z.array(dimensionSchema).min(1),
+    dimensions: z.array(dimensionSchema).min(1).max(30),
     figures: z.array(figureSchema).optional(),
     bonus: adjustmentGroupSchema.optional().meta({ description: 'Bonus items (加分项)' }),
     deductions: adjustmentGroupSchema.optional().meta({ description: 'Deduction items (扣分项)' }),

@@ -8,25 +8,26 @@ import type { TownResult, TownStep } from './rating-result.js';
 // A vetoed village counts with 0 stars in the average and below every share. A town without
 // villages meets no village condition.
 
-export type TownVillage = { townId: string; stars: number | null; vetoed: boolean };
-
 type Check = Extract<TownStep, { rule: 'town_level' }>['checks'][number];
 
 export function rateTown(
   c: CompiledStandard,
   town: TownInput,
-  villages: readonly TownVillage[],
+  /** Final stars of the town's villages; -1 for a vetoed (unrated) village. */
+  villageStars: readonly number[],
   explain: boolean,
 ): TownResult {
   const scheme = c.standard.townScheme;
-  const count = villages.length;
+  const count = villageStars.length;
   const byStars: Record<string, number> = {};
   let sum = 0;
   let vetoed = 0;
-  for (const v of villages) {
-    if (v.stars === null) vetoed += 1;
-    else byStars[String(v.stars)] = (byStars[String(v.stars)] ?? 0) + 1;
-    sum += v.stars ?? 0;
+  for (const stars of villageStars) {
+    if (stars < 0) vetoed += 1;
+    else {
+      byStars[String(stars)] = (byStars[String(stars)] ?? 0) + 1;
+      sum += stars;
+    }
   }
   const averageH = count === 0 ? null : roundHalfUpDiv(sum * 100, count);
   const ownH = town.ownScore === undefined || town.ownScore === null ? null : toHundredths(town.ownScore);
@@ -62,7 +63,7 @@ export function rateTown(
     }
     if (row.minShareOfVillages) {
       const atLeast = row.minShareOfVillages.atLeastStars;
-      const n = villages.filter((v) => v.stars !== null && v.stars >= atLeast).length;
+      const n = villageStars.filter((stars) => stars >= atLeast).length;
       const met = count > 0 && n * 10000 >= (toHundredths(row.minShareOfVillages.percent) ?? 0) * count;
       const shareH = count === 0 ? null : roundHalfUpDiv(n * 10000, count);
       rowChecks.push({ stars: row.stars, condition: 'shareOfVillages', required: row.minShareOfVillages.percent, actual: shareH === null ? null : shareH / 100, met });

@@ -1,9 +1,9 @@
 import type { CompiledStandard } from './compiled-standard.js';
-import { toHundredths, toTenThousandths } from './exact-math.js';
+import { toTenThousandths } from './exact-math.js';
 import { fmt, fmtFigure, fmtRate, pts, starText } from './rating-explain.js';
 import type { VillageInput } from './rating-input.js';
 import type { ExplanationStep } from './rating-result.js';
-import { figureValue, type VillageScore } from './village-score.js';
+import { figureValue } from './village-score.js';
 
 // From the final score to the stars, in the documented order: named stars → level → prerequisites
 // → satisfaction caps → vetoes. Quotas come later, across villages (quota.ts).
@@ -12,60 +12,85 @@ export type LevelOutcome = {
   levelFromScore: number;
   stars: number | null;
   vetoed: boolean;
-  namedStars: string[];
+  namedStars: readonly string[];
 };
+
+/** What the level rules read from a village's score. */
+export type LevelFacts = { finalH: number; satisfactionBp: number | null; dimensionH: ArrayLike<number> };
 
 type Sink = { steps: ExplanationStep[] | null; notes: string[] };
 
-function levelFromScore(c: CompiledStandard, score: VillageScore, earned: Set<string>, sink: Sink): number {
-  const scheme = c.standard.levelScheme;
-  if (scheme.type === 'thresholds') {
-    const row = scheme.thresholds.find((t) => score.finalH >= (toHundredths(t.minScore) ?? 0)) ?? null;
-    const stars = row ? row.stars : scheme.minStars;
-    const lowest = scheme.thresholds[scheme.thresholds.length - 1];
-    sink.steps?.push({
-      rule: 'level',
-      scheme: 'thresholds',
-      score: pts(score.finalH),
-      namedStars: null,
-      matched: row ? { stars: row.stars, minScore: row.minScore, minNamedStars: null } : null,
-      before: null,
-      after: stars,
-      text: row
-        ? `最终得分 ${fmt(score.finalH)} 分，达到 ${row.stars} 星门槛 ${row.minScore} 分，定为 ${stars} 星`
-        : `最终得分 ${fmt(score.finalH)} 分，未达到最低门槛 ${lowest?.minScore ?? '-'} 分，定为 ${starText(stars)}`,
-    });
-    return stars;
+function levelFromScore(c: CompiledStandard, score: LevelFacts, earned: readonly string[], sink: Sink): number {
+  let row: CompiledStandard['levels'][number] | null = null;
+  for (const l of c.levels) {
+    if (
+      earned.length >= l.minNamedStars &&
+      (l.minH === null || score.finalH >= l.minH) &&
+      (l.required.length === 0 || l.required.every((d) => earned.includes(d)))
+    ) {
+      row = l;
+      break;
+    }
   }
-  const row =
-    scheme.levels.find(
-      (l) =>
-        earned.size >= l.minNamedStars &&
-        (l.minScore === undefined || score.finalH >= (toHundredths(l.minScore) ?? 0)) &&
-        (l.requiredDimensions ?? []).every((d) => earned.has(d)),
-    ) ?? null;
-  const stars = row ? row.stars : scheme.minStars;
-  const conditions = row
-    ? [`至少 ${row.minNamedStars} 颗命名星`, ...(row.minScore === undefined ? [] : [`总分不低于 ${row.minScore} 分`]),
-        ...(row.requiredDimensions ?? []).map((d) => `须获${c.namedStarNames[c.dimensionIds.indexOf(d)] ?? d}`)]
-    : [];
-  sink.steps?.push({
-    rule: 'level',
-    scheme: 'namedStars',
-    score: pts(score.finalH),
-    namedStars: earned.size,
-    matched: row ? { stars: row.stars, minScore: row.minScore ?? null, minNamedStars: row.minNamedStars } : null,
-    before: null,
-    after: stars,
-    text: row
-      ? `获 ${earned.size} 颗命名星、总分 ${fmt(score.finalH)} 分，满足 ${row.stars} 星条件（${conditions.join('，')}），定为 ${stars} 星`
-      : `获 ${earned.size} 颗命名星、总分 ${fmt(score.finalH)} 分，未满足任何星级条件，定为 ${starText(stars)}`,
-  });
+  const stars = row ? row.stars : c.minStars;
+  if (sink.steps) sink.steps.push(explainLevel(c, score, earned, row, stars));
   return stars;
 }
 
-function namedStars(c: CompiledStandard, score: VillageScore, sink: Sink): Set<string> {
-  const earned = new Set<string>();
+function explainLevel(
+  c: CompiledStandard,
+  score: LevelFacts,
+  earned: readonly string[],
+  row: CompiledStandard['levels'][number] | null,
+  stars: number,
+): ExplanationStep {
+  const byThresholds = c.standard.levelScheme.type === 'thresholds';
+  const matched = row ? { stars: row.stars, minScore: row.minH === null ? null : pts(row.minH), minNamedStars: byThresholds ? null : row.minNamedStars } : null;
+  const base = { rule: 'level' as const, scheme: c.standard.levelScheme.type, score: pts(score.finalH), namedStars: byThresholds ? null : earned.length, matched, before: null, after: stars };
+  if (byThresholds) {
+    const lowest = c.levels[c.levels.length - 1];
+    return {
+      ...base,
+      text: row
+        ? `最终得分 ${fmt(score.finalH)} 分，达到 ${row.stars} 星门槛 ${fmt(row.minH ?? 0)} 分，定为 ${stars} 星`
+        : `最终得分 ${fmt(score.finalH)} 分，未达到最低门槛 ${fmt(lowest?.minH ?? 0)} 分，定为 ${starText(stars)}`,
+    };
+  }
+  const conditions = row
+    ? [
+        `至少 ${row.minNamedStars} 颗命名星`,
+        ...(row.minH === null ? [] : [`总分不低于 ${fmt(row.minH)} 分`]),
+        ...row.required.map((d) => `须获${c.namedStarNames[c.dimensionIds.indexOf(d)] ?? d}`),
+      ]
+    : [];
+  return {
+    ...base,
+    text: row
+      ? `获 ${earned.length} 颗命名星、总分 ${fmt(score.finalH)} 分，满足 ${row.stars} 星条件（${conditions.join('，')}），定为 ${stars} 星`
+      : `获 ${earned.length} 颗命名星、总分 ${fmt(score.finalH)} 分，未满足任何星级条件，定为 ${starText(stars)}`,
+  };
+}
+
+const NO_NAMED_STARS: readonly string[] = Object.freeze([]);
+
+/** Ids of the dimensions whose named star is earned, in standard order (shared, frozen lists). */
+function namedStars(c: CompiledStandard, score: LevelFacts, sink: Sink): readonly string[] {
+  if (!c.hasNamedStars) return NO_NAMED_STARS;
+  let mask = 0;
+  for (let d = 0; d < c.dimensionIds.length; d++) {
+    const min = c.namedStarMinH[d];
+    if (min !== null && min !== undefined && (score.dimensionH[d] ?? 0) >= min) mask |= 1 << d;
+  }
+  if (sink.steps) sink.steps.push(explainNamedStars(c, score));
+  let earned = c.namedStarSets.get(mask);
+  if (earned === undefined) {
+    earned = Object.freeze(c.dimensionIds.filter((_, d) => (mask & (1 << d)) !== 0));
+    c.namedStarSets.set(mask, earned);
+  }
+  return earned;
+}
+
+function explainNamedStars(c: CompiledStandard, score: LevelFacts): ExplanationStep {
   const rows: { dimension: string; name: string; score: number; minPoints: number; earned: boolean }[] = [];
   const parts: string[] = [];
   c.dimensionIds.forEach((id, d) => {
@@ -73,27 +98,17 @@ function namedStars(c: CompiledStandard, score: VillageScore, sink: Sink): Set<s
     if (min === null || min === undefined) return;
     const h = score.dimensionH[d] ?? 0;
     const ok = h >= min;
-    if (ok) earned.add(id);
     const name = c.namedStarNames[d] ?? id;
     rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok });
     parts.push(`${name}（${c.dimensionNames[d]} ${fmt(h)} ${ok ? '≥' : '<'} ${fmt(min)}）${ok ? '获得' : '未获得'}`);
   });
-  if (rows.length > 0 && sink.steps) {
-    sink.steps.push({
-      rule: 'named_stars',
-      dimensions: rows,
-      before: null,
-      after: earned.size,
-      text: `命名星：${parts.join('；')}；共获 ${earned.size} 颗`,
-    });
-  }
-  return earned;
+  const count = rows.filter((r) => r.earned).length;
+  return { rule: 'named_stars', dimensions: rows, before: null, after: count, text: `命名星：${parts.join('；')}；共获 ${count} 颗` };
 }
 
 function applyPrerequisites(c: CompiledStandard, v: VillageInput, stars: number, sink: Sink): number {
-  const rules = [...(c.standard.prerequisites ?? [])].sort((a, b) => b.stars - a.stars);
   let current = stars;
-  for (const rule of rules) {
+  for (const rule of c.prerequisites) {
     if (current < rule.stars) continue;
     let actual: number | null;
     let met: boolean;
@@ -131,7 +146,7 @@ function applyPrerequisites(c: CompiledStandard, v: VillageInput, stars: number,
   return current;
 }
 
-function applySatisfactionCaps(c: CompiledStandard, score: VillageScore, stars: number, sink: Sink): number {
+function applySatisfactionCaps(c: CompiledStandard, score: LevelFacts, stars: number, sink: Sink): number {
   const caps = c.satisfaction?.caps ?? [];
   if (caps.length === 0) return stars;
   const rate = score.satisfactionBp ?? 0;
@@ -171,7 +186,7 @@ function applyVetoes(c: CompiledStandard, v: VillageInput, stars: number, sink: 
     ...rules.filter((r) => r.effect.type === 'capStars'),
     ...rules.filter((r) => r.effect.type === 'lowerStars'),
   ];
-  const floor = c.standard.levelScheme.minStars;
+  const floor = c.minStars;
   let current: number | null = stars;
   for (const rule of ordered) {
     const why = (reasons.get(rule.category) ?? []).join('；');
@@ -224,7 +239,7 @@ function applyVetoes(c: CompiledStandard, v: VillageInput, stars: number, sink: 
 export function decideLevel(
   c: CompiledStandard,
   v: VillageInput,
-  score: VillageScore,
+  score: LevelFacts,
   steps: ExplanationStep[] | null,
   notes: string[],
 ): LevelOutcome {
@@ -238,6 +253,6 @@ export function decideLevel(
     levelFromScore: fromScore,
     stars: veto.stars,
     vetoed: veto.vetoed,
-    namedStars: c.dimensionIds.filter((d) => earned.has(d)),
+    namedStars: earned,
   };
 }

@@ -2,39 +2,15 @@ import type { CompiledFormula, CompiledStandard } from './compiled-standard.js';
 import { formatFraction, roundHalfUpDiv, roundHalfUpDivBig, roundToHundredths, toTenThousandths } from './exact-math.js';
 import type { RateOptions, RatingIssue, VillageInput } from './rating-input.js';
 import type { MissingItem } from './rating-result.js';
+import type { ScoreColumns } from './score-columns.js';
 
-// The hot path: one village's points, from raw stage scores to the rounded final score. Only
-// integer arithmetic reaches a rounding; every rounding is half up and happens where
-// docs/standards.md says it does.
-
-export type VillageScore = {
-  /** Stage-weighted indicator points, exact: baseNum / denominator hundredths. */
-  baseNum: number;
-  baseH: number;
-  dimensionH: number[];
-  /** Raw sum of each compiled stage's points (reference-only stages included), hundredths. */
-  stageH: number[];
-  formulaH: number[];
-  /** Figure value per formula, ten-thousandths; null when missing. */
-  formulaValue: (number | null)[];
-  missing: MissingItem[];
-  /** Satisfaction rate in basis points as surveyed; null when not surveyed. */
-  satisfactionBp: number | null;
-  weightedH: number;
-  bonusClaimedH: number;
-  bonusH: number;
-  bonusItems: Record<string, number>;
-  deductionClaimedH: number;
-  deductionH: number;
-  deductionItems: Record<string, number>;
-  floored: boolean;
-  /** Exact final score as a decimal string when rounding changed it, else null. */
-  exactFinal: string | null;
-  finalH: number;
-};
+// The hot path: one village's points, from raw stage scores to the rounded final score, written
+// into the run's score columns. Only integer arithmetic reaches a rounding; every rounding is half
+// up and happens where docs/standards.md says it does.
 
 export type ScoreContext = {
   c: CompiledStandard;
+  cols: ScoreColumns;
   issues: RatingIssue[];
   options: Required<RateOptions>;
   dimensionScratch: Float64Array;
@@ -74,20 +50,35 @@ function checkedHundredths(
   return h;
 }
 
-function scoreStages(ctx: ScoreContext, v: VillageInput, at: string, missing: MissingItem[]): { baseNum: number; stageH: number[] } {
+/** Adds up the judges' points; returns the weighted sum in units of 1/denominator hundredth. */
+function scoreStages(ctx: ScoreContext, v: VillageInput, at: string, i: number, missing: MissingItem[]): number {
   const { c } = ctx;
   const dims = ctx.dimensionScratch;
   const { maxH, dimensionOf, indexById } = c;
   let baseNum = 0;
-  const stageH: number[] = [];
-  for (const st of c.stages) {
+  const stageH = ctx.cols.stageH;
+  const stageCount = c.stages.length;
+  for (let si = 0; si < stageCount; si++) {
+    const st = c.stages[si] as (typeof c.stages)[number];
     const rec = v.scores[st.id] as Record<string, unknown> | undefined;
     let sum = 0;
     let count = 0;
     if (rec !== undefined) {
-      const { scores, multiplier } = st;
+      const { scores, multiplier, keyCache, indexCache } = st;
+      let position = 0;
       for (const key in rec) {
-        const idx = indexById.get(key);
+        // Records usually list the same keys in the same order (they come from one form or
+        // export), so the key seen at this position last time saves the map lookup.
+        let idx: number | undefined;
+        if (position < keyCache.length && keyCache[position] === key) idx = indexCache[position];
+        else {
+          idx = indexById.get(key);
+          if (idx !== undefined && position < keyCache.length) {
+            keyCache[position] = key;
+            indexCache[position] = idx;
+          }
+        }
+        position += 1;
         if (idx === undefined || scores[idx] === 0) {
           const path = `${at}.scores.${st.id}.${key}`;
           if (idx === undefined) addIssue(ctx, { code: 'rating.unknown_indicator', path, villageId: v.id, message: `标准中没有指标“${key}”` });
@@ -99,7 +90,7 @@ function scoreStages(ctx: ScoreContext, v: VillageInput, at: string, missing: Mi
         const limit = maxH[idx] as number;
         let h: number;
         // Fast path for the common case; the slow path records the exact problem.
-        if (typeof value === 'number' && value >= 0 && Number.isInteger((h = Math.round(value * 100))) && h <= limit && Math.abs(value * 100 - h) <= 1e-6) {
+        if (typeof value === 'number' && value >= 0 && (h = Math.round(value * 100)) <= limit && Math.abs(value * 100 - h) <= 1e-6) {
           // accepted
         } else {
           const checked = checkedHundredths(ctx, value, limit, `${at}.scores.${st.id}.${key}`, v.id);
@@ -115,14 +106,14 @@ function scoreStages(ctx: ScoreContext, v: VillageInput, at: string, missing: Mi
       }
     }
     if (count < st.expectedCount) {
-      for (let i = 0; i < c.indicatorIds.length; i++) {
-        const id = c.indicatorIds[i] as string;
-        if (st.scores[i] === 1 && (rec === undefined || rec[id] === undefined)) missing.push({ kind: 'score', stage: st.id, indicatorId: id });
+      for (let k = 0; k < c.indicatorIds.length; k++) {
+        const id = c.indicatorIds[k] as string;
+        if (st.scores[k] === 1 && (rec === undefined || rec[id] === undefined)) missing.push({ kind: 'score', stage: st.id, indicatorId: id });
       }
     }
-    stageH.push(sum);
+    stageH[i * stageCount + si] = sum;
   }
-  return { baseNum, stageH };
+  return baseNum;
 }
 
 function ratioValue(numX: number, denX: number, scale: number): number {
@@ -132,17 +123,18 @@ function ratioValue(numX: number, denX: number, scale: number): number {
   return Number(roundHalfUpDivBig(BigInt(numX) * BigInt(scale) * 10000n * sign, BigInt(denX) * sign));
 }
 
+function recordedFigure(v: VillageInput, id: string): number | null {
+  const raw = v.figures?.[id];
+  return typeof raw === 'number' && Number.isFinite(raw) ? toTenThousandths(raw) : null;
+}
+
 /** A figure's value for a village in ten-thousandths (derived ratios computed), or null when missing. */
 export function figureValue(c: CompiledStandard, v: VillageInput, id: string): number | null {
   const figure = c.figures.get(id);
-  const recorded = (fid: string): number | null => {
-    const raw = v.figures?.[fid];
-    return typeof raw === 'number' && Number.isFinite(raw) ? toTenThousandths(raw) : null;
-  };
   if (!figure) return null;
-  if (figure.kind === 'recorded') return recorded(id);
-  const num = recorded(figure.numerator);
-  const den = recorded(figure.denominator);
+  if (figure.kind === 'recorded') return recordedFigure(v, id);
+  const num = recordedFigure(v, figure.numerator);
+  const den = recordedFigure(v, figure.denominator);
   if (num === null || den === null) return null;
   if (den === 0) return figure.whenZero;
   return ratioValue(num, den, figure.scale);
@@ -199,6 +191,8 @@ function satisfactionBp(ctx: ScoreContext, v: VillageInput, at: string): number 
   return roundHalfUpDiv((s.satisfied * 100 + s.basicallySatisfied * credit) * 100, s.sampleSize);
 }
 
+const NO_ADJUSTMENT = Object.freeze({ claimedH: 0, appliedH: 0, items: Object.freeze({}) as Record<string, number> });
+
 function adjustments(
   ctx: ScoreContext,
   v: VillageInput,
@@ -207,6 +201,7 @@ function adjustments(
 ): { claimedH: number; appliedH: number; items: Record<string, number> } {
   const def = ctx.c[group];
   const given = v[group];
+  if (given === undefined) return NO_ADJUSTMENT;
   const items: Record<string, number> = {};
   let claimedH = 0;
   if (given) {
@@ -226,50 +221,56 @@ function adjustments(
   return { claimedH, appliedH: Math.min(claimedH, def.capH), items };
 }
 
-export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string): VillageScore {
-  const { c } = ctx;
+/** Scores village `i` into ctx.cols (everything up to the rounded final score). */
+export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string, i: number): void {
+  const { c, cols } = ctx;
   const D = c.denominator;
-  ctx.dimensionScratch.fill(0);
+  const dims = ctx.dimensionScratch;
+  dims.fill(0);
   const missing: MissingItem[] = [];
-  const { baseNum: stagesNum, stageH } = scoreStages(ctx, v, at, missing);
-  let baseNum = stagesNum;
+  let baseNum = scoreStages(ctx, v, at, i, missing);
 
-  checkFigureKeys(ctx, v, at);
-  const formulaH: number[] = [];
-  const formulaValue: (number | null)[] = [];
-  for (const f of c.formulas) {
+  if (v.figures !== undefined) checkFigureKeys(ctx, v, at);
+  const fc = c.formulas.length;
+  for (let k = 0; k < fc; k++) {
+    const f = c.formulas[k] as CompiledFormula;
     const x = figureValue(c, v, f.figure);
     const h = x === null ? 0 : mapFigure(f, x);
     if (x === null) missing.push({ kind: 'figure', figure: f.figure });
-    formulaH.push(h);
-    formulaValue.push(x);
+    cols.formulaH[i * fc + k] = h;
+    cols.formulaValue[i * fc + k] = x === null ? Number.NaN : x;
     baseNum += h * D;
     const d = c.dimensionOf[f.index] as number;
-    ctx.dimensionScratch[d] = (ctx.dimensionScratch[d] as number) + h * D;
+    dims[d] = (dims[d] as number) + h * D;
   }
 
   const bp = satisfactionBp(ctx, v, at);
   if (bp === null && c.satisfactionRequired) missing.push({ kind: 'satisfaction' });
+  if (missing.length > 0) cols.missing.set(i, missing);
   const bonus = adjustments(ctx, v, at, 'bonus');
   const deduction = adjustments(ctx, v, at, 'deductions');
+  if (bonus !== NO_ADJUSTMENT) cols.bonusItems.set(i, bonus.items);
+  if (deduction !== NO_ADJUSTMENT) cols.deductionItems.set(i, deduction.items);
   const netH = bonus.appliedH - deduction.appliedH;
 
   const w = c.satisfaction?.weight ?? 0;
+  const full = ctx.options.explain === 'full';
   let weightedH: number;
   let finalH: number;
   let floored = false;
-  let exactFinal: string | null = null;
-  if (w === 0) {
-    weightedH = roundHalfUpDiv(baseNum, D);
-    let num = baseNum + netH * D;
+  if (w === 0 || c.weightedFitsNumber) {
+    // Exact in doubles: every operand is an integer below 2^53 (checked when compiling).
+    const den = w === 0 ? D : D * 1_000_000;
+    const weighted = w === 0 ? baseNum : baseNum * ((100 - w) * 10000) + (bp ?? 0) * w * c.totalMaxH * D;
+    weightedH = roundHalfUpDiv(weighted, den);
+    let num = weighted + netH * den;
     if (num < 0) {
       num = 0;
       floored = true;
     }
-    finalH = roundHalfUpDiv(num, D);
-    if (num % D !== 0 && ctx.options.explain === 'full') exactFinal = formatFraction(BigInt(num), BigInt(D) * 100n, 6);
+    finalH = roundHalfUpDiv(num, den);
+    if (full && num % den !== 0) cols.exactFinal.set(i, formatFraction(BigInt(num), BigInt(den) * 100n, 6));
   } else {
-    // Exact in BigInt: hundredths × denominator × 10^6 (percent weight × basis points).
     const den = BigInt(D) * 1_000_000n;
     const weighted = BigInt(baseNum) * BigInt((100 - w) * 10000) + BigInt((bp ?? 0) * w * c.totalMaxH) * BigInt(D);
     weightedH = Number(roundHalfUpDivBig(weighted, den));
@@ -279,30 +280,18 @@ export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string): Vi
       floored = true;
     }
     finalH = Number(roundHalfUpDivBig(num, den));
-    if (num % den !== 0n && ctx.options.explain === 'full') exactFinal = formatFraction(num, den * 100n, 6);
+    if (full && num % den !== 0n) cols.exactFinal.set(i, formatFraction(num, den * 100n, 6));
   }
 
-  const dimensionH: number[] = [];
-  for (let d = 0; d < c.dimensionIds.length; d++) dimensionH.push(roundHalfUpDiv(ctx.dimensionScratch[d] as number, D));
-
-  return {
-    baseNum,
-    baseH: roundHalfUpDiv(baseNum, D),
-    dimensionH,
-    stageH,
-    formulaH,
-    formulaValue,
-    missing,
-    satisfactionBp: bp,
-    weightedH,
-    bonusClaimedH: bonus.claimedH,
-    bonusH: bonus.appliedH,
-    bonusItems: bonus.items,
-    deductionClaimedH: deduction.claimedH,
-    deductionH: deduction.appliedH,
-    deductionItems: deduction.items,
-    floored,
-    exactFinal,
-    finalH,
-  };
+  const dc = c.dimensionIds.length;
+  for (let d = 0; d < dc; d++) cols.dimensionH[i * dc + d] = roundHalfUpDiv(dims[d] as number, D);
+  cols.baseH[i] = roundHalfUpDiv(baseNum, D);
+  cols.weightedH[i] = weightedH;
+  cols.finalH[i] = finalH;
+  cols.satisfactionBp[i] = bp === null ? Number.NaN : bp;
+  cols.bonusClaimedH[i] = bonus.claimedH;
+  cols.bonusH[i] = bonus.appliedH;
+  cols.deductionClaimedH[i] = deduction.claimedH;
+  cols.deductionH[i] = deduction.appliedH;
+  cols.floored[i] = floored ? 1 : 0;
 }
