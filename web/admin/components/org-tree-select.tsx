@@ -5,6 +5,8 @@ import { useOrgTree } from '../api/org-units-hooks';
 import { toSelectTree } from './org-tree-utils';
 
 type Props = {
+  /** Passed down by Form.Item so the field's label points at this control. */
+  id?: string;
   value?: string;
   onChange?: (value: string | undefined) => void;
   placeholder?: string;
@@ -24,6 +26,7 @@ export function OrgTreeSelect({ placeholder = '请选择组织', allowClear = tr
   );
   return (
     <TreeSelect
+      id={props.id}
       value={props.value}
       onChange={(v: string | undefined) => props.onChange?.(v)}
       treeData={treeData}

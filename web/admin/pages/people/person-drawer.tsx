@@ -180,7 +180,7 @@ export function PersonDrawer({ person, onClose }: Props) {
                 <Row key={key} gutter={8} align="top">
                   <Col span={5}>
                     <Form.Item name={[name, 'title']} rules={[{ required: true, message: '请选择职务' }]}>
-                      <Select placeholder="职务" options={titleOptions} />
+                      <Select placeholder="职务" options={titleOptions} showSearch optionFilterProp="label" />
                     </Form.Item>
                   </Col>
                   <Col span={7}>
