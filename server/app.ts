@@ -19,6 +19,8 @@ import { peopleRoutes } from './features/people/people.routes.js';
 import { accountRoutes } from './features/accounts/accounts.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import './http/route-config.js';
+import '../shared/zod-locale.js';
+import type { RouteEntry } from './http/route-config.js';
 
 export type AppOptions = {
   database: Database;
@@ -48,6 +50,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
   };
   app.decorate('services', services);
+
+  // Every route with the access it declares: the deny-by-default test walks this table.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method, url: r.url, access: r.config?.access });
+  });
+  app.decorate('routeTable', routeTable);
 
   await app.register(cookie);
   installErrorHandler(app);

@@ -20,15 +20,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       code = err.code;
       details = err.details;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => {
-        const issue = v.params.issue as { path: PropertyKey[]; code: string; keys?: string[] };
-        return {
-          path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || issue.path.map(String).join('.'),
-          message: v.message,
-          code: issue.code,
-          keys: issue.keys,
-        };
-      });
+      const issues = err.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        message: v.message,
+        code: v.keyword,
+        keys: (v.params as { keys?: string[] }).keys,
+      }));
       code = issues.some((i) => i.code === 'unrecognized_keys') ? 'validation.unknown_field' : 'validation.failed';
       details = { in: err.validationContext, issues };
     } else if (err.code && fastifyCodes[err.code]) {
@@ -38,7 +35,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       code = 'validation.failed';
     }
-    if (code === 'internal') req.log.error({ err }, 'unhandled error');
+    if (code === 'internal') { req.log.error({ err }, 'unhandled error'); if (process.env.DEBUG_ERRORS) console.error(err); }
     const { status, message } = errorCatalog[code];
     void reply.status(status).send({ error: { code, message, details, requestId: req.id } });
   });

@@ -9,6 +9,8 @@ import type { Principal } from '../features/auth/principal.js';
  *  - 'authenticated': any logged-in account (its own profile, logout)
  *  - a Permission: held by one of the caller's roles; the data is then scoped by that role's subtree
  */
+export type RouteEntry = { method: string; url: string; access: RouteAccess | undefined };
+
 export type RouteAccess = 'public' | 'authenticated' | Permission;
 
 declare module 'fastify' {
@@ -17,6 +19,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     services: Services;
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     principal: Principal | null;
