@@ -1,0 +1,168 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { rateCampaign } from '../server/features/standards/rating-engine.js';
+import { RatingInputError, ratingInputSchema } from '../server/features/standards/rating-input.js';
+import type { RatingResult } from '../server/features/standards/rating-result.js';
+import { validateStandard } from '../server/features/standards/standard-validate.js';
+import type { Standard } from '../server/features/standards/standard.js';
+import { describeZodIssues } from '../server/features/standards/zod-issues.js';
+
+// `fivestar standard validate FILE` and `fivestar rate --standard FILE --input FILE [--table]`:
+// the pure engine on files, no database. Output goes through `io` so tests can run in-process.
+
+export type CliIo = { out: (text: string) => void; err: (text: string) => void; fail: () => void };
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  fail: () => {
+    process.exitCode = 1;
+  },
+};
+
+async function readJsonFile(file: string, io: CliIo): Promise<{ ok: true; json: unknown } | { ok: false }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    return { ok: false };
+  }
+  try {
+    return { ok: true, json: JSON.parse(text) as unknown };
+  } catch (error) {
+    io.err(`${file} 不是有效的 JSON：${(error as Error).message}\n`);
+    return { ok: false };
+  }
+}
+
+function printErrors(io: CliIo, title: string, errors: { path: string; message: string; code: string }[]): void {
+  io.out(`${title}，共 ${errors.length} 处错误：\n`);
+  for (const e of errors) io.out(`  ${e.path || '（根）'}  ${e.message}  [${e.code}]\n`);
+}
+
+async function loadStandard(file: string, io: CliIo): Promise<Standard | null> {
+  const read = await readJsonFile(file, io);
+  if (!read.ok) return null;
+  const result = validateStandard(read.json);
+  if (!result.ok) {
+    printErrors(io, `标准无效（${file}）`, result.errors);
+    return null;
+  }
+  return result.standard;
+}
+
+// Terminal columns: CJK ideographs and full-width forms take two.
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const wide =
+      (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000;
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+type Align = 'left' | 'right';
+
+function renderTable(headers: string[], rows: string[][], align: Align[]): string {
+  const widths = headers.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => {
+        const pad = ' '.repeat((widths[c] ?? 0) - displayWidth(cell));
+        return align[c] === 'right' ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+const starsText = (stars: number | null): string => (stars === null ? '不定星' : `${stars}星`);
+
+/** The result as fixed-width tables in Chinese: villages in city rank order, then towns. */
+export function formatRatingTable(result: RatingResult, standard: Standard): string {
+  const named = standard.dimensions.some((d) => d.namedStar);
+  const starName = new Map(standard.dimensions.map((d) => [d.id, d.namedStar?.name ?? d.name]));
+  const villageRows = result.villages.map((v) => [
+    v.rankInCity === null ? '-' : String(v.rankInCity),
+    v.rankInTown === null ? '-' : String(v.rankInTown),
+    v.name,
+    v.townName,
+    v.finalScore.toFixed(2),
+    starsText(v.stars),
+    ...(named ? [v.namedStars.map((d) => starName.get(d) ?? d).join('、') || '-'] : []),
+    v.notes.join('；'),
+  ]);
+  const villageHeaders = ['全市排名', '镇内排名', '村', '所属镇', '得分', '星级', ...(named ? ['命名星'] : []), '备注'];
+  const villageAlign: Align[] = ['right', 'right', 'left', 'left', 'right', 'left', ...(named ? (['left'] as Align[]) : []), 'left'];
+  const townRows = result.towns.map((t) => [
+    t.name,
+    t.ownScore === null ? '-' : t.ownScore.toFixed(2),
+    String(t.villageCount),
+    t.averageVillageStars === null ? '-' : t.averageVillageStars.toFixed(2),
+    t.stars === null ? '-' : `${t.stars}星`,
+  ]);
+  const s = result.summary;
+  const byStars = [5, 4, 3, 2, 1, 0]
+    .filter((k) => (s.byStars[String(k)] ?? 0) > 0)
+    .map((k) => `${k}星 ${s.byStars[String(k)]} 个`)
+    .join('，');
+  return [
+    `${result.standard.name}（${result.standard.id} 版本 ${result.standard.version}）`,
+    '',
+    renderTable(villageHeaders, villageRows, villageAlign),
+    '',
+    '镇党委',
+    renderTable(['镇', '自身考核得分', '村数', '村平均星级', '星级'], townRows, ['left', 'right', 'right', 'right', 'left']),
+    '',
+    `合计 ${s.villages} 个村：${byStars || '无'}${s.vetoed > 0 ? `，不定星 ${s.vetoed} 个` : ''}；三星及以上占 ${s.atLeastThreeStarsPercent.toFixed(2)}%`,
+    '',
+  ].join('\n');
+}
+
+export function registerStandardCommands(program: Command, io: CliIo = processIo): void {
+  const standard = program.command('standard').description('评星标准（JSON 文件）');
+  standard
+    .command('validate')
+    .description('校验评星标准文件：有效时输出“标准有效”，否则逐条列出错误位置')
+    .argument('<file>', '标准 JSON 文件')
+    .action(async (file: string) => {
+      const loaded = await loadStandard(file, io);
+      if (!loaded) return io.fail();
+      const indicators = loaded.dimensions.reduce((n, d) => n + d.indicators.length, 0);
+      io.out(`标准有效\n${loaded.name}（${loaded.id} 版本 ${loaded.version}）：${loaded.dimensions.length} 个维度，${indicators} 项指标，满分 ${loaded.totalMaxScore}\n`);
+    });
+
+  program
+    .command('rate')
+    .description('按评星标准计算各村得分、星级、排名和镇党委星级（默认输出 JSON）')
+    .requiredOption('--standard <file>', '标准 JSON 文件')
+    .requiredOption('--input <file>', '评星数据 JSON 文件（格式见 docs/standards.md）')
+    .option('--table', '输出中文表格而不是 JSON')
+    .option('--strict', '缺少评分、数据项或满意度测评时报错，而不是按 0 计')
+    .option('--no-explain', 'JSON 中不输出逐条说明（大批量时更快）')
+    .action(async (opts: { standard: string; input: string; table?: boolean; strict?: boolean; explain: boolean }) => {
+      const loaded = await loadStandard(opts.standard, io);
+      if (!loaded) return io.fail();
+      const read = await readJsonFile(opts.input, io);
+      if (!read.ok) return io.fail();
+      const parsed = ratingInputSchema.safeParse(read.json);
+      if (!parsed.success) {
+        printErrors(io, `评星数据格式不正确（${opts.input}）`, describeZodIssues(parsed.error, read.json, 'input'));
+        return io.fail();
+      }
+      let result: RatingResult;
+      try {
+        result = rateCampaign(loaded, parsed.data, { missing: opts.strict ? 'error' : 'zero', explain: opts.explain && !opts.table ? 'full' : 'none' });
+      } catch (error) {
+        if (!(error instanceof RatingInputError)) throw error;
+        printErrors(io, `评星数据与标准不符（${opts.input}）`, error.issues);
+        return io.fail();
+      }
+      io.out(opts.table ? formatRatingTable(result, loaded) : `${JSON.stringify(result, null, 2)}\n`);
+    });
+}
