@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../app.js';
+import type { Database } from '../../db/client.js';
+import { openTestDatabase } from '../../../test/test-database.js';
+import { loginAs, testSecret } from '../../../test/test-app.js';
+import { isValidIdNumber } from '../../../shared/mask.js';
+import { createCityAdmin } from '../accounts/bootstrap.service.js';
+import { buildDemoCity, demoPassword } from './demo-city.js';
+import { isDatabaseEmpty, seedDemoCity } from './demo.service.js';
+
+let app: FastifyInstance;
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildApp({ database, secretKey: testSecret, secure: false });
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe('demo city', () => {
+  it('when built, then it is shaped like the article: 4 towns, 50 villages, 28 city leaders, valid fictional IDs', () => {
+    const city = buildDemoCity();
+    expect(city.units.filter((u) => u.level === 'town')).toHaveLength(4);
+    expect(city.units.filter((u) => u.level === 'village')).toHaveLength(50);
+    expect(city.people.filter((p) => p.titles.includes('市级领导'))).toHaveLength(28);
+    expect(city.people.every((p) => isValidIdNumber(p.idNumber) && p.idNumber.startsWith('999999'))).toBe(true);
+    expect(city.people.every((p) => p.name.includes('演'))).toBe(true);
+    expect(new Set(city.units.map((u) => u.code)).size).toBe(city.units.length);
+    expect(city.accounts.map((a) => a.username)).toEqual(expect.arrayContaining(['orgadmin', 'sysadmin', 'secadmin', 'auditor', 'town04', 'v01', 'v50']));
+  });
+
+  it('when loaded into an empty database, then the demo accounts log in with their scopes', async () => {
+    expect(await isDatabaseEmpty(app.services)).toBe(true);
+    await seedDemoCity(app.services);
+    expect(await isDatabaseEmpty(app.services)).toBe(false);
+    const org = await loginAs(app, 'orgadmin', demoPassword);
+    expect((await org.get('/api/org-units?level=village&pageSize=100')).json().total).toBe(50);
+    const town01 = await loginAs(app, 'town01', demoPassword);
+    expect((await town01.get('/api/org-units?level=village&pageSize=100')).json().total).toBe(13);
+    const v01 = await loginAs(app, 'v01', demoPassword);
+    const people = (await v01.get('/api/people')).json();
+    expect(people.total).toBeGreaterThanOrEqual(4);
+    expect(people.items[0].phoneMasked).toMatch(/^138\*{4}\d{4}$/);
+  });
+
+  it('when the first production admin is created, then a new city needs its name, and names are unique', async () => {
+    const fresh = await openTestDatabase();
+    const freshApp = await buildApp({ database: fresh, secretKey: testSecret, secure: true });
+    try {
+      const input = { username: 'root', displayName: '管理员', password: 'First-Admin-2026', role: 'sysadmin' as const };
+      await expect(createCityAdmin(freshApp.services, input)).rejects.toThrow('请用 --city');
+      const made = await createCityAdmin(freshApp.services, { ...input, cityName: '新市' });
+      expect(made.city).toBe('新市');
+      await expect(createCityAdmin(freshApp.services, input)).rejects.toMatchObject({ code: 'account.duplicate_username' });
+      await expect(createCityAdmin(freshApp.services, { ...input, username: 'weak', password: 'weak' })).rejects.toMatchObject({ code: 'password.too_weak' });
+      const sys = await loginAs(freshApp, 'root', 'First-Admin-2026');
+      expect((await sys.get('/api/auth/me')).json().roles[0]).toMatchObject({ role: 'sysadmin', orgUnitName: '新市' });
+    } finally {
+      await freshApp.close();
+      await fresh.close();
+    }
+  });
+});
