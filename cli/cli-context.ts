@@ -1,9 +1,8 @@
 // A use-case context for the command line: the operator acts as the city's 组织部管理员, audited as "cli".
-import { and, eq } from 'drizzle-orm';
 import { readConfig } from '../server/config.js';
 import { openConfiguredDatabase } from '../server/start.js';
 import { createFieldCrypto } from '../server/security/field-crypto.js';
-import { orgUnits } from '../server/db/schema.js';
+import { selectCities } from '../server/features/orgs/orgs.queries.js';
 import type { Ctx, Services } from '../server/context.js';
 import type { Database } from '../server/db/client.js';
 
@@ -14,10 +13,7 @@ export async function openServices(): Promise<{ services: Services; database: Da
 }
 
 export async function cityOperatorCtx(services: Services, cityCode?: string): Promise<Ctx> {
-  const cities = await services.db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.level, 'city'), cityCode ? eq(orgUnits.code, cityCode) : undefined));
+  const cities = await selectCities(services.db, cityCode);
   const [city] = cities;
   if (!city) throw new Error(cityCode ? `没有编码为 ${cityCode} 的市` : '数据库中还没有市级组织：先运行 fivestar create-admin --city 名称');
   if (cities.length > 1) throw new Error('数据库中有多个市，请用 --city 指定市的组织编码');

@@ -1,16 +1,14 @@
 // The first accounts of a production install: no defaults exist, an operator creates them.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { Services } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
-import { orgUnits } from '../../db/schema.js';
 import { AppError } from '../../../shared/errors.js';
 import { isStrongPassword } from '../../../shared/password-policy.js';
 import { roleScopeLevel, type Role } from '../../../shared/roles.js';
 import { hashPassword } from '../../security/passwords.js';
 import { recordAuditAs } from '../audit/audit.service.js';
 import { selectUserByUsername } from '../auth/auth.queries.js';
-import { insertOrgUnits } from '../orgs/orgs.queries.js';
+import { insertOrgUnits, selectCities } from '../orgs/orgs.queries.js';
 import { insertUser, replaceRoleGrants } from './accounts.queries.js';
 
 export type AdminInput = { username: string; displayName: string; password: string; role: Role; cityName?: string; cityCode?: string };
@@ -21,7 +19,7 @@ export async function createCityAdmin(services: Services, input: AdminInput) {
   const passwordHash = await hashPassword(input.password);
   return inTransaction(services, async (tx) => {
     if (await selectUserByUsername(tx.db, input.username)) throw new AppError('account.duplicate_username');
-    const cities = await tx.db.select().from(orgUnits).where(eq(orgUnits.level, 'city'));
+    const cities = await selectCities(tx.db);
     let city = input.cityCode ? cities.find((c) => c.code === input.cityCode) : cities.length === 1 ? cities[0] : undefined;
     if (!city) {
       if (!input.cityName) throw new Error(cities.length > 1 ? '库中有多个市：请用 --city-code 指定' : '库中还没有市：请用 --city 给出市的名称');

@@ -1,12 +1,10 @@
 // Loads the demo city into an empty database (demo mode only).
 import { randomUUID } from 'node:crypto';
-import { count } from 'drizzle-orm';
 import type { Services } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
-import { orgUnits } from '../../db/schema.js';
 import { hashPassword } from '../../security/passwords.js';
 import { childPath } from '../orgs/orgs.js';
-import { insertOrgUnits } from '../orgs/orgs.queries.js';
+import { countAllOrgUnits, insertOrgUnits } from '../orgs/orgs.queries.js';
 import { insertPeople, insertPositions } from '../people/people.queries.js';
 import { encodeContact } from '../people/contact-data.js';
 import { insertUser, replaceRoleGrants } from '../accounts/accounts.queries.js';
@@ -14,8 +12,7 @@ import { recordAuditAs } from '../audit/audit.service.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
 
 export async function isDatabaseEmpty(services: Services): Promise<boolean> {
-  const [row] = await services.db.select({ n: count() }).from(orgUnits);
-  return Number(row?.n ?? 0) === 0;
+  return (await countAllOrgUnits(services.db)) === 0;
 }
 
 export async function seedDemoCity(services: Services): Promise<{ countyId: string; units: number; people: number; accounts: number }> {

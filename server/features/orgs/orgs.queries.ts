@@ -95,3 +95,13 @@ export async function selectCountyCodes(db: Db, countyId: string): Promise<Set<s
 export async function insertOrgUnits(db: Db, rows: (typeof orgUnits.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(orgUnits).values(rows.slice(i, i + 500));
 }
+
+/** The city units (tenants) in the database, optionally the one with a code. */
+export function selectCities(db: Db, code?: string) {
+  return db.select().from(orgUnits).where(and(eq(orgUnits.level, 'city'), code ? eq(orgUnits.code, code) : undefined));
+}
+
+export async function countAllOrgUnits(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(orgUnits);
+  return Number(row?.n ?? 0);
+}

@@ -42,43 +42,55 @@ export function explainFormula(c: CompiledStandard, f: CompiledFormula, value: n
     maxPoints: pts(f.maxH),
     before: null,
     after: pts(h),
-    text: `${f.name}：${figure?.name ?? f.figure} ${shown}，得 ${fmt(h)} 分（满分 ${fmt(f.maxH)} 分）`,
+    text: `${f.name}：${figure?.name === f.name ? '' : `${figure?.name ?? f.figure} `}${shown}，得 ${fmt(h)} 分（满分 ${fmt(f.maxH)} 分）`,
   };
 }
 
+type StageWeightView = {
+  weights: Partial<Record<StageId, number>>;
+  referenceOnly: StageId[];
+  weightText: string;
+};
+
+// The same for every village of a run, so one frozen copy is shared by all their explanations.
+const stageWeightViews = new WeakMap<CompiledStandard, StageWeightView>();
+
+function stageWeightView(c: CompiledStandard): StageWeightView {
+  let view = stageWeightViews.get(c);
+  if (!view) {
+    const weights: Partial<Record<StageId, number>> = {};
+    const referenceOnly: StageId[] = [];
+    const parts: string[] = [];
+    for (const st of c.stages) {
+      weights[st.id] = st.counted ? st.weight : 0;
+      if (!st.counted) referenceOnly.push(st.id);
+      parts.push(st.counted ? `${st.name} ${st.weight}%` : `${st.name}仅作参考`);
+    }
+    view = Object.freeze({ weights: Object.freeze(weights), referenceOnly: Object.freeze(referenceOnly) as StageId[], weightText: parts.join('、') });
+    stageWeightViews.set(c, view);
+  }
+  return view;
+}
+
 export function explainStageWeight(c: CompiledStandard, score: VillageScore): ExplanationStep {
-  const weights: Partial<Record<StageId, number>> = {};
+  const view = stageWeightView(c);
   const stageScores: Partial<Record<StageId, number>> = {};
-  const referenceOnly: StageId[] = [];
-  const weightText: string[] = [];
   const rawText: string[] = [];
   c.stages.forEach((st, s) => {
-    weights[st.id] = st.counted ? st.weight : 0;
     stageScores[st.id] = pts(score.stageH[s] ?? 0);
-    if (!st.counted) referenceOnly.push(st.id);
-    weightText.push(st.counted ? `${st.name} ${st.weight}%` : `${st.name}（仅作参考，不计分）`);
     rawText.push(`${st.name} ${fmt(score.stageH[s] ?? 0)}`);
   });
   const formulaH = score.formulaH.reduce((a, b) => a + b, 0);
-  const dimensionScores: Record<string, number> = {};
-  const dimText: string[] = [];
-  c.dimensionIds.forEach((id, d) => {
-    dimensionScores[id] = pts(score.dimensionH[d] ?? 0);
-    dimText.push(`${c.dimensionNames[d]} ${fmt(score.dimensionH[d] ?? 0)}`);
-  });
-  const formulaText = c.formulas.length > 0 ? `；计算型指标 ${fmt(formulaH)} 分` : '';
+  const formulaText = c.formulas.length > 0 ? `，其中计算型指标 ${fmt(formulaH)} 分` : '';
   return {
     rule: 'stage_weight',
-    weights,
-    referenceOnly,
+    weights: view.weights,
+    referenceOnly: view.referenceOnly,
     stageScores,
     formulaPoints: pts(formulaH),
-    dimensionScores,
     before: null,
     after: pts(score.baseH),
-    text:
-      `阶段加权：${weightText.join('、')}，每项指标只在为它打分的计分阶段之间按权重折算；` +
-      `各阶段原始分：${rawText.join('、')}${formulaText}；各维度：${dimText.join('、')}；指标得分合计 ${fmt(score.baseH)} 分`,
+    text: `指标得分 ${fmt(score.baseH)} 分${formulaText}：各阶段原始分 ${rawText.join('、')}，逐项按为其打分的阶段权重（${view.weightText}）折算`,
   };
 }
 
@@ -140,12 +152,11 @@ export function explainScore(c: CompiledStandard, score: VillageScore): Explanat
   c.formulas.forEach((f, k) => steps.push(explainFormula(c, f, score.formulaValue[k] ?? null, score.formulaH[k] ?? 0)));
   steps.push(explainStageWeight(c, score));
   if ((c.satisfaction?.weight ?? 0) > 0) steps.push(explainSatisfactionWeight(c, score));
-  const hasBonus = c.bonus.items.size > 0;
-  const hasDeduction = c.deductions.items.size > 0;
-  if (hasBonus) {
+  // Adjustment steps only when something was claimed: most villages have none.
+  if (score.bonusClaimedH > 0) {
     steps.push(explainAdjustment('bonus', score.bonusClaimedH, c.bonus.capH, score.bonusH, score.bonusItems, score.weightedH));
   }
-  if (hasDeduction) {
+  if (score.deductionClaimedH > 0) {
     const before = score.weightedH + score.bonusH;
     steps.push(explainAdjustment('deduction', score.deductionClaimedH, c.deductions.capH, score.deductionH, score.deductionItems, before));
   }

@@ -28,7 +28,6 @@ export type ExplanationStep =
       referenceOnly: StageId[];
       stageScores: Partial<Record<StageId, number>>;
       formulaPoints: number;
-      dimensionScores: Record<string, number>;
       before: null;
       after: number;
       text: string;
