@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { createPrng, type Prng } from './prng.js';
 import { rateCampaign } from '../server/features/standards/rating-engine.js';
 import type { RatingInput, VillageInput } from '../server/features/standards/rating-input.js';
@@ -170,4 +171,4 @@ function main(): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
