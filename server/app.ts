@@ -28,6 +28,8 @@ export type AppOptions = {
   /** Secure cookies and HSTS; off only for the demo on plain http://localhost. */
   secure: boolean;
   trustProxy?: boolean;
+  /** Refuse plain HTTP (production behind a TLS proxy). */
+  requireHttps?: boolean;
   /** Built admin and public pages; omitted in API tests. */
   webDir?: string;
   now?: () => Date;
@@ -60,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   installErrorHandler(app);
-  installSecurityHeaders(app, { hsts: options.secure });
+  installSecurityHeaders(app, { hsts: options.secure, requireHttps: options.requireHttps ?? false });
   installGuard(app, { secureCookies: options.secure });
   installXlsxBody(app);
   await installOpenApi(app);

@@ -12,6 +12,7 @@ const app = await buildApp({
   secretKey: config.secretKey,
   secure: config.mode === 'production',
   trustProxy: config.trustProxy,
+  requireHttps: config.mode === 'production',
   webDir,
   logger: true,
 });

@@ -6,6 +6,7 @@ export const errorCatalog = {
   'http.unsupported_media_type': { status: 415, message: '不支持的请求内容类型' },
   'http.payload_too_large': { status: 413, message: '提交的内容过大' },
   'http.not_found': { status: 404, message: '请求的地址不存在' },
+  'http.https_required': { status: 403, message: '请通过 HTTPS 访问本系统' },
   'http.rate_limited': { status: 429, message: '请求过于频繁，请稍后再试' },
   'auth.required': { status: 401, message: '请先登录' },
   'auth.session_expired': { status: 401, message: '登录已超时，请重新登录' },

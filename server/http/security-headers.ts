@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../shared/errors.js';
 
-export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean }): void {
+export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean; requireHttps: boolean }): void {
+  if (opts.requireHttps) {
+    // Production answers only over TLS (terminated by the proxy, which sets X-Forwarded-Proto);
+    // health stays reachable for local monitoring.
+    app.addHook('onRequest', async (req) => {
+      if (req.protocol !== 'https' && req.url !== '/api/health') throw new AppError('http.https_required');
+    });
+  }
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
     void reply.header('x-content-type-options', 'nosniff');

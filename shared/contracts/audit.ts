@@ -55,4 +55,5 @@ export const auditEventLabels: Record<string, string> = {
   'person.import': '导入人员',
   'person.reveal': '查看完整证件号/手机号',
   export: '导出数据',
+  'demo.seed': '载入演示数据',
 };

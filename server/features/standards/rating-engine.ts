@@ -150,7 +150,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
   const issues: RatingIssue[] = [];
   checkStructure(c, input, issues);
   const cols = createScoreColumns(c, n);
-  const ctx: ScoreContext = { c, cols, issues, options: opts, dimensionScratch: new Float64Array(c.dimensionIds.length) };
+  const ctx: ScoreContext = { c, cols, issues, options: opts, dimensionScratch: new Float64Array(c.dimensionIds.length), missingScratch: [] };
   for (let i = 0; i < n; i++) scoreVillage(ctx, input.villages[i] as RatingInput['villages'][number], `villages[${i}]`, i);
   if (opts.missing === 'error') missingAsIssues(c, cols, input, issues);
   if (issues.length > 0) throw new RatingInputError(issues);
@@ -163,23 +163,24 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     else notes[i] = [text];
   };
   const named: (readonly string[])[] = new Array(n);
+  const noteScratch: string[] = [];
   const dc = cols.dimensionCount;
   for (let i = 0; i < n; i++) {
     const v = input.villages[i] as RatingInput['villages'][number];
     const villageSteps = steps ? explainScore(c, readScore(cols, i)) : null;
     if (steps) steps[i] = villageSteps ?? undefined;
-    const villageNotes: string[] = [];
+    noteScratch.length = 0;
     const missing = cols.missing.get(i);
-    if (missing) villageNotes.push(`缺少数据${missing.length}项`);
+    if (missing) noteScratch.push(`缺少数据${missing.length}项`);
     const sat = cols.satisfactionBp[i] as number;
     const level = decideLevel(
       c,
       v,
-      { finalH: cols.finalH[i] as number, satisfactionBp: Number.isNaN(sat) ? null : sat, dimensionH: cols.dimensionH.subarray(i * dc, (i + 1) * dc) },
+      { finalH: cols.finalH[i] as number, satisfactionBp: Number.isNaN(sat) ? null : sat, dimensionH: cols.dimensionH, dimensionOffset: i * dc },
       villageSteps,
-      villageNotes,
+      noteScratch,
     );
-    if (villageNotes.length > 0) notes[i] = villageNotes;
+    if (noteScratch.length > 0) notes[i] = noteScratch.slice();
     cols.levelFromScore[i] = level.levelFromScore;
     cols.stars[i] = level.stars === null ? -1 : level.stars;
     cols.vetoed[i] = level.vetoed ? 1 : 0;

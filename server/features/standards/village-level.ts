@@ -16,7 +16,13 @@ export type LevelOutcome = {
 };
 
 /** What the level rules read from a village's score. */
-export type LevelFacts = { finalH: number; satisfactionBp: number | null; dimensionH: ArrayLike<number> };
+export type LevelFacts = {
+  finalH: number;
+  satisfactionBp: number | null;
+  /** Dimension scores of this village start at dimensionOffset (a column of the whole run, or a plain array with offset 0). */
+  dimensionH: ArrayLike<number>;
+  dimensionOffset: number;
+};
 
 type Sink = { steps: ExplanationStep[] | null; notes: string[] };
 
@@ -79,7 +85,7 @@ function namedStars(c: CompiledStandard, score: LevelFacts, sink: Sink): readonl
   let mask = 0;
   for (let d = 0; d < c.dimensionIds.length; d++) {
     const min = c.namedStarMinH[d];
-    if (min !== null && min !== undefined && (score.dimensionH[d] ?? 0) >= min) mask |= 1 << d;
+    if (min !== null && min !== undefined && (score.dimensionH[score.dimensionOffset + d] ?? 0) >= min) mask |= 1 << d;
   }
   if (sink.steps) sink.steps.push(explainNamedStars(c, score));
   let earned = c.namedStarSets.get(mask);
@@ -96,7 +102,7 @@ function explainNamedStars(c: CompiledStandard, score: LevelFacts): ExplanationS
   c.dimensionIds.forEach((id, d) => {
     const min = c.namedStarMinH[d];
     if (min === null || min === undefined) return;
-    const h = score.dimensionH[d] ?? 0;
+    const h = score.dimensionH[score.dimensionOffset + d] ?? 0;
     const ok = h >= min;
     const name = c.namedStarNames[d] ?? id;
     rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok });

@@ -14,6 +14,7 @@ export type ScoreContext = {
   issues: RatingIssue[];
   options: Required<RateOptions>;
   dimensionScratch: Float64Array;
+  missingScratch: MissingItem[];
 };
 
 const MAX_ISSUES = 1000;
@@ -227,7 +228,9 @@ export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string, i: 
   const D = c.denominator;
   const dims = ctx.dimensionScratch;
   dims.fill(0);
-  const missing: MissingItem[] = [];
+  // Shared scratch list: most villages miss nothing, so only the rare ones get their own copy.
+  const missing = ctx.missingScratch;
+  missing.length = 0;
   let baseNum = scoreStages(ctx, v, at, i, missing);
 
   if (v.figures !== undefined) checkFigureKeys(ctx, v, at);
@@ -246,7 +249,7 @@ export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string, i: 
 
   const bp = satisfactionBp(ctx, v, at);
   if (bp === null && c.satisfactionRequired) missing.push({ kind: 'satisfaction' });
-  if (missing.length > 0) cols.missing.set(i, missing);
+  if (missing.length > 0) cols.missing.set(i, missing.slice());
   const bonus = adjustments(ctx, v, at, 'bonus');
   const deduction = adjustments(ctx, v, at, 'deductions');
   if (bonus !== NO_ADJUSTMENT) cols.bonusItems.set(i, bonus.items);
