@@ -18,6 +18,7 @@ import { orgRoutes } from './features/orgs/orgs.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
 import { accountRoutes } from './features/accounts/accounts.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
+import { standardRoutes } from './features/standards/standards.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
+  await app.register(standardRoutes);
   if (options.webDir) await installWebPages(app, options.webDir);
   return app;
 }

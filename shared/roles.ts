@@ -38,6 +38,8 @@ export const permissions = [
   'account:write',
   'role:assign',
   'audit:read',
+  'standard:read',
+  'standard:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,13 +49,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Security admin sets roles and unlocks accounts: no business work.
   secadmin: ['org:read', 'account:read', 'role:assign'],
   auditor: ['audit:read'],
-  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write'],
-  city_leader: ['org:read', 'people:read'],
-  town_admin: ['org:read', 'org:write', 'people:read', 'people:write'],
-  town_leader: ['org:read', 'people:read'],
-  village_admin: ['org:read', 'people:read', 'people:write'],
-  judge: ['org:read'],
-  inspector: ['org:read', 'people:read'],
+  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write'],
+  city_leader: ['org:read', 'people:read', 'standard:read'],
+  town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read'],
+  town_leader: ['org:read', 'people:read', 'standard:read'],
+  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read'],
+  judge: ['org:read', 'standard:read'],
+  inspector: ['org:read', 'people:read', 'standard:read'],
 };
 
 /** The org level a role's scope must sit at. */

@@ -112,3 +112,19 @@ export const auditChain = pgTable('audit_chain', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+export const standardVersions = pgTable('standard_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  countyId: uuid('county_id').notNull(),
+  code: text('code').notNull(),
+  version: text('version').notNull(),
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  year: integer('year'),
+  document: jsonb('document').notNull(),
+  lockedAt: tz('locked_at'),
+  lockedReason: text('locked_reason'),
+  clonedFrom: uuid('cloned_from'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});

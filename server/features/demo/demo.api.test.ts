@@ -38,6 +38,7 @@ describe('demo city', () => {
     expect(await isDatabaseEmpty(app.services)).toBe(false);
     const org = await loginAs(app, 'orgadmin', demoPassword);
     expect((await org.get('/api/org-units?level=village&pageSize=100')).json().total).toBe(50);
+    expect((await org.get('/api/standards')).json().items.map((x: { code: string }) => x.code).sort()).toEqual(['named-stars-500', 'satisfaction-weighted', 'tumen-2022']);
     const town01 = await loginAs(app, 'town01', demoPassword);
     expect((await town01.get('/api/org-units?level=village&pageSize=100')).json().total).toBe(13);
     const v01 = await loginAs(app, 'v01', demoPassword);

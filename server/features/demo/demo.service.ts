@@ -9,6 +9,8 @@ import { insertPeople, insertPositions } from '../people/people.queries.js';
 import { encodeContact } from '../people/contact-data.js';
 import { insertUser, replaceRoleGrants } from '../accounts/accounts.queries.js';
 import { recordAuditAs } from '../audit/audit.service.js';
+import { insertStandardRow } from '../standards/standards.queries.js';
+import { loadShippedStandards } from '../standards/shipped-standards.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
 
 export async function isDatabaseEmpty(services: Services): Promise<boolean> {
@@ -19,6 +21,7 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
   const city = buildDemoCity();
   // One hash serves every demo account: they share the published demo password anyway.
   const passwordHash = await hashPassword(demoPassword);
+  const standards = await loadShippedStandards();
   return inTransaction(services, async (tx) => {
     const ids = new Map<string, { id: string; path: string }>();
     const countyId = randomUUID();
@@ -44,11 +47,14 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       await insertUser(tx.db, { id, countyId, username: a.username, displayName: a.displayName, passwordHash });
       await replaceRoleGrants(tx.db, countyId, id, [{ role: a.role, orgUnitId: (ids.get(a.unitKey) as { id: string }).id }]);
     }
+    for (const s of standards) {
+      await insertStandardRow(tx.db, { countyId, code: s.id, version: s.version, name: s.name, region: s.region, year: s.year ?? null, document: s });
+    }
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {
       event: 'demo.seed',
       objectType: 'county',
       objectId: countyId,
-      after: { units: rows.length, people: people.length, accounts: city.accounts.length },
+      after: { units: rows.length, people: people.length, accounts: city.accounts.length, standards: standards.length },
     });
     return { countyId, units: rows.length, people: people.length, accounts: city.accounts.length };
   });

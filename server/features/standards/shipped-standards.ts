@@ -1,0 +1,14 @@
+// The standards that ship in standards/: loaded into the demo city, offered as starting points.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Standard } from './standard.js';
+import { assertValidStandard } from './standard-validate.js';
+
+export const shippedStandardFiles = ['tumen-2022.json', 'satisfaction-weighted.json', 'named-stars-500.json'] as const;
+const dir = new URL('../../../standards/', import.meta.url);
+
+export async function loadShippedStandards(): Promise<Standard[]> {
+  return Promise.all(
+    shippedStandardFiles.map(async (f) => assertValidStandard(JSON.parse(await readFile(fileURLToPath(new URL(f, dir)), 'utf8')))),
+  );
+}
