@@ -1,0 +1,4 @@
+// The registry of figure providers. A capability that records figures adds its provider here.
+import type { FigureProvider } from './figures.js';
+
+export const figureProviders: FigureProvider[] = [];
