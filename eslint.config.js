@@ -47,7 +47,7 @@ export default tseslint.config(
     files: ['server/features/**/*.service.ts'],
     rules: {
       'no-restricted-imports': boundary(
-        ['fastify*', '**/http/**', 'drizzle-orm*', '**/db/schema*'],
+        ['fastify*', '**/http/**', 'drizzle-orm*', '**/db/schema*', '**/web/**', '**/cli/**'],
         'use cases never know HTTP or SQL: throw AppError, call *.queries.ts',
       ),
     },
