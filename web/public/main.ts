@@ -1,16 +1,19 @@
-// Placeholder for the villagers' mobile pages (surveys, notices, objections). Plain DOM keeps the
-// bundle a few KB until the real pages land.
-const root = document.getElementById('root');
-if (root) {
-  root.innerHTML = `
-    <header class="banner">
-      <h1>五星级乡村党组织创建</h1>
-      <div class="stars" aria-hidden="true">★★★★★</div>
-    </header>
-    <main class="card">
-      <h2>公众服务页面建设中</h2>
-      <p>群众满意度测评、评星结果公示、意见反馈等功能即将上线，敬请关注。</p>
-    </main>
-    <footer>市委组织部</footer>
-  `;
+// The villagers' mobile pages: a path router over small page modules.
+import { messageCard, pageFrame } from './lib/dom';
+import { publicRoutes } from './routes';
+
+async function start(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const path = window.location.pathname;
+  for (const route of publicRoutes) {
+    const match = route.pattern.exec(path);
+    if (!match) continue;
+    const page = await route.load();
+    await page.render(root, match.slice(1).map((p) => decodeURIComponent(p)));
+    return;
+  }
+  root.replaceChildren(pageFrame('五星级乡村党组织创建', messageCard('页面不存在', '请核对二维码或链接是否完整。', 'error')));
 }
+
+void start();
