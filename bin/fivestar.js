@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx fivestar …` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+// Runs the TypeScript CLI in this process through tsx's loader, so `npx fivestar serve` receives
+// signals directly and stops cleanly.
+import { register } from 'tsx/esm/api';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const result = spawnSync(tsx, [path.join(root, 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+register();
+await import('../cli/main.ts');

@@ -28,7 +28,8 @@ export type AppOptions = {
   secretKey: Buffer;
   /** Secure cookies and HSTS; off only for the demo on plain http://localhost. */
   secure: boolean;
-  trustProxy?: boolean;
+  /** Proxy addresses (or true in tests) whose X-Forwarded-* headers are believed. */
+  trustProxy?: string | boolean;
   /** Refuse plain HTTP (production behind a TLS proxy). */
   requireHttps?: boolean;
   /** Built admin and public pages; omitted in API tests. */

@@ -12,8 +12,12 @@ export type Config = {
   mode: 'demo' | 'production';
   /** 32-byte key for column encryption and audit digests. */
   secretKey: Buffer;
-  /** Set when a TLS-terminating proxy is in front; production requires it. */
-  trustProxy: boolean;
+  /**
+   * Addresses of the TLS-terminating proxy whose X-Forwarded-* headers are believed (the client IP
+   * in audit rows and login throttling comes from them). Production trusts the loopback proxy by
+   * default; anything else must be named, so a client cannot forge its address.
+   */
+  trustProxy: string | false;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,7 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     mode,
     secretKey: readSecretKey(env.FIVESTAR_SECRET, mode, dataDir),
-    trustProxy: env.TRUST_PROXY === '1' || mode === 'production',
+    trustProxy: proxyAddresses(env.TRUST_PROXY, mode),
   };
 }
 
@@ -44,4 +48,10 @@ function readSecretKey(value: string | undefined, mode: Config['mode'], dataDir:
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });
   return key;
+}
+
+function proxyAddresses(value: string | undefined, mode: Config['mode']): string | false {
+  if (value === '0') return false;
+  if (value === '1' || (!value && mode === 'production')) return '127.0.0.1,::1';
+  return value || false;
 }

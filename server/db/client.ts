@@ -18,6 +18,8 @@ export type Database = {
   /** Where the data lives, for the start-up banner (no credentials). */
   description: string;
   close(): Promise<void>;
+  /** Runs SQL as the database owner, outside the application role: operations and tests only. */
+  runAsOwner(text: string): Promise<void>;
 };
 
 export type DatabaseOptions =
@@ -48,19 +50,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'pglite',
       description: options.dataDir ? `嵌入式 PostgreSQL (PGlite)，数据目录 ${options.dataDir}` : '嵌入式 PostgreSQL (PGlite)，内存',
       close: () => client.close(),
+      runAsOwner: async (text) => {
+        await client.exec('RESET ROLE');
+        try {
+          await client.exec(text);
+        } finally {
+          await client.exec(`SET ROLE ${appRole}`);
+        }
+      },
     };
   }
   await migratePostgres(options.url);
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-  pool.on('connect', (conn) => {
-    conn.query(`SET ROLE ${appRole}`).catch(() => undefined);
-  });
+  // The role is a startup parameter of every pooled connection: if it is missing, connecting
+  // fails loudly instead of silently running as the owner (who could change audit rows).
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: `-c role=${appRole}` });
   const url = new URL(options.url);
   return {
     db: drizzlePg(pool, { schema }) as unknown as Db,
     kind: 'postgres',
     description: `PostgreSQL ${url.hostname || 'socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
     close: () => pool.end(),
+    runAsOwner: async (text) => {
+      const owner = new pg.Client({ connectionString: options.url });
+      await owner.connect();
+      try {
+        await owner.query(text);
+      } finally {
+        await owner.end();
+      }
+    },
   };
 }
 

@@ -41,10 +41,7 @@ describe('audit log', () => {
     const before = (await auditor.get('/api/audit/verify')).json();
     expect(before.ok).toBe(true);
     expect(before.checked).toBeGreaterThanOrEqual(3);
-    const db = t.app.services.db;
-    await db.execute(sql`RESET ROLE`);
-    await db.execute(sql`UPDATE audit_log SET after = '{"name":"伪造"}' WHERE seq = 1 AND event = 'auth.login'`);
-    await db.execute(sql`SET ROLE fivestar_app`);
+    await t.database.runAsOwner(`UPDATE audit_log SET after = '{"name":"伪造"}' WHERE seq = 1 AND event = 'auth.login'`);
     const after = (await auditor.get('/api/audit/verify')).json();
     expect(after).toMatchObject({ ok: false, brokenAt: 1 });
   });
