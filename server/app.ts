@@ -10,6 +10,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { installGuard } from './http/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installXlsxBody } from './http/xlsx.js';
+import { installRateLimit } from './http/rate-limit.js';
 import { installOpenApi } from './http/openapi.js';
 import { installWebPages } from './http/web-pages.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   installErrorHandler(app);
   installSecurityHeaders(app, { hsts: options.secure, requireHttps: options.requireHttps ?? false });
+  installRateLimit(app);
   installGuard(app, { secureCookies: options.secure });
   installXlsxBody(app);
   await installOpenApi(app);

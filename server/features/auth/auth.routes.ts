@@ -10,7 +10,8 @@ const tags = ['auth'];
 export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = async (app, opts) => {
   app.post(
     '/api/auth/login',
-    { config: { access: 'public' }, schema: { tags, body: loginSchema, response: { 200: meSchema } } },
+    // Per-IP cap on top of the per-account lockout: slows password spraying across many names.
+    { config: { access: 'public', rateLimit: { max: 60, windowMs: 60_000 } }, schema: { tags, body: loginSchema, response: { 200: meSchema } } },
     async (req, reply) => {
       const { token, principal } = await login(app.services, req.body.username, req.body.password, clientOf(req));
       setSessionCookie(reply, token, opts.secureCookies);
