@@ -179,18 +179,21 @@ function main(): void {
   const t1 = performance.now();
   const beforeRss = process.memoryUsage().rss;
   const beforeHeap = process.memoryUsage().heapUsed;
+  const cpuBefore = process.cpuUsage();
   const result = rateCampaign(standard, input, { explain });
   const t2 = performance.now();
+  // CPU time as well as wall time: on a shared machine the wall clock also counts other work.
+  const cpu = process.cpuUsage(cpuBefore);
   const after = process.memoryUsage();
   const seconds = (t2 - t1) / 1000;
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const five = result.summary.byStars['5'] ?? 0;
-  const cpu = os.cpus();
+  const cpus = os.cpus();
   const lines = [
-    `node ${process.version}, ${cpu.length} CPU (${cpu[0]?.model ?? '?'}), heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024)} MB`,
+    `node ${process.version}, ${cpus.length} CPU (${cpus[0]?.model ?? '?'}), heap limit ${Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024)} MB`,
     `villages: ${villages}, indicators: ${standard.dimensions.length * PER_DIMENSION} × 3 stages, explain: ${explain}`,
     `generate: ${((t1 - t0) / 1000).toFixed(2)} s`,
-    `rate:     ${seconds.toFixed(2)} s  (${Math.round(villages / seconds).toLocaleString('en-US')} villages/s)`,
+    `rate:     ${seconds.toFixed(2)} s  (${Math.round(villages / seconds).toLocaleString('en-US')} villages/s); cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (user ${(cpu.user / 1e6).toFixed(2)}, system ${(cpu.system / 1e6).toFixed(2)}); load average ${os.loadavg()[0]?.toFixed(2)}`,
     `memory:   rss ${mb(beforeRss)} before rating, ${mb(after.rss)} after, peak ${mb(peakRss)}; heapUsed ${mb(beforeHeap)} before, ${mb(after.heapUsed)} after`,
     `check:    ${result.villages.length} results, ${five} five-star, ${result.summary.vetoed} vetoed, first ${result.villages[0]?.id} ${result.villages[0]?.finalScore}`,
   ];
