@@ -42,6 +42,61 @@ function slotOf(c: CompiledStandard, { cols }: RankSource, key: RankingKey): Slo
   }
 }
 
+type Packed = { keys: number; order: number[]; prefix: Float64Array };
+
+/**
+ * A native numeric sort on as many leading numeric keys as fit, bit-packed with the position into
+ * one exact double (all key values are integers: stars, hundredths, basis points). Returns null
+ * when the first key cannot be packed; ties on the packed keys are sorted by the caller.
+ */
+function packedSort(slots: Slot[], values: Float64Array, width: number, n: number): Packed | null {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  let budget = 52 - indexBits;
+  const plan: { k: number; min: number; bits: number }[] = [];
+  for (let k = 0; k < width && slots[k]?.kind === 'number'; k++) {
+    let min = Infinity;
+    let max = -Infinity;
+    let integral = true;
+    for (let p = 0; p < n; p++) {
+      const v = values[p * width + k] as number;
+      if (v === -Infinity) continue;
+      if (!Number.isInteger(v)) integral = false;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (!integral) break;
+    if (min === Infinity) min = max = 0;
+    // Digit 0 is reserved for an absent value.
+    const bits = Math.max(1, Math.ceil(Math.log2(max - min + 2)));
+    if (bits > budget) break;
+    budget -= bits;
+    plan.push({ k, min, bits });
+  }
+  if (plan.length === 0) return null;
+  const shift = 2 ** indexBits;
+  const packed = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    let composite = 0;
+    for (const { k, min, bits } of plan) {
+      const v = values[p * width + k] as number;
+      const digit = v === -Infinity ? 0 : v - min + 1;
+      // Larger values first: invert the digit within its field.
+      composite = composite * 2 ** bits + (2 ** bits - 1 - digit);
+    }
+    packed[p] = composite * shift + p;
+  }
+  packed.sort();
+  const order: number[] = new Array(n);
+  const prefix = new Float64Array(n);
+  for (let q = 0; q < n; q++) {
+    const x = packed[q] as number;
+    const high = Math.floor(x / shift);
+    order[q] = x - high * shift;
+    prefix[q] = high;
+  }
+  return { keys: plan.length, order, prefix };
+}
+
 /**
  * Sorts village indices in place into listing order (keys, then name, then id) and returns the
  * competition rank of each position.
@@ -63,8 +118,8 @@ export function rankVillages(c: CompiledStandard, keys: readonly RankingKey[], s
     }
   }
   const names = src.villages;
-  const byKeys = (a: number, b: number): number => {
-    for (let k = 0; k < width; k++) {
+  const byKeysFrom = (from: number, a: number, b: number): number => {
+    for (let k = from; k < width; k++) {
       const slot = slots[k] as Slot;
       if (slot.kind === 'name') {
         const d = slot.sign * compareText((names[indices[a] as number] as VillageInput).name, (names[indices[b] as number] as VillageInput).name);
@@ -77,17 +132,37 @@ export function rankVillages(c: CompiledStandard, keys: readonly RankingKey[], s
     }
     return 0;
   };
-  const order = Array.from({ length: n }, (_, p) => p);
-  order.sort((a, b) => {
-    const d = byKeys(a, b);
+  const listing = (from: number) => (a: number, b: number): number => {
+    const d = byKeysFrom(from, a, b);
     if (d !== 0) return d;
     const va = names[indices[a] as number] as VillageInput;
     const vb = names[indices[b] as number] as VillageInput;
     return compareText(va.name, vb.name) || compareText(va.id, vb.id);
-  });
+  };
+
+  let order: number[];
+  const packed = n > 64 ? packedSort(slots, values, width, n) : null;
+  if (packed) {
+    // Only villages equal on the packed keys still need the comparator.
+    order = packed.order;
+    const rest = listing(packed.keys);
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && packed.prefix[end] === packed.prefix[start]) end += 1;
+      if (end - start > 1) {
+        const run = order.slice(start, end).sort(rest);
+        for (let q = start; q < end; q++) order[q] = run[q - start] as number;
+      }
+      start = end;
+    }
+  } else {
+    order = new Array(n);
+    for (let p = 0; p < n; p++) order[p] = p;
+    order.sort(listing(0));
+  }
   const ranks: number[] = new Array(n);
   for (let q = 0; q < n; q++) {
-    ranks[q] = q > 0 && byKeys(order[q - 1] as number, order[q] as number) === 0 ? (ranks[q - 1] as number) : q + 1;
+    ranks[q] = q > 0 && byKeysFrom(0, order[q - 1] as number, order[q] as number) === 0 ? (ranks[q - 1] as number) : q + 1;
   }
   const sorted = order.map((p) => indices[p] as number);
   for (let q = 0; q < n; q++) indices[q] = sorted[q] as number;

@@ -19,12 +19,14 @@ import { scoreVillage, type ScoreContext } from './village-score.js';
 const NO_NOTES: readonly string[] = Object.freeze([]);
 const NO_STEPS: readonly ExplanationStep[] = Object.freeze([]);
 
-function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingIssue[]): void {
-  const towns = new Set<string>();
+/** Checks towns and village ids; returns each village's town as an index into input.towns. */
+function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingIssue[]): Int32Array {
+  const towns = new Map<string, number>();
+  const townOf = new Int32Array(input.villages.length);
   const ownMaxH = c.standard.townScheme ? (toHundredths(c.standard.townScheme.ownScoreMax) ?? 0) : Number.MAX_SAFE_INTEGER;
   input.towns.forEach((town, t) => {
     if (towns.has(town.id)) issues.push({ code: 'rating.duplicate_town', path: `towns[${t}].id`, message: `镇“${town.id}”重复` });
-    towns.add(town.id);
+    else towns.set(town.id, t);
     if (town.ownScore !== undefined && town.ownScore !== null) {
       const h = toHundredths(town.ownScore);
       const path = `towns[${t}].ownScore`;
@@ -38,10 +40,12 @@ function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingI
   input.villages.forEach((v, i) => {
     if (villages.has(v.id)) issues.push({ code: 'rating.duplicate_village', path: `villages[${i}].id`, villageId: v.id, message: `村“${v.id}”重复` });
     villages.add(v.id);
-    if (!towns.has(v.townId)) {
+    const t = towns.get(v.townId);
+    if (t === undefined) {
       issues.push({ code: 'rating.unknown_town', path: `villages[${i}].townId`, villageId: v.id, message: `镇“${v.townId}”不在 towns 中` });
-    }
+    } else townOf[i] = t;
   });
+  return townOf;
 }
 
 function missingAsIssues(c: CompiledStandard, cols: ScoreColumns, input: RatingInput, issues: RatingIssue[]): void {
@@ -126,14 +130,9 @@ function summarize(villages: VillageResult[], towns: TownResult[]): RatingSummar
   };
 }
 
-function groupByTown(src: RankSource, indices: readonly number[]): Map<string, number[]> {
-  const byTown = new Map<string, number[]>();
-  for (const i of indices) {
-    const town = src.villages[i]?.townId ?? '';
-    const list = byTown.get(town);
-    if (list) list.push(i);
-    else byTown.set(town, [i]);
-  }
+function groupByTown(townOf: Int32Array, townCount: number, indices: readonly number[]): number[][] {
+  const byTown: number[][] = Array.from({ length: townCount }, () => []);
+  for (const i of indices) byTown[townOf[i] as number]?.push(i);
   return byTown;
 }
 
@@ -148,7 +147,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
   const explain = opts.explain === 'full';
   const n = input.villages.length;
   const issues: RatingIssue[] = [];
-  checkStructure(c, input, issues);
+  const townOf = checkStructure(c, input, issues);
   const cols = createScoreColumns(c, n);
   const ctx: ScoreContext = { c, cols, issues, options: opts, dimensionScratch: new Float64Array(c.dimensionIds.length), missingScratch: [] };
   for (let i = 0; i < n; i++) scoreVillage(ctx, input.villages[i] as RatingInput['villages'][number], `villages[${i}]`, i);
@@ -199,7 +198,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
   rated.forEach((i, p) => {
     rankInCity[i] = cityRanks[p] as number;
   });
-  for (const list of groupByTown(src, rated).values()) {
+  for (const list of groupByTown(townOf, input.towns.length, rated)) {
     const ranks = rankVillages(c, c.rankingKeys, src, list);
     list.forEach((i, p) => {
       rankInTown[i] = ranks[p] as number;
@@ -207,7 +206,6 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
   }
   rankVillages(c, [], src, unrated);
 
-  const townNames = new Map(input.towns.map((t) => [t.id, t.name]));
   const templates = {
     stages: Object.fromEntries(c.stages.map((st) => [st.id, 0])),
     dimensions: Object.fromEntries(c.dimensionIds.map((id) => [id, 0])),
@@ -216,7 +214,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     const city = rankInCity[i] as number;
     const town = rankInTown[i] as number;
     return toVillageResult(c, src, i, templates, {
-      townName: townNames.get(input.villages[i]?.townId ?? '') ?? input.villages[i]?.townId ?? '',
+      townName: input.towns[townOf[i] as number]?.name ?? '',
       namedStars: named[i] ?? NO_NOTES,
       notes: notes[i] ?? NO_NOTES,
       steps: steps?.[i] ?? NO_STEPS,
@@ -225,10 +223,10 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     });
   });
 
-  const all = Array.from({ length: n }, (_, i) => i);
-  const villagesOfTown = groupByTown(src, all);
+  const villageStars: number[][] = Array.from({ length: input.towns.length }, () => []);
+  for (let i = 0; i < n; i++) villageStars[townOf[i] as number]?.push(cols.stars[i] as number);
   const towns = input.towns
-    .map((t) => rateTown(c, t, (villagesOfTown.get(t.id) ?? []).map((i) => cols.stars[i] as number), explain))
+    .map((t, k) => rateTown(c, t, villageStars[k] ?? [], explain))
     .sort(
       (a, b) =>
         (b.stars ?? -1) - (a.stars ?? -1) ||

@@ -84,9 +84,9 @@ function villageArb(standard: Standard, id: string): fc.Arbitrary<VillageInput> 
     });
 }
 
-function campaignArb(standard: Standard): fc.Arbitrary<RatingInput> {
+function campaignArb(standard: Standard, min = 1, max = 12): fc.Arbitrary<RatingInput> {
   return fc
-    .integer({ min: 1, max: 12 })
+    .integer({ min, max })
     .chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => villageArb(standard, `v${k}`))))
     .map((villages) => ({ towns, villages }));
 }
@@ -155,6 +155,27 @@ describe('rating properties', () => {
         expect(starsById(b)).toEqual(starsById(a));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('when a campaign is large enough for the packed sort, then the order and ranks equal a plain sort by the keys', () => {
+    const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const num = (a: number | null, b: number | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
+    fc.assert(
+      fc.property(campaignArb(weighted, 65, 200), (input) => {
+        const result = rateCampaign(weighted, input);
+        const rated = result.villages.filter((v) => !v.vetoed);
+        const keys = (a: (typeof rated)[number], b: (typeof rated)[number]): number =>
+          num(a.stars, b.stars) || num(a.finalScore, b.finalScore) || num(a.stageScores.city ?? null, b.stageScores.city ?? null) || num(a.satisfactionRate, b.satisfactionRate);
+        const expected = [...rated].sort((a, b) => keys(a, b) || text(a.name, b.name) || text(a.id, b.id));
+        expect(rated.map((v) => v.id)).toEqual(expected.map((v) => v.id));
+        expected.forEach((v, q) => {
+          const prev = expected[q - 1];
+          const rank = prev && keys(prev, v) === 0 ? prev.rankInCity : q + 1;
+          expect(v.rankInCity).toBe(rank);
+        });
+      }),
+      { numRuns: 25 },
     );
   });
 });
