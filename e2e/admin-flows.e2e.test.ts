@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { Me } from '../shared/contracts/auth';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { OrgUnit } from '../shared/contracts/org-units';
-import { apiGet, launchBrowser, login, newPage, screenshot } from './helpers/browser';
+import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot, selectOrgInTree } from './helpers/browser';
 import { startServer, type RunningServer } from './helpers/server';
 
 let server: RunningServer;
@@ -41,11 +41,9 @@ describe('org administrator', () => {
 
     await page.getByRole('menuitem', { name: '组织架构' }).click();
     await page.locator('.ant-tree').waitFor();
-    await page.getByPlaceholder('搜索组织名称').fill(village.name);
+    await selectOrgInTree(page, village.name);
     const node = page.locator(`.ant-tree [data-org-name="${village.name}"]`);
-    await node.waitFor();
     await expect(node.locator('.org-tree-match').textContent()).resolves.toBe(village.name);
-    await node.click();
 
     const detail = page.getByTestId('org-detail');
     await detail.getByText(village.code, { exact: true }).waitFor();
@@ -61,6 +59,7 @@ describe('org administrator', () => {
     await page.getByRole('menuitem', { name: '人员管理' }).click();
     await page.locator('.ant-table-row, .ant-empty').first().waitFor();
     await screenshot(page, '05-people-orgadmin');
+    expect(problemsOn(page)).toEqual([]);
     await page.context().close();
   });
 });
@@ -82,6 +81,7 @@ describe('audit administrator', () => {
     await page.goto('/orgs');
     await page.getByText('抱歉，您的账户没有访问此页面的权限。').waitFor();
     await screenshot(page, '07-forbidden');
+    expect(problemsOn(page)).toEqual([]);
     await page.context().close();
   });
 });
@@ -114,6 +114,7 @@ describe('town administrator', () => {
     await page.locator('.ant-tree').waitFor();
     await expect(page.locator('.ant-tree [data-org-name]').first().getAttribute('data-org-name')).resolves.toBe(town.orgUnitName);
     await screenshot(page, '09-org-tree-town01');
+    expect(problemsOn(page)).toEqual([]);
     await page.context().close();
   });
 });
@@ -132,6 +133,7 @@ describe('security administrator', () => {
     await page.locator('.ant-table-row', { hasText: 'town02' }).getByRole('button', { name: '分配角色' }).click();
     await page.locator('.ant-modal').getByText('三权分立').waitFor();
     await screenshot(page, '11-role-assign');
+    expect(problemsOn(page)).toEqual([]);
     await page.context().close();
   });
 });

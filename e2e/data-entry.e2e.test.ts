@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { OrgUnit } from '../shared/contracts/org-units';
-import { apiGet, launchBrowser, login, newPage, screenshot } from './helpers/browser';
+import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot, selectOrgInTree } from './helpers/browser';
 import { startServer, type RunningServer } from './helpers/server';
 import { fillTemplate, idNumberFrom } from './helpers/sheets';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (page) expect(problemsOn(page)).toEqual([]);
   await browser?.close();
   await server?.stop();
 });
@@ -65,8 +66,7 @@ describe('org import', () => {
     await screenshot(page, '21-org-import-done');
     await modal.getByRole('button', { name: /关\s*闭/ }).click();
 
-    await page.getByPlaceholder('搜索组织名称').fill('试点村');
-    await page.locator('.ant-tree [data-org-name="试点村"]').click();
+    await selectOrgInTree(page, '试点村');
     await page.getByTestId('org-detail').getByText('E2E-V01', { exact: true }).waitFor();
   });
 });
@@ -74,7 +74,7 @@ describe('org import', () => {
 describe('org editing', () => {
   it('when a village is added under a town and then deactivated, then the tree greys it with a tag', async () => {
     await page.goto('/orgs');
-    await page.locator(`.ant-tree [data-org-name="${town.name}"]`).click();
+    await selectOrgInTree(page, town.name);
     await page.getByRole('button', { name: /新增下级/ }).click();
     const modal = page.locator('.ant-modal');
     await modal.locator('#name').fill('新建示范村');
@@ -82,8 +82,7 @@ describe('org editing', () => {
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已新增组织').waitFor();
 
-    await page.getByPlaceholder('搜索组织名称').fill('新建示范村');
-    await page.locator('.ant-tree [data-org-name="新建示范村"]').click();
+    await selectOrgInTree(page, '新建示范村');
     const detail = page.getByTestId('org-detail');
     await detail.getByText('新建示范村党支部委员会').or(detail.getByText('中共新建示范村支部委员会')).first().waitFor();
     await detail.getByRole('button', { name: /停\s*用/ }).click();

@@ -11,6 +11,12 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export default function setup(): void {
   const built = existsSync(`${repoRoot}/dist/web/admin/index.html`);
   if (process.env.E2E_SKIP_BUILD === '1' && built) return;
-  const result = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+  // Vite keeps an inherited NODE_ENV; under vitest that is "test", which would ship React's and
+  // antd's development builds. Test what users get.
+  const result = spawnSync('npm', ['run', 'build:web', '--silent'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('npm run build:web failed; cannot run browser tests');
 }

@@ -30,7 +30,25 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
     timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(15_000);
-  return context.newPage();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // React and antd report misuse (deprecated props, key warnings) on the console; 4xx answers the
+  // UI handles on purpose also log "Failed to load resource", which is not a defect.
+  page.on('console', (msg) => {
+    if ((msg.type() === 'error' || msg.type() === 'warning') && !msg.text().startsWith('Failed to load resource')) {
+      problems.push(`${msg.type()}: ${msg.text().slice(0, 300)}`);
+    }
+  });
+  consoleProblems.set(page, problems);
+  return page;
+}
+
+const consoleProblems = new WeakMap<Page, string[]>();
+
+/** Uncaught errors and console warnings seen on the page so far. */
+export function problemsOn(page: Page): string[] {
+  return consoleProblems.get(page) ?? [];
 }
 
 export async function login(page: Page, username: string, password = demoPassword): Promise<void> {
@@ -57,4 +75,21 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(`/api${path}`);
   if (!res.ok()) throw new Error(`GET /api${path} → ${res.status()}: ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * Searches the org tree and selects the unit. rc-tree animates the expansion with temporary
+ * motion nodes that swallow clicks, so wait for the motion to end and confirm the selection.
+ */
+export async function selectOrgInTree(page: Page, name: string): Promise<void> {
+  await page.getByPlaceholder('搜索组织名称').fill(name);
+  const node = page.locator(`.ant-tree [data-org-name="${name}"]`);
+  await node.waitFor();
+  await page.locator('.ant-tree-treenode-motion').waitFor({ state: 'detached' });
+  const selected = page.locator(`.ant-tree-node-selected [data-org-name="${name}"]`);
+  for (let attempt = 0; attempt < 3 && !(await selected.isVisible()); attempt++) {
+    await node.click();
+    await selected.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
+  await selected.waitFor();
 }

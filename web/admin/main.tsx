@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AdminApp } from './app';
+import { installAntdReact19Render } from './react19-render';
+
+installAntdReact19Render();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('缺少 #root 节点');

@@ -22,7 +22,6 @@ export const orgKeys = {
   all: ['org-units'] as const,
   tree: () => [...orgKeys.all, 'tree'] as const,
   list: (filters: OrgUnitFilters) => [...orgKeys.all, 'list', filters] as const,
-  detail: (id: string) => [...orgKeys.all, 'detail', id] as const,
 };
 
 export function useOrgTree(enabled = true) {
@@ -42,13 +41,6 @@ export function useOrgUnits(filters: OrgUnitFilters, enabled = true) {
   });
 }
 
-export function useOrgUnit(id: string | undefined) {
-  return useQuery({
-    queryKey: orgKeys.detail(id ?? ''),
-    queryFn: () => api.get<OrgUnit>(`/org-units/${id}`),
-    enabled: Boolean(id),
-  });
-}
 
 /** Any change to one unit can change the tree, lists and names shown elsewhere (people). */
 function useInvalidateOrgs() {

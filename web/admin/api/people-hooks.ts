@@ -17,7 +17,6 @@ export type PersonSensitive = { idNumber: string | null; phone: string | null };
 export const peopleKeys = {
   all: ['people'] as const,
   list: (filters: PeopleFilters) => [...peopleKeys.all, 'list', filters] as const,
-  detail: (id: string) => [...peopleKeys.all, 'detail', id] as const,
 };
 
 export function usePeople(filters: PeopleFilters, enabled = true) {
@@ -29,13 +28,6 @@ export function usePeople(filters: PeopleFilters, enabled = true) {
   });
 }
 
-export function usePerson(id: string | undefined) {
-  return useQuery({
-    queryKey: peopleKeys.detail(id ?? ''),
-    queryFn: () => api.get<Person>(`/people/${id}`),
-    enabled: Boolean(id),
-  });
-}
 
 function useInvalidatePeople() {
   const queryClient = useQueryClient();

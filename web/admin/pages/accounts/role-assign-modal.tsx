@@ -100,6 +100,8 @@ export function RoleAssignModal({ account, onClose }: { account: Account; onClos
                         <Select
                           placeholder="角色"
                           options={roleOptions}
+                          showSearch
+                          optionFilterProp="label"
                           onChange={() => form.setFieldValue(['roles', name, 'orgUnitId'], undefined)}
                         />
                       </Form.Item>
