@@ -20,6 +20,12 @@ import { peopleRoutes } from './features/people/people.routes.js';
 import { accountRoutes } from './features/accounts/accounts.routes.js';
 import { healthRoutes } from './features/health/health.routes.js';
 import { standardRoutes } from './features/standards/standards.routes.js';
+import { pairingRoutes } from './features/pairing/pairing.routes.js';
+import { supervisionRoutes } from './features/supervision/supervision.routes.js';
+import { serviceRoutes } from './features/service/service.routes.js';
+import { trainingRoutes } from './features/training/training.routes.js';
+import { campaignRoutes } from './features/campaigns/campaigns.routes.js';
+import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
@@ -79,6 +85,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(standardRoutes);
+  await app.register(pairingRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(serviceRoutes);
+  await app.register(trainingRoutes);
+  await app.register(campaignRoutes);
+  await app.register(evaluationRoutes);
   if (options.webDir) await installWebPages(app, options.webDir);
   return app;
 }

@@ -40,6 +40,22 @@ export const permissions = [
   'audit:read',
   'standard:read',
   'standard:write',
+  'campaign:read',
+  'campaign:manage',
+  'score:mutual',
+  'score:department',
+  'score:city',
+  // Training (三门课程): records read in scope; sessions written by their organizer (city or town).
+  'training:read',
+  'training:write',
+  // Field work (三级共进): read scoped; leaders only where they are paired.
+  'fieldwork:read',
+  'pairing:write',
+  'visit:write',
+  'keytask:write',
+  'supervision:write',
+  'service:write',
+  'service:approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -49,13 +65,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Security admin sets roles and unlocks accounts: no business work.
   secadmin: ['org:read', 'account:read', 'role:assign'],
   auditor: ['audit:read'],
-  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write'],
-  city_leader: ['org:read', 'people:read', 'standard:read'],
-  town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read'],
-  town_leader: ['org:read', 'people:read', 'standard:read'],
-  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read'],
-  judge: ['org:read', 'standard:read'],
-  inspector: ['org:read', 'people:read', 'standard:read'],
+  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write', 'fieldwork:read', 'pairing:write', 'visit:write', 'keytask:write', 'training:read', 'training:write', 'campaign:read', 'campaign:manage', 'score:city'],
+  city_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'visit:write', 'keytask:write', 'training:read', 'campaign:read'],
+  town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'service:write', 'service:approve', 'training:read', 'training:write', 'campaign:read', 'score:mutual'],
+  town_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'training:read', 'campaign:read', 'score:mutual'],
+  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'service:write', 'training:read', 'campaign:read'],
+  judge: ['org:read', 'standard:read', 'campaign:read', 'score:department'],
+  inspector: ['org:read', 'people:read', 'standard:read', 'campaign:read'],
 };
 
 /** The org level a role's scope must sit at. */

@@ -47,3 +47,10 @@ export async function selectUsernamesTaken(db: Db, usernames: string[]): Promise
   const rows = await db.select({ u: users.username }).from(users).where(inArray(users.username, usernames));
   return new Set(rows.map((r) => r.u));
 }
+
+/** Which of these ids are accounts of the county (for team and panel members). */
+export async function selectCountyUserIds(db: Db, countyId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.countyId, countyId), inArray(users.id, ids)));
+  return new Set(rows.map((r) => r.id));
+}

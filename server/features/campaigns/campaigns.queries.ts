@@ -1,0 +1,58 @@
+import { and, count, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { campaigns, standardVersions } from '../../db/schema.js';
+
+export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string };
+
+const campaignColumns = {
+  id: campaigns.id,
+  countyId: campaigns.countyId,
+  year: campaigns.year,
+  name: campaigns.name,
+  standardId: campaigns.standardId,
+  status: campaigns.status,
+  windows: campaigns.windows,
+  stageWeights: campaigns.stageWeights,
+  noticeDays: campaigns.noticeDays,
+  noticeStarts: campaigns.noticeStarts,
+  noticeEnds: campaigns.noticeEnds,
+  createdAt: campaigns.createdAt,
+  updatedAt: campaigns.updatedAt,
+  standardName: standardVersions.name,
+  standardVersion: standardVersions.version,
+};
+
+const selectCampaigns = (db: Db) =>
+  db.select(campaignColumns).from(campaigns).innerJoin(standardVersions, eq(standardVersions.id, campaigns.standardId));
+
+export async function listCampaignRows(db: Db, countyId: string, page: { page: number; pageSize: number }) {
+  const where = eq(campaigns.countyId, countyId);
+  const [items, [total]] = await Promise.all([
+    selectCampaigns(db).where(where).orderBy(desc(campaigns.year)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(campaigns).where(where),
+  ]);
+  return { items, total: Number(total?.n ?? 0) };
+}
+
+export async function selectCampaignRow(db: Db, countyId: string, id: string): Promise<CampaignRow | undefined> {
+  const [row] = await selectCampaigns(db).where(and(eq(campaigns.countyId, countyId), eq(campaigns.id, id)));
+  return row;
+}
+
+export async function selectCampaignByYear(db: Db, countyId: string, year: number): Promise<CampaignRow | undefined> {
+  const [row] = await selectCampaigns(db).where(and(eq(campaigns.countyId, countyId), eq(campaigns.year, year)));
+  return row;
+}
+
+/** Serializes concurrent state changes of one campaign (advance, recompute, confirm). */
+export async function lockCampaignRow(db: Db, countyId: string, id: string): Promise<void> {
+  await db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.countyId, countyId), eq(campaigns.id, id))).for('update');
+}
+
+export async function insertCampaignRow(db: Db, row: typeof campaigns.$inferInsert): Promise<void> {
+  await db.insert(campaigns).values(row);
+}
+
+export async function updateCampaignRow(db: Db, countyId: string, id: string, set: Partial<typeof campaigns.$inferInsert>): Promise<void> {
+  await db.update(campaigns).set(set).where(and(eq(campaigns.countyId, countyId), eq(campaigns.id, id)));
+}

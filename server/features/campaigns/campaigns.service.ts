@@ -1,0 +1,115 @@
+// The campaign's life: created in draft with a standard and stage windows, then moved forward
+// one audited step at a time by the department, ending final with the standard locked.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { onUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../../shared/errors.js';
+import { chinaDate } from '../../../shared/dates.js';
+import type { CampaignCreate, CampaignStatus, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { getStandardDocument, lockStandard } from '../standards/standards.service.js';
+import { countUnconfirmedResults } from '../evaluation/results.queries.js';
+import { nextStatus, noticeEndDate, weightsAddUp, windowProblems } from './campaigns.js';
+import { presentCampaign } from './campaigns.present.js';
+import {
+  insertCampaignRow,
+  listCampaignRows,
+  lockCampaignRow,
+  selectCampaignByYear,
+  selectCampaignRow,
+  updateCampaignRow,
+  type CampaignRow,
+} from './campaigns.queries.js';
+
+export async function listCampaigns(ctx: Ctx, page: { page: number; pageSize: number }) {
+  const rows = await listCampaignRows(ctx.db, ctx.principal.countyId, page);
+  return { items: rows.items.map(presentCampaign), total: rows.total };
+}
+
+export async function findCampaign(ctx: Ctx, id: string): Promise<CampaignRow> {
+  const row = await selectCampaignRow(ctx.db, ctx.principal.countyId, id);
+  if (!row) throw new AppError('campaign.not_found');
+  return row;
+}
+
+export async function getCampaign(ctx: Ctx, id: string) {
+  return presentCampaign(await findCampaign(ctx, id));
+}
+
+function checkPlan(input: { windows?: CampaignCreate['windows']; stageWeights?: StageWeights }) {
+  if (input.windows) {
+    const problems = windowProblems(input.windows);
+    if (problems.length > 0) throw new AppError('campaign.invalid_windows', { problems });
+  }
+  if (input.stageWeights && !weightsAddUp(input.stageWeights)) throw new AppError('campaign.weights_not_100');
+}
+
+export async function createCampaign(ctx: Ctx, input: CampaignCreate) {
+  checkPlan(input);
+  const standard = await getStandardDocument(ctx, input.standardId);
+  const weightOf = (id: string) => standard.stages.find((s) => s.id === id)?.weight ?? 0;
+  const stageWeights = input.stageWeights ?? { mutual: weightOf('mutual'), department: weightOf('department'), city: weightOf('city') };
+  return inTransaction(ctx, async (tx) => {
+    if (await selectCampaignByYear(tx.db, ctx.principal.countyId, input.year)) throw new AppError('campaign.duplicate_year');
+    const id = randomUUID();
+    const row = { id, countyId: ctx.principal.countyId, year: input.year, name: input.name, standardId: input.standardId, status: 'draft' as const, windows: input.windows, stageWeights, noticeDays: input.noticeDays ?? 5 };
+    await onUniqueViolation(insertCampaignRow(tx.db, row), 'campaign.duplicate_year');
+    await recordAudit(tx, { event: 'campaign.create', objectType: 'campaign', objectId: id, after: { ...row, countyId: undefined } });
+    return getCampaign(tx, id);
+  });
+}
+
+/** Windows may move while the campaign runs; weights and notice length are fixed once it starts. */
+export async function updateCampaign(ctx: Ctx, id: string, input: CampaignUpdate) {
+  checkPlan(input);
+  return inTransaction(ctx, async (tx) => {
+    const before = await findCampaign(tx, id);
+    if (before.status === 'final') throw new AppError('campaign.not_editable');
+    if (before.status !== 'draft' && (input.stageWeights || input.noticeDays)) throw new AppError('campaign.not_editable');
+    await updateCampaignRow(tx.db, ctx.principal.countyId, id, { ...input, updatedAt: ctx.now() });
+    const after = await findCampaign(tx, id);
+    await recordAudit(tx, {
+      event: 'campaign.update',
+      objectType: 'campaign',
+      objectId: id,
+      before: { name: before.name, windows: before.windows, stageWeights: before.stageWeights, noticeDays: before.noticeDays },
+      after: { name: after.name, windows: after.windows, stageWeights: after.stageWeights, noticeDays: after.noticeDays },
+    });
+    return presentCampaign(after);
+  });
+}
+
+export async function advanceCampaign(ctx: Ctx, id: string, to: CampaignStatus) {
+  return inTransaction(ctx, async (tx) => {
+    await lockCampaignRow(tx.db, ctx.principal.countyId, id);
+    const campaign = await findCampaign(tx, id);
+    if (nextStatus(campaign.status) !== to) throw new AppError('campaign.illegal_transition', { from: campaign.status, to });
+    const today = chinaDate(ctx.now());
+    const set: Partial<CampaignRow> = { status: to, updatedAt: ctx.now() };
+    if (to === 'notice') {
+      const unconfirmed = await countUnconfirmedResults(tx.db, ctx.principal.countyId, id);
+      if (unconfirmed !== 0) throw new AppError('campaign.results_unconfirmed', { unconfirmed });
+      set.noticeStarts = today;
+      set.noticeEnds = noticeEndDate(today, campaign.noticeDays);
+    }
+    // Scores are entered against the standard's indicators: it cannot change once scoring starts.
+    if (to === 'mutual') await lockStandard(tx, campaign.standardId, `${campaign.year} 年度评星使用此标准`);
+    if (to === 'final' && (!campaign.noticeEnds || today <= campaign.noticeEnds)) {
+      throw new AppError('campaign.notice_running', { noticeEnds: campaign.noticeEnds });
+    }
+    await updateCampaignRow(tx.db, ctx.principal.countyId, id, set);
+    await recordAudit(tx, { event: 'campaign.advance', objectType: 'campaign', objectId: id, before: { status: campaign.status }, after: { status: to, noticeEnds: set.noticeEnds } });
+    return getCampaign(tx, id);
+  });
+}
+
+/** The campaign's standard with this year's stage weights applied. */
+export async function campaignStandard(ctx: Ctx, campaign: CampaignRow) {
+  const standard = await getStandardDocument(ctx, campaign.standardId);
+  const stages = standard.stages.map((s) => {
+    const weight = campaign.stageWeights[s.id];
+    return { ...s, weight, referenceOnly: weight === 0 ? true : undefined };
+  });
+  return { ...standard, stages };
+}

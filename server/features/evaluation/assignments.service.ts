@@ -1,0 +1,88 @@
+// Assigning the evaluators: town-to-town teams for stage 1, judge panels for stage 2.
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../../shared/errors.js';
+import type { PanelCreate, Team, TeamsSave } from '../../../shared/contracts/campaigns.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { selectCountyUserIds } from '../accounts/accounts.queries.js';
+import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
+import { findCampaign } from '../campaigns/campaigns.service.js';
+import { proposeRotation, teamPlanProblems } from './assignments.js';
+import { deletePanel, insertPanel, replaceTeams, selectPanels, selectTeams } from './assignments.queries.js';
+
+async function activeTowns(ctx: Ctx) {
+  return (await selectAllOrgUnits(ctx.db, ctx.principal.countyId, ['/'])).filter((u) => u.level === 'town' && u.active);
+}
+
+export async function listTeams(ctx: Ctx, campaignId: string): Promise<Team[]> {
+  await findCampaign(ctx, campaignId);
+  const names = new Map((await activeTowns(ctx)).map((t) => [t.id, t.name]));
+  return (await selectTeams(ctx.db, ctx.principal.countyId, campaignId)).map((t) => ({
+    id: t.id,
+    evaluatorTown: { id: t.evaluatorTownId, name: names.get(t.evaluatorTownId) ?? '' },
+    targetTown: { id: t.targetTownId, name: names.get(t.targetTownId) ?? '' },
+    leaderUserId: t.leaderUserId,
+    memberIds: t.memberIds,
+  }));
+}
+
+export async function proposeTeams(ctx: Ctx, campaignId: string) {
+  await findCampaign(ctx, campaignId);
+  return proposeRotation(await activeTowns(ctx));
+}
+
+export async function saveTeams(ctx: Ctx, campaignId: string, input: TeamsSave): Promise<Team[]> {
+  await inTransaction(ctx, async (tx) => {
+    const campaign = await findCampaign(tx, campaignId);
+    if (campaign.status !== 'draft' && campaign.status !== 'mutual') throw new AppError('teams.not_editable');
+    const towns = new Set((await activeTowns(tx)).map((t) => t.id));
+    const problems = teamPlanProblems(input.teams);
+    if (problems.length > 0 || input.teams.some((t) => !towns.has(t.evaluatorTownId) || !towns.has(t.targetTownId))) {
+      throw new AppError('teams.invalid', { problems });
+    }
+    const people = [...new Set(input.teams.flatMap((t) => [...t.memberIds, ...(t.leaderUserId ? [t.leaderUserId] : [])]))];
+    const known = await selectCountyUserIds(tx.db, ctx.principal.countyId, people);
+    if (people.some((id) => !known.has(id))) throw new AppError('teams.unknown_member');
+    const before = await selectTeams(tx.db, ctx.principal.countyId, campaignId);
+    const teams = input.teams.map((t) => ({ ...t, id: randomUUID(), leaderUserId: t.leaderUserId ?? null }));
+    await replaceTeams(tx.db, ctx.principal.countyId, campaignId, teams);
+    await recordAudit(tx, {
+      event: 'teams.set',
+      objectType: 'campaign',
+      objectId: campaignId,
+      before: before.map(({ evaluatorTownId, targetTownId, leaderUserId, memberIds }) => ({ evaluatorTownId, targetTownId, leaderUserId, memberIds })),
+      after: teams.map(({ evaluatorTownId, targetTownId, leaderUserId, memberIds }) => ({ evaluatorTownId, targetTownId, leaderUserId, memberIds })),
+    });
+  });
+  return listTeams(ctx, campaignId);
+}
+
+export async function listPanels(ctx: Ctx, campaignId: string) {
+  await findCampaign(ctx, campaignId);
+  return (await selectPanels(ctx.db, ctx.principal.countyId, campaignId)).map(({ id, name, departments, memberIds, villageIds }) => ({ id, name, departments, memberIds, villageIds }));
+}
+
+export async function createPanel(ctx: Ctx, campaignId: string, input: PanelCreate) {
+  return inTransaction(ctx, async (tx) => {
+    const campaign = await findCampaign(tx, campaignId);
+    if (campaign.status === 'city' || campaign.status === 'notice' || campaign.status === 'final') throw new AppError('teams.not_editable');
+    const known = await selectCountyUserIds(tx.db, ctx.principal.countyId, input.memberIds);
+    if (input.memberIds.some((id) => !known.has(id))) throw new AppError('teams.unknown_member');
+    const villages = new Set((await selectAllOrgUnits(tx.db, ctx.principal.countyId, ['/'])).filter((u) => u.level === 'village').map((u) => u.id));
+    if (input.villageIds.some((id) => !villages.has(id))) throw new AppError('org.not_found');
+    const id = randomUUID();
+    await insertPanel(tx.db, ctx.principal.countyId, campaignId, { id, ...input });
+    await recordAudit(tx, { event: 'panel.create', objectType: 'judge_panel', objectId: id, after: input });
+    return { id, ...input };
+  });
+}
+
+export async function removePanel(ctx: Ctx, campaignId: string, panelId: string) {
+  await inTransaction(ctx, async (tx) => {
+    const panel = (await selectPanels(tx.db, ctx.principal.countyId, campaignId)).find((p) => p.id === panelId);
+    if (!panel) throw new AppError('panel.not_found');
+    await deletePanel(tx.db, ctx.principal.countyId, panelId);
+    await recordAudit(tx, { event: 'panel.delete', objectType: 'judge_panel', objectId: panelId, before: { name: panel.name, memberIds: panel.memberIds, villageIds: panel.villageIds } });
+  });
+}

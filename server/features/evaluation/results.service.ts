@@ -1,0 +1,140 @@
+// 定星: the engine proposes stars from everything the campaign recorded; the department confirms
+// them (an override needs a written reason); after the public notice they become final.
+import type { Ctx } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../../shared/errors.js';
+import type { CampaignResults } from '../../../shared/contracts/campaigns.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
+import { collectFigures } from '../figures/figures.js';
+import { figureProviders } from '../figures/figure-providers.js';
+import { rateCampaign } from '../standards/rating-engine.js';
+import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
+import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
+import { buildRatingInput } from './rating-input-builder.js';
+import { campaignReadScope } from './evaluation.policy.js';
+import { selectCampaignEntries } from './sheets.queries.js';
+import { replaceResults, selectPreviousYearStars, selectResult, selectResults, selectTownResults, updateResult } from './results.queries.js';
+
+/** Runs the engine over the campaign's data and stores the proposal; confirmations start over. */
+export async function computeResults(ctx: Ctx, campaignId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const countyId = ctx.principal.countyId;
+    await lockCampaignRow(tx.db, countyId, campaignId);
+    const campaign = await findCampaign(tx, campaignId);
+    if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
+    const standard = await campaignStandard(tx, campaign);
+    const units = (await selectAllOrgUnits(tx.db, countyId, ['/'])).filter((u) => u.active);
+    const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
+    const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name }));
+    const input = buildRatingInput(
+      standard,
+      {
+        villages,
+        towns,
+        entries: await selectCampaignEntries(tx.db, countyId, campaignId),
+        figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
+        lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
+      },
+      { id: campaign.id, name: campaign.name, year: campaign.year },
+    );
+    const result = rateCampaign(standard, input);
+    const pathOf = new Map(villages.map((v) => [v.id, v.path]));
+    const now = ctx.now();
+    await replaceResults(
+      tx.db,
+      countyId,
+      campaignId,
+      result.villages.map((v) => ({
+        countyId,
+        campaignId,
+        villageId: v.id,
+        orgPath: pathOf.get(v.id) as string,
+        townId: v.townId,
+        score: v.finalScore,
+        engineStars: v.stars,
+        stars: v.stars,
+        vetoed: v.vetoed,
+        namedStars: v.namedStars,
+        rankInTown: v.rankInTown,
+        rankInCity: v.rankInCity,
+        notes: v.notes,
+        explanation: { steps: v.explanation, stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
+        computedAt: now,
+      })),
+      result.towns.map((t) => ({ countyId, campaignId, townId: t.id, stars: t.stars, explanation: t.explanation })),
+    );
+    await recordAudit(tx, { event: 'results.compute', objectType: 'campaign', objectId: campaignId, after: result.summary });
+    return result.summary;
+  });
+}
+
+async function editableCampaign(ctx: Ctx, campaignId: string) {
+  await lockCampaignRow(ctx.db, ctx.principal.countyId, campaignId);
+  const campaign = await findCampaign(ctx, campaignId);
+  if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
+  return campaign;
+}
+
+/** 定星 for every village not yet confirmed, as the engine proposed (or as overridden). */
+export async function confirmResults(ctx: Ctx, campaignId: string) {
+  return inTransaction(ctx, async (tx) => {
+    await editableCampaign(tx, campaignId);
+    const rows = await selectResults(tx.db, ctx.principal.countyId, campaignId, ['/']);
+    if (rows.length === 0) throw new AppError('results.not_computed');
+    const pending = rows.filter((r) => !r.result.confirmedAt);
+    for (const r of pending) {
+      await updateResult(tx.db, ctx.principal.countyId, campaignId, r.result.villageId, { confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId });
+    }
+    await recordAudit(tx, {
+      event: 'results.confirm',
+      objectType: 'campaign',
+      objectId: campaignId,
+      after: { confirmed: pending.length, stars: Object.fromEntries(pending.map((r) => [r.result.villageId, r.result.stars])) },
+    });
+    return { confirmed: pending.length };
+  });
+}
+
+/** Sets a village's stars against the engine's proposal, with the reason kept and audited. */
+export async function overrideStars(ctx: Ctx, campaignId: string, villageId: string, stars: number | null, reason: string) {
+  if (!reason.trim()) throw new AppError('results.override_reason_required');
+  return inTransaction(ctx, async (tx) => {
+    await editableCampaign(tx, campaignId);
+    const before = await selectResult(tx.db, ctx.principal.countyId, campaignId, villageId);
+    if (!before) throw new AppError('results.not_computed');
+    await updateResult(tx.db, ctx.principal.countyId, campaignId, villageId, { stars, overrideReason: reason, confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId });
+    await recordAudit(tx, {
+      event: 'results.override',
+      objectType: 'village_result',
+      objectId: `${campaignId}/${villageId}`,
+      before: { stars: before.stars, engineStars: before.engineStars },
+      after: { stars, reason },
+    });
+  });
+}
+
+export async function getResults(ctx: Ctx, campaignId: string): Promise<CampaignResults> {
+  const campaign = await findCampaign(ctx, campaignId);
+  const scope = campaignReadScope(ctx.principal);
+  const rows = await selectResults(ctx.db, ctx.principal.countyId, campaignId, scope);
+  const towns = (await selectTownResults(ctx.db, ctx.principal.countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
+  return {
+    campaignId,
+    status: rows.length === 0 ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
+    villages: rows.map(({ result: r, name, townName }) => ({
+      orgUnitId: r.villageId,
+      name,
+      townName,
+      score: r.score,
+      stars: r.stars,
+      engineStars: r.engineStars,
+      vetoed: r.vetoed,
+      overridden: r.overrideReason !== null,
+      rankInTown: r.rankInTown,
+      rankInCity: r.rankInCity,
+      notes: r.notes,
+    })),
+    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars })),
+  };
+}

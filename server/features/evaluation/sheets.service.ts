@@ -1,0 +1,112 @@
+// Score sheets: who may open which village's sheet in which stage, and saving it with one audit
+// row holding every changed score before and after.
+import type { Ctx } from '../../context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { AppError } from '../../../shared/errors.js';
+import { chinaDate } from '../../../shared/dates.js';
+import { stageLabels, type EvaluationStage, type ScoreSheet } from '../../../shared/contracts/campaigns.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { hasPermission, scopePaths } from '../auth/principal.js';
+import { selectAllOrgUnits, selectOrgUnit } from '../orgs/orgs.queries.js';
+import type { OrgRow } from '../orgs/orgs.js';
+import { sheetLockReason } from '../campaigns/campaigns.js';
+import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
+import type { CampaignRow } from '../campaigns/campaigns.queries.js';
+import { selectAssignedVillageIds } from './assignments.queries.js';
+import { isOwnUnit, mayScore, mayScoreCity } from './evaluation.policy.js';
+import { sheetChanges, sheetProblems, stageIndicators } from './sheets.js';
+import { countEntriesByVillage, deleteSheetEntries, selectSheetEntries, upsertSheetEntries } from './sheets.queries.js';
+
+type Access = 'write' | 'read';
+
+async function assignedVillages(ctx: Ctx, campaign: CampaignRow, stage: EvaluationStage): Promise<Set<string>> {
+  if (stage === 'city' || !mayScore(ctx.principal, stage)) return new Set();
+  return selectAssignedVillageIds(ctx.db, ctx.principal.countyId, campaign.id, stage, ctx.principal.userId);
+}
+
+/** Write for the assigned scorer (or the city team in stage 3); read for the department. */
+async function accessTo(ctx: Ctx, campaign: CampaignRow, stage: EvaluationStage, village: OrgRow): Promise<Access | null> {
+  if (stage === 'city' && mayScoreCity(ctx.principal, village.path)) return 'write';
+  if ((await assignedVillages(ctx, campaign, stage)).has(village.id)) {
+    if (isOwnUnit(ctx.principal, village.path)) throw new AppError('sheet.own_unit');
+    return 'write';
+  }
+  if (hasPermission(ctx.principal, 'campaign:manage') && scopePaths(ctx.principal, 'campaign:manage').some((p) => village.path.startsWith(p))) return 'read';
+  return null;
+}
+
+async function openSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string) {
+  const campaign = await findCampaign(ctx, campaignId);
+  const village = await selectOrgUnit(ctx.db, ctx.principal.countyId, ['/'], villageId);
+  if (!village || village.level !== 'village') throw new AppError('sheet.not_assigned');
+  const access = await accessTo(ctx, campaign, stage, village);
+  if (!access) throw new AppError('sheet.not_assigned');
+  const standard = await campaignStandard(ctx, campaign);
+  const lock = sheetLockReason(campaign.status, stage, campaign.windows, chinaDate(ctx.now()));
+  const lockReason = lock ?? (access === 'read' ? `您可以查看${stageLabels[stage]}评分，但不是本村的评分人` : null);
+  return { campaign, village, standard, lockReason, indicators: stageIndicators(standard, stage) };
+}
+
+export async function getSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string): Promise<ScoreSheet> {
+  const sheet = await openSheet(ctx, campaignId, stage, villageId);
+  const entries = new Map((await selectSheetEntries(ctx.db, ctx.principal.countyId, campaignId, stage, villageId)).map((e) => [e.indicatorId, e]));
+  const indicators = sheet.indicators.map((i) => {
+    const e = entries.get(i.id);
+    return { ...i, points: e?.points ?? null, enteredBy: e?.enteredBy ?? null, enteredAt: e?.enteredAt.toISOString() ?? null };
+  });
+  return {
+    campaignId,
+    stage,
+    village: { id: sheet.village.id, name: sheet.village.name, townName: sheet.village.parentName ?? '' },
+    lockReason: sheet.lockReason,
+    indicators,
+    total: Math.round(indicators.reduce((n, i) => n + (i.points ?? 0) * 100, 0)) / 100,
+    maxTotal: Math.round(indicators.reduce((n, i) => n + i.maxPoints * 100, 0)) / 100,
+  };
+}
+
+export async function saveSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string, scores: Record<string, number | null>) {
+  await inTransaction(ctx, async (tx) => {
+    const sheet = await openSheet(tx, campaignId, stage, villageId);
+    if (sheet.lockReason) throw new AppError('sheet.locked', { reason: sheet.lockReason });
+    const problems = sheetProblems(sheet.indicators, scores);
+    if (problems.some((p) => p.reason === 'unknown')) throw new AppError('sheet.unknown_indicator', { problems });
+    if (problems.length > 0) throw new AppError('sheet.points_out_of_range', { problems });
+    const countyId = ctx.principal.countyId;
+    const before = new Map((await selectSheetEntries(tx.db, countyId, campaignId, stage, villageId)).map((e) => [e.indicatorId, e.points]));
+    const changes = sheetChanges(before, scores);
+    const ids = Object.keys(changes);
+    if (ids.length === 0) return;
+    const now = ctx.now();
+    await upsertSheetEntries(
+      tx.db,
+      ids.filter((id) => changes[id]?.after !== null).map((indicatorId) => ({
+        countyId, campaignId, stage, villageId, orgPath: sheet.village.path, indicatorId, points: changes[indicatorId]?.after as number, enteredBy: ctx.principal.userId, enteredAt: now,
+      })),
+    );
+    await deleteSheetEntries(tx.db, countyId, campaignId, stage, villageId, ids.filter((id) => changes[id]?.after === null));
+    await recordAudit(tx, {
+      event: 'score.change',
+      objectType: 'score_sheet',
+      objectId: `${campaignId}/${stage}/${villageId}`,
+      before: Object.fromEntries(ids.map((id) => [id, changes[id]?.before])),
+      after: Object.fromEntries(ids.map((id) => [id, changes[id]?.after])),
+    });
+  });
+  return getSheet(ctx, campaignId, stage, villageId);
+}
+
+/** The villages whose sheets the caller may open in a stage, with how far each is filled. */
+export async function listSheets(ctx: Ctx, campaignId: string, stage: EvaluationStage) {
+  const campaign = await findCampaign(ctx, campaignId);
+  const standard = await campaignStandard(ctx, campaign);
+  const indicatorCount = stageIndicators(standard, stage).length;
+  const assigned = await assignedVillages(ctx, campaign, stage);
+  const cityScope = stage === 'city' ? scopePaths(ctx.principal, 'score:city') : [];
+  const manageScope = scopePaths(ctx.principal, 'campaign:manage');
+  const villages = (await selectAllOrgUnits(ctx.db, ctx.principal.countyId, ['/'])).filter(
+    (u) => u.level === 'village' && u.active && (assigned.has(u.id) || cityScope.some((p) => u.path.startsWith(p)) || manageScope.some((p) => u.path.startsWith(p))),
+  );
+  const counts = await countEntriesByVillage(ctx.db, ctx.principal.countyId, campaignId, stage);
+  return villages.map((v) => ({ villageId: v.id, name: v.name, townName: v.parentName ?? '', entered: counts.get(v.id) ?? 0, total: indicatorCount, canScore: assigned.has(v.id) || cityScope.some((p) => v.path.startsWith(p)) }));
+}

@@ -1,0 +1,39 @@
+// Pure rules of a score sheet: which indicators a stage scores, and what a saved value may be.
+import type { EvaluationStage } from '../../../shared/contracts/campaigns.js';
+import type { Standard } from '../standards/standard.js';
+
+export type SheetIndicator = { id: string; name: string; dimensionName: string; maxPoints: number; guidance: string; evidence: string[] };
+
+export function stageIndicators(standard: Standard, stage: EvaluationStage): SheetIndicator[] {
+  return standard.dimensions.flatMap((d) =>
+    d.indicators
+      .filter((i) => i.kind === 'scored' && i.stages.includes(stage))
+      .map((i) => ({ id: i.id, name: i.name, dimensionName: d.name, maxPoints: i.maxPoints, guidance: i.guidance, evidence: i.evidence })),
+  );
+}
+
+export type SheetProblem = { indicatorId: string; reason: 'unknown' | 'out_of_range' };
+
+/** Every value must name an indicator of the stage and lie in 0..max with at most two decimals. */
+export function sheetProblems(indicators: SheetIndicator[], scores: Record<string, number | null>): SheetProblem[] {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const problems: SheetProblem[] = [];
+  for (const [indicatorId, points] of Object.entries(scores)) {
+    const indicator = byId.get(indicatorId);
+    if (!indicator) problems.push({ indicatorId, reason: 'unknown' });
+    else if (points !== null && (points < 0 || points > indicator.maxPoints || Math.round(points * 100) !== points * 100)) {
+      problems.push({ indicatorId, reason: 'out_of_range' });
+    }
+  }
+  return problems;
+}
+
+/** The rows a save changes, for the audit row: only what differs. */
+export function sheetChanges(before: Map<string, number>, scores: Record<string, number | null>) {
+  const changed: Record<string, { before: number | null; after: number | null }> = {};
+  for (const [id, after] of Object.entries(scores)) {
+    const prev = before.get(id) ?? null;
+    if (prev !== after) changed[id] = { before: prev, after };
+  }
+  return changed;
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { dateStringSchema, pageQuerySchema } from './common.js';
+
+export const evaluationStages = ['mutual', 'department', 'city'] as const;
+export const evaluationStageSchema = z.enum(evaluationStages);
+export type EvaluationStage = z.infer<typeof evaluationStageSchema>;
+export const stageLabels: Record<EvaluationStage, string> = { mutual: '摸底互评', department: '部门点评', city: '市级考评' };
+
+/** The campaign moves forward one step at a time, each an explicit, audited action. */
+export const campaignStatuses = ['draft', 'mutual', 'department', 'city', 'notice', 'final'] as const;
+export const campaignStatusSchema = z.enum(campaignStatuses);
+export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
+export const campaignStatusLabels: Record<CampaignStatus, string> = {
+  draft: '筹备中',
+  mutual: '摸底互评',
+  department: '部门点评',
+  city: '市级考评',
+  notice: '结果公示',
+  final: '已定星',
+};
+
+const windowSchema = z.strictObject({ opens: dateStringSchema, closes: dateStringSchema });
+export const stageWindowsSchema = z.strictObject({ mutual: windowSchema, department: windowSchema, city: windowSchema });
+export type StageWindows = z.infer<typeof stageWindowsSchema>;
+export const stageWeightsSchema = z.strictObject({
+  mutual: z.number().int().min(0).max(100),
+  department: z.number().int().min(0).max(100),
+  city: z.number().int().min(0).max(100),
+});
+export type StageWeights = z.infer<typeof stageWeightsSchema>;
+
+export const campaignSchema = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  name: z.string(),
+  standardId: z.uuid(),
+  standardName: z.string(),
+  standardVersion: z.string(),
+  status: campaignStatusSchema,
+  windows: stageWindowsSchema,
+  stageWeights: stageWeightsSchema,
+  noticeDays: z.number().int(),
+  noticeStarts: z.string().nullable(),
+  noticeEnds: z.string().nullable(),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const campaignCreateSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  name: z.string().trim().min(1).max(80),
+  standardId: z.uuid(),
+  windows: stageWindowsSchema,
+  stageWeights: stageWeightsSchema.optional(),
+  noticeDays: z.number().int().min(1).max(30).optional(),
+});
+export type CampaignCreate = z.infer<typeof campaignCreateSchema>;
+
+export const campaignUpdateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80).optional(),
+  windows: stageWindowsSchema.optional(),
+  stageWeights: stageWeightsSchema.optional(),
+  noticeDays: z.number().int().min(1).max(30).optional(),
+});
+export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
+
+export const campaignAdvanceSchema = z.strictObject({ to: campaignStatusSchema });
+export const campaignListQuerySchema = pageQuerySchema;
+
+export const scoreSheetSchema = z.object({
+  campaignId: z.uuid(),
+  stage: evaluationStageSchema,
+  village: z.object({ id: z.uuid(), name: z.string(), townName: z.string() }),
+  /** Why the sheet cannot be edited now, in Chinese; null when it can. */
+  lockReason: z.string().nullable(),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      dimensionName: z.string(),
+      maxPoints: z.number(),
+      guidance: z.string(),
+      evidence: z.array(z.string()),
+      points: z.number().nullable(),
+      enteredBy: z.string().nullable(),
+      enteredAt: z.string().nullable(),
+    }),
+  ),
+  total: z.number(),
+  maxTotal: z.number(),
+});
+export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
+
+export const scoreSheetSaveSchema = z.strictObject({
+  scores: z.record(z.string().max(64), z.number().min(0).max(100000).nullable()),
+});
+export type ScoreSheetSave = z.infer<typeof scoreSheetSaveSchema>;
+
+export const scoreSheetParamsSchema = z.strictObject({ id: z.uuid(), stage: evaluationStageSchema, villageId: z.uuid() });
+
+export const campaignResultsSchema = z.object({
+  campaignId: z.uuid(),
+  /** proposed: computed, not yet final; final: after the notice period. */
+  status: z.enum(['none', 'proposed', 'final']),
+  villages: z.array(
+    z.object({
+      orgUnitId: z.uuid(),
+      name: z.string(),
+      townName: z.string(),
+      score: z.number(),
+      stars: z.number().int().nullable(),
+      engineStars: z.number().int().nullable(),
+      vetoed: z.boolean(),
+      overridden: z.boolean(),
+      rankInTown: z.number().int().nullable(),
+      rankInCity: z.number().int().nullable(),
+      notes: z.array(z.string()),
+    }),
+  ),
+  towns: z.array(z.object({ orgUnitId: z.uuid(), name: z.string(), stars: z.number().int().nullable() })),
+});
+export type CampaignResults = z.infer<typeof campaignResultsSchema>;
+
+export const teamSchema = z.object({
+  id: z.uuid(),
+  evaluatorTown: z.object({ id: z.uuid(), name: z.string() }),
+  targetTown: z.object({ id: z.uuid(), name: z.string() }),
+  leaderUserId: z.uuid().nullable(),
+  memberIds: z.array(z.uuid()),
+});
+export type Team = z.infer<typeof teamSchema>;
+
+export const teamsSaveSchema = z.strictObject({
+  teams: z
+    .array(
+      z.strictObject({
+        evaluatorTownId: z.uuid(),
+        targetTownId: z.uuid(),
+        leaderUserId: z.uuid().nullable().optional(),
+        memberIds: z.array(z.uuid()).max(30).default([]),
+      }),
+    )
+    .max(200),
+});
+export type TeamsSave = z.infer<typeof teamsSaveSchema>;
+
+export const panelSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  departments: z.string(),
+  memberIds: z.array(z.uuid()),
+  villageIds: z.array(z.uuid()),
+});
+export const panelCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  departments: z.string().trim().min(1).max(200),
+  memberIds: z.array(z.uuid()).min(1).max(30),
+  villageIds: z.array(z.uuid()).min(1).max(500),
+});
+export type PanelCreate = z.infer<typeof panelCreateSchema>;
+
+export const sheetListItemSchema = z.object({
+  villageId: z.uuid(),
+  name: z.string(),
+  townName: z.string(),
+  entered: z.number().int(),
+  total: z.number().int(),
+  canScore: z.boolean(),
+});
+
+export const overrideSchema = z.strictObject({
+  stars: z.number().int().min(1).max(5).nullable(),
+  reason: z.string().trim().min(1).max(500),
+});
