@@ -5,6 +5,7 @@ import { onUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../../shared/errors.js';
 import type { OrgUnit, OrgUnitCreate, OrgUnitListQuery, OrgUnitUpdate } from '../../../shared/contracts/org-units.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { updateFieldworkPaths } from '../pairing/fieldwork-paths.queries.js';
 import { buildForest, childPath, isValidParent, levelOfKind, orgSnapshot, presentOrgUnit, type OrgRow } from './orgs.js';
 import { orgReadScope, orgWriteScope } from './orgs.policy.js';
 import {
@@ -90,6 +91,7 @@ export async function moveVillage(ctx: Ctx, id: string, parentId: string): Promi
     const path = childPath(target.path, unit.id);
     await updateOrgUnit(tx.db, ctx.principal.countyId, id, { parentId: target.id, path, updatedAt: ctx.now() });
     await updatePeoplePaths(tx.db, ctx.principal.countyId, id, path);
+    await updateFieldworkPaths(tx.db, ctx.principal.countyId, id, path);
     await recordAudit(tx, {
       event: 'org.move',
       objectType: 'org_unit',
