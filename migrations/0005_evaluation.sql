@@ -74,6 +74,18 @@ CREATE TABLE score_entries (
 );
 CREATE INDEX score_entries_village_idx ON score_entries (county_id, campaign_id, village_id);
 
+-- The town Party committee's own assessment score (its stars follow from it and its villages).
+CREATE TABLE campaign_town_scores (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  county_id uuid NOT NULL,
+  campaign_id uuid NOT NULL REFERENCES campaigns(id),
+  town_id uuid NOT NULL REFERENCES org_units(id),
+  score numeric(8, 2) NOT NULL CHECK (score >= 0),
+  entered_by uuid NOT NULL REFERENCES users(id),
+  entered_at timestamptz NOT NULL,
+  UNIQUE (campaign_id, town_id)
+);
+
 -- The engine's results: proposed when computed, final after the public notice.
 CREATE TABLE campaign_results (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -17,7 +17,9 @@ const windows = {
 };
 const v = () => t.city.villages;
 const stageIds = (stage: string) =>
-  tumen.dimensions.flatMap((d) => d.indicators).filter((i) => i.kind === 'scored' && i.stages.includes(stage as 'city'));
+  tumen.dimensions
+    .flatMap((d) => d.indicators)
+    .flatMap((i) => (i.kind === 'scored' && i.stages.includes(stage as 'city') ? [i] : []));
 /** Every indicator of the stage at a share of its maximum, rounded to whole points. */
 const sheetAt = (stage: string, share: number) => Object.fromEntries(stageIds(stage).map((i) => [i.id, Math.round(i.maxPoints * share)]));
 
@@ -129,6 +131,8 @@ describe('campaign from draft to final', () => {
       expect(res.statusCode).toBe(200);
     }
     expect((await org.get(`/api/campaigns/${campaignId}/results`)).json().status).toBe('none');
+    for (const town of t.city.towns) expect((await org.put(`/api/campaigns/${campaignId}/towns/${town.id}/score`, { score: 86 })).statusCode).toBe(200);
+    expect((await org.put(`/api/campaigns/${campaignId}/towns/${v().town1[0].id}/score`, { score: 86 })).statusCode).toBe(404);
     const summary = (await org.post(`/api/campaigns/${campaignId}/results/compute`)).json();
     expect(summary.villages).toBe(4);
     const results = (await org.get(`/api/campaigns/${campaignId}/results`)).json();
@@ -137,6 +141,9 @@ describe('campaign from draft to final', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(results.villages[0]).toMatchObject({ name: '甲一村', rankInCity: 1, rankInTown: 1 });
     expect(results.villages.at(-1).stars).toBeLessThan(results.villages[0].stars);
+    // Own score 86 for both; 甲镇's villages are all at three stars or more (four stars), half of
+    // 乙镇's are not (below the 60% the scheme asks for three stars).
+    expect(results.towns.map((x: { name: string; stars: number }) => [x.name, x.stars])).toEqual([['甲镇', 4], ['乙镇', 2]]);
 
     expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice' })).json().error.code).toBe('campaign.results_unconfirmed');
     const noReason = await org.post(`/api/campaigns/${campaignId}/results/${all[3]!.id}/override`, { stars: 3, reason: ' ' });

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
 import { createPanel, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments.service.js';
-import { computeResults, confirmResults, getResults, overrideStars } from './results.service.js';
+import { computeResults, confirmResults, getResults, overrideStars, setTownScore } from './results.service.js';
 import { getSheet, listSheets, saveSheet } from './sheets.service.js';
 
 const tags = ['evaluation'];
@@ -79,6 +79,17 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/results/confirm',
     { config: manage, schema: { tags, params: idParamsSchema, response: { 200: z.object({ confirmed: z.number().int() }) } } },
     async (req) => confirmResults(ctxOf(req), req.params.id),
+  );
+  app.put(
+    '/api/campaigns/:id/towns/:townId/score',
+    {
+      config: manage,
+      schema: { tags, params: z.strictObject({ id: z.uuid(), townId: z.uuid() }), body: z.strictObject({ score: z.number().min(0).max(1000).multipleOf(0.01) }), response: { 200: okSchema } },
+    },
+    async (req) => {
+      await setTownScore(ctxOf(req), req.params.id, req.params.townId, req.body.score);
+      return { ok: true as const };
+    },
   );
   app.post(
     '/api/campaigns/:id/results/:villageId/override',

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaignResults, campaignTownResults, campaigns, orgUnits } from '../../db/schema.js';
+import { campaignResults, campaignTownResults, campaignTownScores, campaigns, orgUnits } from '../../db/schema.js';
 import { inSubtrees } from '../../db/scope.js';
 
 export type ResultRow = typeof campaignResults.$inferSelect;
@@ -65,4 +65,19 @@ export async function selectPreviousYearStars(db: Db, countyId: string, year: nu
     .innerJoin(campaigns, eq(campaigns.id, campaignResults.campaignId))
     .where(and(eq(campaignResults.countyId, countyId), eq(campaigns.year, year - 1), eq(campaigns.status, 'final')));
   return new Map(rows.map((r) => [r.villageId, r.stars]));
+}
+
+export async function selectTownScores(db: Db, countyId: string, campaignId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ townId: campaignTownScores.townId, score: campaignTownScores.score })
+    .from(campaignTownScores)
+    .where(and(eq(campaignTownScores.countyId, countyId), eq(campaignTownScores.campaignId, campaignId)));
+  return new Map(rows.map((r) => [r.townId, r.score]));
+}
+
+export async function upsertTownScore(db: Db, row: typeof campaignTownScores.$inferInsert): Promise<void> {
+  await db
+    .insert(campaignTownScores)
+    .values(row)
+    .onConflictDoUpdate({ target: [campaignTownScores.campaignId, campaignTownScores.townId], set: { score: row.score, enteredBy: row.enteredBy, enteredAt: row.enteredAt } });
 }

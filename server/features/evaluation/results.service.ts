@@ -14,7 +14,7 @@ import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import { buildRatingInput } from './rating-input-builder.js';
 import { campaignReadScope } from './evaluation.policy.js';
 import { selectCampaignEntries } from './sheets.queries.js';
-import { replaceResults, selectPreviousYearStars, selectResult, selectResults, selectTownResults, updateResult } from './results.queries.js';
+import { replaceResults, selectPreviousYearStars, selectResult, selectResults, selectTownResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
 
 /** Runs the engine over the campaign's data and stores the proposal; confirmations start over. */
 export async function computeResults(ctx: Ctx, campaignId: string) {
@@ -26,7 +26,8 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     const standard = await campaignStandard(tx, campaign);
     const units = (await selectAllOrgUnits(tx.db, countyId, ['/'])).filter((u) => u.active);
     const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
-    const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name }));
+    const ownScores = await selectTownScores(tx.db, countyId, campaignId);
+    const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
     const input = buildRatingInput(
       standard,
       {
@@ -137,4 +138,16 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
     })),
     towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars })),
   };
+}
+
+/** The town committee's own assessment score, entered by the department in stage 3. */
+export async function setTownScore(ctx: Ctx, campaignId: string, townId: string, score: number) {
+  await inTransaction(ctx, async (tx) => {
+    await editableCampaign(tx, campaignId);
+    const town = (await selectAllOrgUnits(tx.db, ctx.principal.countyId, ['/'])).find((u) => u.id === townId && u.level === 'town');
+    if (!town) throw new AppError('org.not_found');
+    const before = (await selectTownScores(tx.db, ctx.principal.countyId, campaignId)).get(townId) ?? null;
+    await upsertTownScore(tx.db, { countyId: ctx.principal.countyId, campaignId, townId, score, enteredBy: ctx.principal.userId, enteredAt: ctx.now() });
+    await recordAudit(tx, { event: 'score.change', objectType: 'town_score', objectId: `${campaignId}/${townId}`, before: { score: before }, after: { score } });
+  });
 }
