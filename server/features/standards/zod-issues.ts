@@ -93,11 +93,14 @@ export function describeZodIssues(error: z.ZodError, root: unknown, prefix: stri
         });
         break;
       case 'invalid_union': {
-        const discriminator = (issue as { discriminator?: string }).discriminator;
+        // A discriminated union names its discriminator (already the last path segment) and options.
+        const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
         errors.push({
-          path: discriminator ? formatPath([...issue.path, discriminator]) : path,
+          path,
           code: `${prefix}.invalid_value`,
-          message: discriminator ? `“${discriminator}”的取值不被支持` : '内容不符合任何一种允许的格式',
+          message: discriminator
+            ? `“${discriminator}”的取值不被支持${options?.length ? `，应为以下之一：${options.map(String).join('、')}` : ''}`
+            : '内容不符合任何一种允许的格式',
         });
         break;
       }
