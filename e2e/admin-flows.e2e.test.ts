@@ -81,6 +81,13 @@ describe('audit administrator', () => {
     await page.goto('/orgs');
     await page.getByText('抱歉，您的账户没有访问此页面的权限。').waitFor();
     await screenshot(page, '07-forbidden');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.getByPlaceholder('用户名').waitFor();
+    await page.goto('/audit');
+    await page.getByPlaceholder('用户名').waitFor();
+    await expect(page.url()).toMatch(/\/login$/);
     expect(problemsOn(page)).toEqual([]);
     await page.context().close();
   });

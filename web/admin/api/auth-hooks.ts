@@ -44,8 +44,9 @@ export function useLogout() {
     meta: { silent: true },
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
+      // Identity first, so the guard unmounts the pages before their data disappears.
       queryClient.setQueryData(meKey, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
     },
   });
 }

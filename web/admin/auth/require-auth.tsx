@@ -4,6 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { useMe } from '../api/auth-hooks';
 import { errorText } from '../api/client';
 import { PageLoading } from '../components/page-loading';
+import { SessionContext } from './session';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { data: me, isPending, isError, error, refetch } = useMe();
@@ -30,5 +31,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const from = location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from }} />;
   }
-  return <>{children}</>;
+  return <SessionContext.Provider value={me}>{children}</SessionContext.Provider>;
 }
