@@ -16,6 +16,7 @@ export type SheetSpec<K extends string> = { name: string; columns: readonly Colu
 
 type Cell = string | number | boolean | Date | null | undefined;
 
+/** A data sheet; with `withNotes`, a 填写说明 sheet too (exports that are edited and re-imported). */
 export async function writeTable<K extends string>(
   spec: SheetSpec<K>,
   rows: Iterable<Partial<Record<K, Cell>>>,
@@ -23,22 +24,41 @@ export async function writeTable<K extends string>(
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'fivestar';
-  const sheet = book.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+  addTableSheet(book, spec.name, spec.columns, rows);
+  if (opts.withNotes) addNotesSheet(book, spec.columns);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/**
+ * An import template: the data sheet has only the header row (so uploading the template as it
+ * is imports nothing), then 填写说明 (what each column takes) and 填写示例 (example rows).
+ */
+export async function writeTemplate<K extends string>(spec: SheetSpec<K>, examples: Partial<Record<K, Cell>>[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'fivestar';
+  addTableSheet(book, spec.name, spec.columns, []);
+  addNotesSheet(book, spec.columns);
+  addTableSheet(book, '填写示例', spec.columns, examples);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function addNotesSheet<K extends string>(book: ExcelJS.Workbook, columns: readonly Column<K>[]) {
+  const notes = book.addWorksheet('填写说明');
+  notes.columns = [
+    { header: '列名', key: 'header', width: 16 },
+    { header: '是否必填', key: 'required', width: 10 },
+    { header: '说明', key: 'note', width: 70 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const c of columns) notes.addRow({ header: c.header, required: c.required ? '必填' : '选填', note: c.note ?? '' });
+}
+
+function addTableSheet<K extends string>(book: ExcelJS.Workbook, name: string, columns: readonly Column<K>[], rows: Iterable<Partial<Record<K, Cell>>>) {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
   for (const row of rows) sheet.addRow(row);
-  if (opts.withNotes) {
-    const notes = book.addWorksheet('填写说明');
-    notes.columns = [
-      { header: '列名', key: 'header', width: 16 },
-      { header: '是否必填', key: 'required', width: 10 },
-      { header: '说明', key: 'note', width: 70 },
-    ];
-    notes.getRow(1).font = { bold: true };
-    for (const c of spec.columns) notes.addRow({ header: c.header, required: c.required ? '必填' : '选填', note: c.note ?? '' });
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export type ReadRow<K extends string> = { row: number; values: Record<K, string> };

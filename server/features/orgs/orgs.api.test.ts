@@ -167,7 +167,8 @@ describe('Excel import and export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['组织架构', '填写说明']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['组织架构', '填写说明', '填写示例']);
+    expect(book.worksheets[0]?.rowCount).toBe(1);
     expect(book.worksheets[0]?.getRow(1).getCell(1).value).toBe('上级组织编码');
   });
 

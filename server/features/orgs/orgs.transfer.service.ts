@@ -1,7 +1,7 @@
 // Excel import and export of the org tree.
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
-import { refuseIfErrors, readTable, writeTable } from '../../spreadsheets/xlsx-table.js';
+import { refuseIfErrors, readTable, writeTable, writeTemplate } from '../../spreadsheets/xlsx-table.js';
 import type { ImportReport } from '../../../shared/contracts/common.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { orgReadScope, orgWriteScope } from './orgs.policy.js';
@@ -9,7 +9,7 @@ import { insertOrgUnits, selectAllOrgUnits, selectCountyCodes } from './orgs.que
 import { orgExportRow, orgExportSheet, orgSheet, orgTemplateExample, planOrgImport } from './orgs.sheet.js';
 
 export function orgImportTemplate(): Promise<Buffer> {
-  return writeTable(orgSheet, orgTemplateExample, { withNotes: true });
+  return writeTemplate(orgSheet, orgTemplateExample);
 }
 
 /** All rows or none: any bad row refuses the file with every problem listed by row number. */

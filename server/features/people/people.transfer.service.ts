@@ -1,7 +1,7 @@
 // Excel import and export of people. Exports carry masked ID numbers and phones only.
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
-import { readTable, refuseIfErrors, writeTable } from '../../spreadsheets/xlsx-table.js';
+import { readTable, refuseIfErrors, writeTable, writeTemplate } from '../../spreadsheets/xlsx-table.js';
 import { chinaDate } from '../../../shared/dates.js';
 import type { ImportReport } from '../../../shared/contracts/common.js';
 import type { PersonListQuery } from '../../../shared/contracts/people.js';
@@ -16,7 +16,7 @@ import { personFilterOf, withPositions } from './people.service.js';
 export const peopleExportLimit = 50_000;
 
 export function peopleImportTemplate(): Promise<Buffer> {
-  return writeTable(peopleSheet, peopleTemplateExample, { withNotes: true });
+  return writeTemplate(peopleSheet, peopleTemplateExample);
 }
 
 export async function importPeople(ctx: Ctx, file: Buffer): Promise<ImportReport> {
