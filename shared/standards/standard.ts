@@ -1,0 +1,325 @@
+import { z } from 'zod';
+
+// The rating standard (评星标准) is data. This schema is the single source for the TypeScript
+// types, the validation of a standard file and `standards/standard.schema.json` (editors use it
+// for completion). Semantic rules a schema cannot express (sums, orders, references) live in
+// standard-checks.ts. Defaults are applied by the engine, not here, so that the parsed value is
+// exactly the file a department wrote.
+
+export const stageIds = ['mutual', 'department', 'city'] as const;
+export const stageIdSchema = z
+  .enum(stageIds)
+  .meta({ description: 'Evaluation stage: mutual 摸底互评, department 部门点评, city 市级考评' });
+export type StageId = z.infer<typeof stageIdSchema>;
+
+/** Violation categories the discipline and petition offices record; a standard may add its own. */
+export const knownViolationCategories = ['discipline', 'petition', 'crime', 'safety', 'integrity', 'security'] as const;
+
+const slugSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/)
+  .meta({ description: 'Identifier: a letter, then letters, digits, "_", "-" or "." (at most 64)' });
+const nameSchema = z.string().min(1).max(200);
+const pointsSchema = z
+  .number()
+  .min(0)
+  .max(100000)
+  .meta({ description: 'Points, at most two decimals' });
+const percentSchema = z.number().min(0).max(100);
+const starsSchema = z.int().min(1).max(5);
+
+export const stageSchema = z
+  .strictObject({
+    id: stageIdSchema,
+    name: nameSchema,
+    weight: z.int().min(0).max(100).meta({ description: 'Weight in percent; counted stages add up to 100' }),
+    referenceOnly: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Shown in results but not counted (weight must be 0)' }),
+  })
+  .meta({ description: 'One of the three evaluation stages (三阶逐评)' });
+
+const indicatorBase = {
+  id: slugSchema,
+  name: nameSchema,
+  maxPoints: pointsSchema,
+  guidance: z.string().max(4000).meta({ description: 'Scoring guidance shown to judges (评分细则)' }),
+  evidence: z.array(z.string().min(1)).meta({ description: 'Evidence required (佐证材料)' }),
+};
+
+export const piecewiseMappingSchema = z
+  .strictObject({
+    type: z.literal('piecewise'),
+    points: z
+      .array(z.strictObject({ x: z.number(), points: pointsSchema }))
+      .min(1)
+      .meta({ description: 'Corners, x ascending; linear between them, flat outside' }),
+  })
+  .meta({ description: 'Piecewise-linear mapping from a figure to points' });
+
+export const stepsMappingSchema = z
+  .strictObject({
+    type: z.literal('steps'),
+    steps: z
+      .array(z.strictObject({ min: z.number(), points: pointsSchema }))
+      .min(1)
+      .meta({ description: 'From the highest min down; the first step with figure >= min gives its points' }),
+    otherwise: pointsSchema.optional().meta({ description: 'Points below every step (default 0)' }),
+  })
+  .meta({ description: 'Step mapping from a figure to points' });
+
+export const formulaMappingSchema = z.discriminatedUnion('type', [piecewiseMappingSchema, stepsMappingSchema]);
+
+export const scoredIndicatorSchema = z
+  .strictObject({
+    ...indicatorBase,
+    kind: z.literal('scored'),
+    stages: z
+      .array(stageIdSchema)
+      .min(1)
+      .meta({ description: 'Stages whose judges score this indicator' }),
+  })
+  .meta({ description: 'An indicator scored by judges in one or more stages' });
+
+export const formulaIndicatorSchema = z
+  .strictObject({
+    ...indicatorBase,
+    kind: z.literal('formula'),
+    formula: z.strictObject({
+      figure: slugSchema.meta({ description: 'Id of a figure declared in `figures`' }),
+      mapping: formulaMappingSchema,
+    }),
+  })
+  .meta({ description: 'An indicator computed from a recorded figure, the same for every stage' });
+
+export const indicatorSchema = z.discriminatedUnion('kind', [scoredIndicatorSchema, formulaIndicatorSchema]);
+
+export const dimensionSchema = z.strictObject({
+  id: slugSchema,
+  name: nameSchema,
+  maxPoints: pointsSchema.meta({ description: 'Must equal the sum of its indicators' }),
+  namedStar: z
+    .strictObject({
+      name: nameSchema.meta({ description: 'e.g. 支部过硬星' }),
+      minPoints: pointsSchema.meta({ description: 'Dimension score needed to earn the star' }),
+    })
+    .optional(),
+  indicators: z.array(indicatorSchema).min(1),
+});
+
+export const figureSchema = z
+  .strictObject({
+    id: slugSchema,
+    name: nameSchema,
+    unit: z.string().max(20),
+    ratio: z
+      .strictObject({
+        numerator: slugSchema,
+        denominator: slugSchema,
+        scale: z.int().min(1).max(1000000).meta({ description: '100 for a percentage, 1 for a plain ratio' }),
+        whenDenominatorZero: z
+          .number()
+          .optional()
+          .meta({ description: 'Value when the denominator is 0; without it the figure counts as missing' }),
+      })
+      .optional()
+      .meta({ description: 'Derived figure: numerator / denominator × scale, from recorded figures' }),
+  })
+  .meta({ description: 'A figure recorded per village (or derived from two recorded ones)' });
+
+export const adjustmentItemSchema = z.strictObject({
+  id: slugSchema,
+  name: nameSchema,
+  maxPoints: pointsSchema,
+  guidance: z.string().max(4000),
+});
+
+export const adjustmentGroupSchema = z.strictObject({
+  cap: pointsSchema.meta({ description: 'The group total is cut to this many points' }),
+  items: z.array(adjustmentItemSchema),
+});
+
+export const satisfactionSchema = z
+  .strictObject({
+    weightPercent: z
+      .int()
+      .min(0)
+      .max(100)
+      .meta({ description: 'Share of the final score from the satisfaction rate (0 = not weighted)' }),
+    basicallySatisfiedCredit: z
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .meta({ description: 'Percent of a "basically satisfied" answer counted as satisfied (default 100)' }),
+    minSampleSize: z.int().min(1).optional(),
+    caps: z
+      .array(z.strictObject({ belowPercent: percentSchema, maxStars: z.int().min(0).max(4) }))
+      .optional()
+      .meta({ description: 'A rate below belowPercent limits the level to maxStars' }),
+  })
+  .meta({ description: 'Mass satisfaction (群众满意度): a weighted part of the score and/or a cap' });
+
+export const thresholdSchemeSchema = z
+  .strictObject({
+    type: z.literal('thresholds'),
+    thresholds: z
+      .array(z.strictObject({ stars: z.int().min(1).max(5), minScore: pointsSchema }))
+      .min(1)
+      .meta({ description: 'Highest stars first; the first row whose minScore the final score reaches' }),
+    minStars: z.int().min(0).max(4).meta({ description: 'Level when no row is reached' }),
+  })
+  .meta({ description: 'Level from the final score by thresholds' });
+
+export const namedStarSchemeSchema = z
+  .strictObject({
+    type: z.literal('namedStars'),
+    levels: z
+      .array(
+        z.strictObject({
+          stars: z.int().min(1).max(5),
+          minNamedStars: z.int().min(0).max(20),
+          minScore: pointsSchema.optional().meta({ description: 'Pass mark on the final score' }),
+          requiredDimensions: z
+            .array(slugSchema)
+            .optional()
+            .meta({ description: 'Dimensions whose named star is required for this level' }),
+        }),
+      )
+      .min(1)
+      .meta({ description: 'Highest stars first; the first row whose conditions all hold' }),
+    minStars: z.int().min(0).max(4),
+  })
+  .meta({ description: 'Level from the named stars earned (and a pass mark on the total)' });
+
+export const levelSchemeSchema = z.discriminatedUnion('type', [thresholdSchemeSchema, namedStarSchemeSchema]);
+
+export const prerequisiteSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({
+      type: z.literal('lastYearStars'),
+      stars: z.int().min(2).max(5),
+      minStars: starsSchema,
+      whenUnknown: z
+        .enum(['unmet', 'met'])
+        .optional()
+        .meta({ description: 'When last year is not known (default unmet)' }),
+    })
+    .meta({ description: 'A level needs last year at minStars or more' }),
+  z
+    .strictObject({
+      type: z.literal('figure'),
+      stars: z.int().min(2).max(5),
+      figure: slugSchema,
+      min: z.number(),
+      description: z.string().max(200).optional(),
+    })
+    .meta({ description: 'A level needs a figure (e.g. an innovation-project flag) at min or more' }),
+]);
+
+export const vetoEffectSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('noRating') }),
+  z.strictObject({ type: z.literal('capStars'), maxStars: z.int().min(0).max(4) }),
+  z.strictObject({ type: z.literal('lowerStars'), by: z.int().min(1).max(4) }),
+]);
+
+export const vetoRuleSchema = z
+  .strictObject({
+    category: slugSchema.meta({
+      description: `Violation category, e.g. ${knownViolationCategories.join(', ')}`,
+    }),
+    name: nameSchema.meta({ description: 'e.g. 违反党规党纪' }),
+    effect: vetoEffectSchema,
+  })
+  .meta({ description: 'Veto or downgrade for a confirmed violation (一票否决)' });
+
+export const rankingKeySchema = z.discriminatedUnion('key', [
+  z.strictObject({ key: z.literal('stars'), direction: z.enum(['asc', 'desc']).optional() }),
+  z.strictObject({ key: z.literal('finalScore'), direction: z.enum(['asc', 'desc']).optional() }),
+  z.strictObject({ key: z.literal('baseScore'), direction: z.enum(['asc', 'desc']).optional() }),
+  z.strictObject({ key: z.literal('stageScore'), stage: stageIdSchema, direction: z.enum(['asc', 'desc']).optional() }),
+  z.strictObject({ key: z.literal('dimensionScore'), dimension: slugSchema, direction: z.enum(['asc', 'desc']).optional() }),
+  z.strictObject({ key: z.literal('satisfactionRate'), direction: z.enum(['asc', 'desc']).optional() }),
+  z.strictObject({ key: z.literal('name'), direction: z.enum(['asc', 'desc']).optional() }),
+]);
+export type RankingKey = z.infer<typeof rankingKeySchema>;
+
+export const quotaSchema = z
+  .strictObject({
+    scope: z.enum(['city', 'town']),
+    base: z
+      .enum(['allVillages', 'ratedVillages'])
+      .meta({ description: 'Percentages of all villages, or of those not vetoed' }),
+    limits: z.array(z.strictObject({ stars: z.int().min(2).max(5), maxPercent: percentSchema })).min(1),
+    order: z
+      .array(rankingKeySchema)
+      .min(1)
+      .optional()
+      .meta({ description: 'Who keeps the star when over the limit (default: ranking.keys)' }),
+  })
+  .meta({ description: 'At most maxPercent of the villages at a level; the rest drop one level' });
+
+export const townLevelSchema = z.strictObject({
+  stars: starsSchema,
+  minOwnScore: pointsSchema.optional(),
+  minAverageVillageStars: z.number().min(0).max(5).optional(),
+  minShareOfVillages: z
+    .strictObject({ atLeastStars: starsSchema, percent: percentSchema })
+    .optional()
+    .meta({ description: 'At least percent of the town’s villages at atLeastStars or more' }),
+});
+
+export const townSchemeSchema = z
+  .strictObject({
+    ownScoreMax: pointsSchema,
+    levels: z.array(townLevelSchema).min(1).meta({ description: 'Highest stars first' }),
+    minStars: z.int().min(0).max(4),
+    capWhenVillageVetoed: z
+      .int()
+      .min(0)
+      .max(4)
+      .optional()
+      .meta({ description: 'A town with a vetoed village gets at most this many stars' }),
+  })
+  .meta({ description: 'Town Party committee stars from its own score and its villages’ results' });
+
+export const standardSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: slugSchema,
+    name: nameSchema,
+    version: z.string().min(1).max(40),
+    region: nameSchema,
+    year: z.int().min(2000).max(2100).optional(),
+    description: z.string().max(4000).optional(),
+    totalMaxScore: pointsSchema.meta({ description: 'Sum of the dimensions’ maxPoints' }),
+    stages: z.array(stageSchema).min(1),
+    dimensions: z.array(dimensionSchema).min(1).max(30),
+    figures: z.array(figureSchema).optional(),
+    bonus: adjustmentGroupSchema.optional().meta({ description: 'Bonus items (加分项)' }),
+    deductions: adjustmentGroupSchema.optional().meta({ description: 'Deduction items (扣分项)' }),
+    satisfaction: satisfactionSchema.optional(),
+    levelScheme: levelSchemeSchema,
+    prerequisites: z.array(prerequisiteSchema).optional(),
+    vetoes: z.array(vetoRuleSchema).optional(),
+    quotas: quotaSchema.optional(),
+    ranking: z.strictObject({ keys: z.array(rankingKeySchema).min(1) }),
+    townScheme: townSchemeSchema.optional(),
+  })
+  .meta({
+    title: 'Five-star rating standard (评星标准)',
+    description: 'A versioned rating standard evaluated by the fivestar rating engine',
+  });
+
+export type Standard = z.infer<typeof standardSchema>;
+export type Dimension = z.infer<typeof dimensionSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type FormulaMapping = z.infer<typeof formulaMappingSchema>;
+export type Figure = z.infer<typeof figureSchema>;
+export type LevelScheme = z.infer<typeof levelSchemeSchema>;
+export type Prerequisite = z.infer<typeof prerequisiteSchema>;
+export type VetoRule = z.infer<typeof vetoRuleSchema>;
+export type VetoEffect = z.infer<typeof vetoEffectSchema>;
+export type Quota = z.infer<typeof quotaSchema>;
+export type TownScheme = z.infer<typeof townSchemeSchema>;
