@@ -39,7 +39,18 @@ describe('demo city', () => {
     const org = await loginAs(app, 'orgadmin', demoPassword);
     expect((await org.get('/api/org-units?level=village&pageSize=100')).json().total).toBe(50);
     expect((await org.get('/api/standards')).json().items.map((x: { code: string }) => x.code).sort()).toEqual(['named-stars-500', 'satisfaction-weighted', 'tumen-2022']);
+    const campaigns = (await org.get('/api/campaigns')).json().items;
+    expect(campaigns.map((c: { status: string }) => c.status)).toEqual(['mutual', 'final']);
+    const finished = (await org.get(`/api/campaigns/${campaigns[1].id}/results`)).json();
+    const stars = finished.villages.map((x: { stars: number }) => x.stars);
+    expect(finished.status).toBe('final');
+    expect(stars.filter((n: number) => n >= 3)).toHaveLength(48);
+    expect(stars.filter((n: number) => n === 4)).toHaveLength(23);
+    expect(stars.filter((n: number) => n === 5)).toHaveLength(1);
+    expect(finished.towns.every((x: { stars: number }) => x.stars >= 3)).toBe(true);
     const town01 = await loginAs(app, 'town01', demoPassword);
+    const sheets = (await town01.get(`/api/campaigns/${campaigns[0].id}/sheets/mutual`)).json();
+    expect(sheets).toHaveLength(13); // 东岭镇's team evaluates 西河镇's 13 villages
     expect((await town01.get('/api/org-units?level=village&pageSize=100')).json().total).toBe(13);
     const v01 = await loginAs(app, 'v01', demoPassword);
     const people = (await v01.get('/api/people')).json();

@@ -11,6 +11,9 @@ import { insertUser, replaceRoleGrants } from '../accounts/accounts.queries.js';
 import { recordAuditAs } from '../audit/audit.service.js';
 import { insertStandardRow } from '../standards/standards.queries.js';
 import { loadShippedStandards } from '../standards/shipped-standards.js';
+import { seedDemoCampaigns } from '../evaluation/evaluation.demo.js';
+import { chinaDate } from '../../../shared/dates.js';
+import { seedDemoFieldwork } from '../pairing/fieldwork.demo.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
 
 export async function isDatabaseEmpty(services: Services): Promise<boolean> {
@@ -42,14 +45,32 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
     });
     await insertPeople(tx.db, people.map((p) => p.row));
     await insertPositions(tx.db, people.flatMap((p) => p.titles.map((title) => ({ countyId, personId: p.row.id, orgUnitId: p.unitId, title, startDate }))));
+    const accountIds = new Map<string, string>();
     for (const a of city.accounts) {
       const id = randomUUID();
+      accountIds.set(a.username, id);
       await insertUser(tx.db, { id, countyId, username: a.username, displayName: a.displayName, passwordHash });
       await replaceRoleGrants(tx.db, countyId, id, [{ role: a.role, orgUnitId: (ids.get(a.unitKey) as { id: string }).id }]);
     }
+    const standardIds = new Map<string, string>();
     for (const s of standards) {
-      await insertStandardRow(tx.db, { countyId, code: s.id, version: s.version, name: s.name, region: s.region, year: s.year ?? null, document: s });
+      const id = randomUUID();
+      standardIds.set(s.id, id);
+      await insertStandardRow(tx.db, { id, countyId, code: s.id, version: s.version, name: s.name, region: s.region, year: s.year ?? null, document: s });
     }
+    const towns = rows.filter((u) => u.level === 'town');
+    await seedDemoCampaigns(tx.db, {
+      countyId,
+      standardId: standardIds.get('tumen-2022') as string,
+      standard: standards.find((s) => s.id === 'tumen-2022') as (typeof standards)[number],
+      orgadminId: accountIds.get('orgadmin') as string,
+      townAdminIds: towns.map((_t, i) => accountIds.get(`town0${i + 1}`) as string),
+      towns: towns.map((t) => ({ id: t.id, name: t.name })),
+      villages: rows.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path })),
+      year: Number(chinaDate(services.now()).slice(0, 4)),
+      now: services.now(),
+    });
+    await seedDemoFieldwork(tx.db, { countyId, passwordHash, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {
       event: 'demo.seed',
       objectType: 'county',
