@@ -1,12 +1,13 @@
 // Training test data: people with positions and contact data in the TestCity, and session inputs.
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../server/context.js';
 import { insertPeople, insertPositions } from '../server/features/people/people.queries.js';
 import { encodeContact } from '../server/features/people/contact-data.js';
 import type { PositionTitle } from '../shared/contracts/people.js';
 import type { SessionCreate } from '../shared/contracts/training.js';
-import type { Client } from './test-app.js';
+import { loginAs, type Client } from './test-app.js';
 import type { TestCity } from './factories.js';
 
 type Unit = { id: string; path: string };
@@ -80,4 +81,36 @@ export async function openSignIn(client: Client, sessionId: string): Promise<str
 
 export function publicSignIn(app: FastifyInstance, token: string, body: unknown, ip = '10.9.0.1') {
   return app.inject({ method: 'POST', url: `/api/public/sign-in/${token}`, payload: body as object, remoteAddress: ip });
+}
+
+/** The first sheet of an .xlsx as objects keyed by the header row (what a user sees). */
+export async function readSheet(data: Buffer): Promise<Record<string, string>[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  if (!sheet) throw new Error('no sheet');
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.value ?? '')));
+  const rows: Record<string, string>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const out: Record<string, string> = {};
+    headers.forEach((h, col) => h && (out[h] = String(row.getCell(col).value ?? '')));
+    rows.push(out);
+  });
+  return rows;
+}
+
+/** A one-sheet workbook with the headers and rows given (values keyed by header). */
+export async function buildSheet(headers: string[], rows: Record<string, string | number>[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('考勤');
+  sheet.addRow(headers);
+  for (const r of rows) sheet.addRow(headers.map((h) => r[h] ?? null));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Logs in several test accounts at once, typed as a tuple. */
+export function loginEach<const N extends readonly string[]>(app: FastifyInstance, names: N): Promise<{ [K in keyof N]: Client }> {
+  return Promise.all(names.map((n) => loginAs(app, n))) as Promise<{ [K in keyof N]: Client }>;
 }

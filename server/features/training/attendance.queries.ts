@@ -61,7 +61,7 @@ export async function listAttendance(db: Db, countyId: string, scope: readonly s
   const [items, [total]] = await Promise.all([
     selectAttendance(db, f.today)
       .where(where)
-      .orderBy(asc(orgUnits.path), asc(people.name), asc(trainingAttendance.id))
+      .orderBy(asc(orgUnits.code), asc(people.name), asc(trainingAttendance.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db
@@ -76,7 +76,7 @@ export async function listAttendance(db: Db, countyId: string, scope: readonly s
 export async function selectAllAttendance(db: Db, countyId: string, scope: readonly string[], sessionId: string, today: string): Promise<AttendanceRow[]> {
   return (await selectAttendance(db, today)
     .where(attendanceFilters(countyId, scope, sessionId, { today }))
-    .orderBy(asc(orgUnits.path), asc(people.name))) as AttendanceRow[];
+    .orderBy(asc(orgUnits.code), asc(people.name))) as AttendanceRow[];
 }
 
 export async function selectAttendanceOf(db: Db, countyId: string, sessionId: string, personId: string, today: string): Promise<AttendanceRow | undefined> {
@@ -184,7 +184,7 @@ export async function selectAudience(db: Db, countyId: string, scope: readonly s
     .from(people)
     .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
     .where(and(eq(people.countyId, countyId), inSubtrees(people.orgPath, scope), holds))
-    .orderBy(asc(orgUnits.path), asc(people.name))
+    .orderBy(asc(orgUnits.code), asc(people.name))
     .limit(5000);
 }
 

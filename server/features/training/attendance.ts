@@ -1,4 +1,5 @@
 // Pure pieces of attendance: hours credited and the row shown to users.
+import { positionTitles } from '../../../shared/contracts/people.js';
 import type { Attendance, AttendanceMethod, AttendanceStatus } from '../../../shared/contracts/training.js';
 
 export type AttendanceRow = {
@@ -19,14 +20,17 @@ export type AttendanceRow = {
   reportedOn: string | null;
 };
 
-
 /** Hours credited: the session's hours for those present, nothing for excused or absent. */
 export function hoursCredited(status: AttendanceStatus, sessionHours: number): number {
   return status === 'present' ? Number(sessionHours) : 0;
 }
 
+const titleOrder = new Map<string, number>(positionTitles.map((t, i) => [t, i]));
+
+/** Titles come from SQL comma-joined; shown in the register's order (书记 before 主任). */
 export function splitTitles(titles: string): string[] {
-  return titles ? titles.split(',') : [];
+  if (!titles) return [];
+  return titles.split(',').sort((a, b) => (titleOrder.get(a) ?? 99) - (titleOrder.get(b) ?? 99));
 }
 
 export function presentAttendance(row: AttendanceRow, sessionHours: number): Attendance {

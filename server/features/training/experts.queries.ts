@@ -49,7 +49,7 @@ export async function listExperts(db: Db, countyId: string, scope: readonly stri
   const [items, [total]] = await Promise.all([
     selectExperts(db)
       .where(where)
-      .orderBy(asc(localExperts.field), asc(orgUnits.path), asc(people.name), asc(localExperts.id))
+      .orderBy(asc(localExperts.field), asc(orgUnits.code), asc(people.name), asc(localExperts.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db
@@ -78,7 +78,7 @@ export async function selectHelpedVillages(db: Db, countyId: string, expertIds: 
     .from(localExpertVillages)
     .innerJoin(orgUnits, eq(orgUnits.id, localExpertVillages.villageId))
     .where(and(eq(localExpertVillages.countyId, countyId), inArray(localExpertVillages.expertId, expertIds)))
-    .orderBy(asc(orgUnits.path));
+    .orderBy(asc(orgUnits.code));
 }
 
 /** Active villages of the county among the ids (an expert may help beyond their own town). */

@@ -70,7 +70,7 @@ export async function listRecords(db: Db, countyId: string, scope: readonly stri
       .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
       .leftJoin(totals, eq(totals.personId, people.id))
       .where(where)
-      .orderBy(asc(orgUnits.path), asc(people.name), asc(people.id))
+      .orderBy(asc(orgUnits.code), asc(people.name), asc(people.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId)).leftJoin(totals, eq(totals.personId, people.id)).where(where),
@@ -148,7 +148,7 @@ export async function selectVillagesInScope(db: Db, countyId: string, scope: rea
         underPath ? inSubtrees(orgUnits.path, [underPath]) : undefined,
       ),
     )
-    .orderBy(asc(orgUnits.path));
+    .orderBy(asc(orgUnits.code));
 }
 
 export async function selectTownsInScope(db: Db, countyId: string, scope: readonly string[]) {
