@@ -1,7 +1,7 @@
 // Field-work test data on top of the TestCity: two city leaders (the `leader` account acts as the
 // first, a new `leader2` as the second), a town leader, and village cadres to claim problems.
 import { randomUUID } from 'node:crypto';
-import type { TestApp, Client } from './test-app.js';
+import { loginAs, type TestApp, type Client } from './test-app.js';
 import { makeAccount } from './factories.js';
 import { insertPeople, insertPositions } from '../server/features/people/people.queries.js';
 import { updateUser } from '../server/features/accounts/accounts.queries.js';
@@ -83,4 +83,9 @@ export async function makeCommitment(
     if (step.statusCode !== 200) throw new Error(`${action} failed: ${step.statusCode} ${step.body}`);
   }
   return id;
+}
+
+/** Logs several accounts in at once, typed as a tuple. */
+export async function loginAll<const N extends readonly string[]>(t: TestApp, names: N): Promise<{ [K in keyof N]: Client }> {
+  return (await Promise.all(names.map((u) => loginAs(t.app, u)))) as { [K in keyof N]: Client };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
-import { readTable, refuseIfErrors, writeTable } from '../../spreadsheets/xlsx-table.js';
+import { readTable, refuseIfErrors, writeTable, writeTemplate } from '../../spreadsheets/xlsx-table.js';
 import type { ImportReport } from '../../../shared/contracts/common.js';
 import type { ProblemListQuery } from '../../../shared/contracts/fieldwork-service.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -16,7 +16,7 @@ import { planProblemImport, problemExportRow, problemExportSheet, problemSheet, 
 export const problemExportLimit = 20_000;
 
 export function problemImportTemplate(): Promise<Buffer> {
-  return writeTable(problemSheet, problemTemplateExample, { withNotes: true });
+  return writeTemplate(problemSheet, problemTemplateExample);
 }
 
 export async function importProblems(ctx: Ctx, file: Buffer): Promise<ImportReport> {

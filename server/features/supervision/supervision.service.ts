@@ -99,7 +99,18 @@ export async function recordSupervision(ctx: Ctx, input: SupervisionRecordCreate
     ]);
     await insertFindings(
       tx.db,
-      input.findings.map((f) => ({ id: randomUUID(), countyId, recordId: id, villageId: village.id, orgPath: village.path, description: f.description, dueDate: f.dueDate ?? null, status: 'open' as const })),
+      // Entry order is kept by spacing the creation times a millisecond apart.
+      input.findings.map((f, i) => ({
+        id: randomUUID(),
+        countyId,
+        recordId: id,
+        villageId: village.id,
+        orgPath: village.path,
+        description: f.description,
+        dueDate: f.dueDate ?? null,
+        status: 'open' as const,
+        createdAt: new Date(ctx.now().getTime() + i),
+      })),
     );
     await recordAudit(tx, {
       event: 'supervision.create',
@@ -115,7 +126,9 @@ export async function addFinding(ctx: Ctx, recordId: string, input: { descriptio
   return inTransaction(ctx, async (tx) => {
     const record = await findRecordRow(tx, 'supervision:write', recordId);
     const id = randomUUID();
-    await insertFindings(tx.db, [{ id, countyId: ctx.principal.countyId, recordId, villageId: record.villageId, orgPath: record.orgPath, description: input.description, dueDate: input.dueDate ?? null, status: 'open' }]);
+    await insertFindings(tx.db, [
+      { id, countyId: ctx.principal.countyId, recordId, villageId: record.villageId, orgPath: record.orgPath, description: input.description, dueDate: input.dueDate ?? null, status: 'open', createdAt: ctx.now() },
+    ]);
     await recordAudit(tx, { event: 'finding.create', objectType: 'supervision_finding', objectId: id, after: { recordId, dueDate: input.dueDate ?? null } });
     return findRecord(tx, 'supervision:write', recordId);
   });
