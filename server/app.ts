@@ -2,6 +2,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
 import type { Services } from './context.js';
@@ -26,6 +30,8 @@ import { serviceRoutes } from './features/service/service.routes.js';
 import { trainingRoutes } from './features/training/training.routes.js';
 import { campaignRoutes } from './features/campaigns/campaigns.routes.js';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
+import { evidenceRoutes } from './features/evaluation/evidence.routes.js';
+import { violationRoutes } from './features/evaluation/violations.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
@@ -43,6 +49,8 @@ export type AppOptions = {
   webDir?: string;
   now?: () => Date;
   logger?: boolean;
+  /** Evidence files (outside the web root); omitted in tests: a temporary directory removed on close. */
+  evidenceDir?: string;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -59,8 +67,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.database.db,
     crypto: createFieldCrypto(options.secretKey),
     now: options.now ?? (() => new Date()),
+    evidenceDir: options.evidenceDir ?? temporaryEvidenceDir(),
   };
   app.decorate('services', services);
+  if (!options.evidenceDir) app.addHook('onClose', async () => rm(services.evidenceDir as string, { recursive: true, force: true }));
 
   // Every route with the access it declares: the deny-by-default test walks this table.
   const routeTable: RouteEntry[] = [];
@@ -91,6 +101,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trainingRoutes);
   await app.register(campaignRoutes);
   await app.register(evaluationRoutes);
+  await app.register(evidenceRoutes);
+  await app.register(violationRoutes);
   if (options.webDir) await installWebPages(app, options.webDir);
   return app;
+}
+
+function temporaryEvidenceDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'fivestar-evidence-'));
 }

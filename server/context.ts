@@ -9,6 +9,8 @@ export type Services = {
   crypto: FieldCrypto;
   /** Injected so tests can move time forward (lockout, session timeouts). */
   now: () => Date;
+  /** Where uploaded evaluation evidence is kept, outside the web root; absent in the CLI. */
+  evidenceDir?: string;
 };
 
 export type Ctx = Services & { principal: Principal; actor: Actor };

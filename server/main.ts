@@ -1,4 +1,5 @@
 // Reads config, opens the database, loads the demo city when asked, starts listening.
+import path from 'node:path';
 import { readConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openConfiguredDatabase, webDir } from './start.js';
@@ -15,6 +16,7 @@ const app = await buildApp({
   requireHttps: config.mode === 'production',
   webDir,
   logger: true,
+  evidenceDir: path.join(config.dataDir, 'evidence'),
 });
 
 if (config.mode === 'demo' && (await isDatabaseEmpty(app.services))) {

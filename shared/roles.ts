@@ -42,6 +42,9 @@ export const permissions = [
   'standard:write',
   'campaign:read',
   'campaign:manage',
+  // The violation register (违纪违法核查): personal data, read by the officers and the department.
+  'violation:read',
+  'violation:write',
   'score:mutual',
   'score:department',
   'score:city',
@@ -65,13 +68,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Security admin sets roles and unlocks accounts: no business work.
   secadmin: ['org:read', 'account:read', 'role:assign'],
   auditor: ['audit:read'],
-  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write', 'fieldwork:read', 'pairing:write', 'visit:write', 'keytask:write', 'training:read', 'training:write', 'campaign:read', 'campaign:manage', 'score:city'],
+  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write', 'fieldwork:read', 'pairing:write', 'visit:write', 'keytask:write', 'training:read', 'training:write', 'campaign:read', 'campaign:manage', 'score:city', 'violation:read'],
   city_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'visit:write', 'keytask:write', 'training:read', 'campaign:read'],
   town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'service:write', 'service:approve', 'training:read', 'training:write', 'campaign:read', 'score:mutual'],
   town_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'training:read', 'campaign:read', 'score:mutual'],
   village_admin: ['org:read', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'service:write', 'training:read', 'campaign:read'],
   judge: ['org:read', 'standard:read', 'campaign:read', 'score:department'],
-  inspector: ['org:read', 'people:read', 'standard:read', 'campaign:read'],
+  inspector: ['org:read', 'people:read', 'standard:read', 'campaign:read', 'violation:read', 'violation:write'],
 };
 
 /** The org level a role's scope must sit at. */

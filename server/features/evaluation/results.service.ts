@@ -14,6 +14,8 @@ import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import { buildRatingInput } from './rating-input-builder.js';
 import { campaignReadScope } from './evaluation.policy.js';
 import { selectCampaignEntries } from './sheets.queries.js';
+import { selectConfirmedViolations } from './violations.queries.js';
+import { ratingViolations } from './violations.js';
 import { replaceResults, selectPreviousYearStars, selectResult, selectResults, selectTownResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
 
 /** Runs the engine over the campaign's data and stores the proposal; confirmations start over. */
@@ -36,6 +38,7 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
         entries: await selectCampaignEntries(tx.db, countyId, campaignId),
         figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
         lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
+        violations: ratingViolations(await selectConfirmedViolations(tx.db, countyId, campaign.year)),
       },
       { id: campaign.id, name: campaign.name, year: campaign.year },
     );
