@@ -11,6 +11,7 @@ import { insertUser, replaceRoleGrants } from '../accounts/accounts.queries.js';
 import { recordAuditAs } from '../audit/audit.service.js';
 import { insertStandardRow } from '../standards/standards.queries.js';
 import { loadShippedStandards } from '../standards/shipped-standards.js';
+import { seedDemoTraining } from '../training/training.demo.js';
 import { seedDemoCampaigns } from '../evaluation/evaluation.demo.js';
 import { chinaDate } from '../../../shared/dates.js';
 import { seedDemoFieldwork } from '../pairing/fieldwork.demo.js';
@@ -71,6 +72,7 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       now: services.now(),
     });
     await seedDemoFieldwork(tx.db, { countyId, passwordHash, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
+    await seedDemoTraining(tx.db, { countyId, crypto: services.crypto, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {
       event: 'demo.seed',
       objectType: 'county',

@@ -99,6 +99,11 @@ export async function insertSessions(db: Db, rows: (typeof trainingSessions.$inf
   for (let i = 0; i < rows.length; i += 500) await db.insert(trainingSessions).values(rows.slice(i, i + 500));
 }
 
+/** Bulk attendance rows (the demo); regular writes go through attendance.queries.ts. */
+export async function insertAttendanceRows(db: Db, rows: (typeof trainingAttendance.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(trainingAttendance).values(rows.slice(i, i + 500));
+}
+
 export async function updateSession(db: Db, countyId: string, id: string, set: Partial<typeof trainingSessions.$inferInsert>): Promise<void> {
   await db.update(trainingSessions).set(set).where(and(eq(trainingSessions.countyId, countyId), eq(trainingSessions.id, id)));
 }
