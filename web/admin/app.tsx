@@ -24,6 +24,12 @@ const AccountsPage = lazy(() =>
   import('./pages/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
 );
 const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns/list/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
+const CampaignDetailPage = lazy(() => import('./pages/campaigns/detail/campaign-detail-page').then((m) => ({ default: m.CampaignDetailPage })));
+const ScoreSheetPage = lazy(() => import('./pages/campaigns/sheets/score-sheet-page').then((m) => ({ default: m.ScoreSheetPage })));
+const MyTasksPage = lazy(() => import('./pages/campaigns/sheets/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
+const VillageEvaluationPage = lazy(() => import('./pages/campaigns/village/village-evaluation-page').then((m) => ({ default: m.VillageEvaluationPage })));
+const NoticePrintPage = lazy(() => import('./pages/campaigns/print/notice-print-page').then((m) => ({ default: m.NoticePrintPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/errors/not-found-page').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -42,6 +48,7 @@ export function AdminApp() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/campaigns/:id/notice-print" element={<RequireAuth><RequirePermission permission="campaign:read"><Lazy page={<NoticePrintPage />} /></RequirePermission></RequireAuth>} />
               <Route
                 element={
                   <RequireAuth>
@@ -54,6 +61,11 @@ export function AdminApp() {
                 <Route path="people" element={<RequirePermission permission="people:read"><Lazy page={<PeoplePage />} /></RequirePermission>} />
                 <Route path="accounts" element={<RequirePermission permission="account:read"><Lazy page={<AccountsPage />} /></RequirePermission>} />
                 <Route path="audit" element={<RequirePermission permission="audit:read"><Lazy page={<AuditPage />} /></RequirePermission>} />
+                <Route path="campaigns" element={<RequirePermission permission="campaign:read"><Lazy page={<CampaignsPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id" element={<RequirePermission permission="campaign:read"><Lazy page={<CampaignDetailPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/sheets/:stage/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<ScoreSheetPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/villages/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<VillageEvaluationPage />} /></RequirePermission>} />
+                <Route path="my-tasks/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<MyTasksPage />} /></RequirePermission>} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
               </Route>

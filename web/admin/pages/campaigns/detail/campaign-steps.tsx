@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Steps } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
+import {
+  campaignStatusLabels,
+  campaignStatuses,
+  evaluationStages,
+  type Campaign,
+  type CampaignStatus,
+  type EvaluationStage,
+} from '../../../../../shared/contracts/campaigns';
+import { useAdvanceCampaign } from '../../../api/campaigns-hooks';
+import { notifySuccess } from '../../../components/feedback';
+import { advanceEffects, advanceRefusal, nextStatusOf } from '../campaign-labels';
+
+function stepDescription(c: Campaign, s: CampaignStatus): string {
+  if (evaluationStages.includes(s as EvaluationStage)) {
+    const w = c.windows[s as EvaluationStage];
+    return `${w.opens.slice(5)} 至 ${w.closes.slice(5)}`;
+  }
+  if (s === 'notice') return c.noticeStarts ? `${c.noticeStarts.slice(5)} 至 ${c.noticeEnds?.slice(5) ?? ''}` : `${c.noticeDays} 个工作日`;
+  if (s === 'draft') return '设置分组与评委';
+  return c.status === 'final' ? '结果已确定' : '';
+}
+
+/** The campaign's six steps, and the one audited action that moves it to the next. */
+export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
+  const { modal } = App.useApp();
+  const advance = useAdvanceCampaign(campaign.id);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const next = nextStatusOf(campaign.status);
+  const current = campaignStatuses.indexOf(campaign.status);
+
+  const ask = (to: CampaignStatus) =>
+    modal.confirm({
+      title: `推进到“${campaignStatusLabels[to]}”？`,
+      content: `${advanceEffects[to]}此操作将记入审计日志，不能撤回。`,
+      okText: `推进到${campaignStatusLabels[to]}`,
+      cancelText: '取消',
+      onOk: () =>
+        advance
+          .mutateAsync(to)
+          .then(() => {
+            setRefusal(null);
+            notifySuccess(`已进入${campaignStatusLabels[to]}阶段`);
+          })
+          // The refusal is shown next to the steps; the dialog closes either way.
+          .catch((e: unknown) => setRefusal(advanceRefusal(e, campaign))),
+    });
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex align="center" gap={24}>
+        <Steps
+          style={{ flex: 1 }}
+          size="small"
+          current={campaign.status === 'final' ? campaignStatuses.length : current}
+          items={campaignStatuses.map((s) => ({ title: campaignStatusLabels[s], description: stepDescription(campaign, s) }))}
+          data-testid="campaign-steps"
+        />
+        {canManage && next && (
+          <Button type="primary" icon={<ArrowRightOutlined />} loading={advance.isPending} onClick={() => ask(next)}>
+            推进到{campaignStatusLabels[next]}
+          </Button>
+        )}
+      </Flex>
+      {refusal && <Alert type="error" showIcon message="未能推进到下一阶段" description={refusal} closable onClose={() => setRefusal(null)} data-testid="advance-refusal" />}
+    </Flex>
+  );
+}

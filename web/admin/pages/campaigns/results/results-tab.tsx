@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic } from 'antd';
+import { CalculatorOutlined, CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
+import { useComputeResults, useConfirmResults, useResults } from '../../../api/campaigns-hooks';
+import { notifySuccess } from '../../../components/feedback';
+import { PageLoading } from '../../../components/page-loading';
+import { OverrideModal } from './override-modal';
+import { RankingTable } from './ranking-table';
+import { ResultsCharts, starCounts } from './results-charts';
+import { TownStarsCard } from './town-stars-card';
+
+type Village = CampaignResults['villages'][number];
+
+const statusText: Record<CampaignResults['status'], string> = { none: '尚未生成', proposed: '定星建议（未最终确定）', final: '最终结果' };
+
+/** 定星: the engine's proposal, the administrator's confirmation and overrides, the rankings. */
+export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
+  const { modal } = App.useApp();
+  const results = useResults(campaign.id);
+  const compute = useComputeResults(campaign.id);
+  const confirm = useConfirmResults(campaign.id);
+  const [overriding, setOverriding] = useState<Village | null>(null);
+  const cityStage = campaign.status === 'city';
+  const managing = canManage && cityStage;
+
+  if (results.isPending) return <PageLoading />;
+  const data = results.data;
+  const villages = data?.villages ?? [];
+  const counts = starCounts(villages);
+  const threeUp = (counts[5] ?? 0) + (counts[4] ?? 0) + (counts[3] ?? 0);
+
+  const runCompute = () =>
+    modal.confirm({
+      title: data?.status === 'none' ? '生成定星建议？' : '重新生成定星建议？',
+      content: '系统将按评星标准合并三个阶段的得分、群众满意度和违纪违法核查结果，计算每个村的得分、建议星级和排名。' + (data?.status === 'proposed' ? '重新生成后，已确认和调整的星级需要重新确认。' : ''),
+      okText: '生成',
+      onOk: () => compute.mutateAsync().then((s) => notifySuccess(`已为 ${s.villages} 个村生成定星建议`)),
+    });
+  const runConfirm = () =>
+    modal.confirm({
+      title: '确认定星？',
+      content: `将按当前列表确认全部 ${villages.length} 个村的星级（已调整的按调整后星级）。确认后可进入结果公示。`,
+      okText: '确认定星',
+      onOk: () => confirm.mutateAsync().then((r) => notifySuccess(`已确认 ${r.confirmed} 个村的星级`)),
+    });
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={`定星结果 · ${statusText[data?.status ?? 'none']}`}
+        extra={
+          <Space wrap>
+            {managing && (
+              <Button icon={<CalculatorOutlined />} loading={compute.isPending} onClick={runCompute}>
+                {data?.status === 'none' ? '生成定星建议' : '重新生成'}
+              </Button>
+            )}
+            {managing && data?.status === 'proposed' && (
+              <Button type="primary" icon={<CheckCircleOutlined />} loading={confirm.isPending} onClick={runConfirm}>
+                确认定星
+              </Button>
+            )}
+            {data?.status !== 'none' && (
+              <Link to={`/campaigns/${campaign.id}/notice-print`}>
+                <Button icon={<PrinterOutlined />}>公示名单</Button>
+              </Link>
+            )}
+          </Space>
+        }
+      >
+        {data?.status === 'none' ? (
+          <Empty
+            description={
+              cityStage
+                ? managing
+                  ? '市级考评打分完成后，点击“生成定星建议”'
+                  : '定星建议尚未生成'
+                : '市级考评阶段生成定星建议；当前尚无结果'
+            }
+          />
+        ) : (
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            {data?.status === 'proposed' && (
+              <Alert
+                type="warning"
+                showIcon
+                message={
+                  cityStage
+                    ? '以下为系统按评星标准生成的定星建议。如需调整某村星级，请点击“调整”并填写理由；核对无误后点击“确认定星”。'
+                    : '以下为定星建议，公示期满后成为最终结果。'
+                }
+              />
+            )}
+            <Row gutter={16}>
+              <Col xs={12} md={6}>
+                <Statistic title="参评村" value={villages.length} suffix="个" />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic
+                  title="三星及以上"
+                  value={threeUp}
+                  suffix={villages.length ? `个（${Math.round((threeUp / villages.length) * 1000) / 10}%）` : '个'}
+                  valueStyle={{ color: '#c8161d' }}
+                />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="四星" value={counts[4] ?? 0} suffix="个" />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="五星" value={counts[5] ?? 0} suffix="个" />
+              </Col>
+            </Row>
+            <ResultsCharts villages={villages} />
+            <RankingTable campaignId={campaign.id} villages={villages} onOverride={managing ? setOverriding : undefined} />
+          </Space>
+        )}
+      </Card>
+      <TownStarsCard campaign={campaign} towns={data?.towns ?? []} canManage={managing} />
+      {overriding && <OverrideModal campaignId={campaign.id} village={overriding} onClose={() => setOverriding(null)} />}
+    </Space>
+  );
+}

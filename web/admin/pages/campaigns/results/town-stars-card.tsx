@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, InputNumber, Modal, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
+import { useSetTownScore } from '../../../api/campaigns-hooks';
+import { errorText } from '../../../api/client';
+import { notifySuccess } from '../../../components/feedback';
+import { Stars } from '../campaign-labels';
+
+type Town = CampaignResults['towns'][number];
+
+/** Town Party committees' stars: from their own assessment and their villages' results. */
+export function TownStarsCard({ campaign, towns, canManage }: { campaign: Campaign; towns: Town[]; canManage: boolean }) {
+  const [scoring, setScoring] = useState<Town | null>(null);
+  const columns: TableColumnsType<Town> = [
+    { title: '镇（街道）党委', dataIndex: 'name' },
+    { title: '星级', dataIndex: 'stars', width: 200, render: (s: number | null) => <Stars value={s} /> },
+    ...(canManage
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 160,
+            render: (_: unknown, t: Town) => (
+              <Button type="link" size="small" onClick={() => setScoring(t)}>
+                录入镇党委考核得分
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <Card title="镇（街道）党委星级">
+      <Typography.Paragraph type="secondary">
+        镇党委星级由其自身考核得分和所辖村的定星结果共同决定；录入或修改考核得分后，请重新生成定星建议。
+      </Typography.Paragraph>
+      <Table<Town> rowKey="orgUnitId" size="middle" columns={columns} dataSource={towns} pagination={false} locale={{ emptyText: '生成定星建议后显示' }} />
+      {scoring && <TownScoreModal campaignId={campaign.id} town={scoring} onClose={() => setScoring(null)} />}
+    </Card>
+  );
+}
+
+function TownScoreModal({ campaignId, town, onClose }: { campaignId: string; town: Town; onClose: () => void }) {
+  const [form] = Form.useForm<{ score: number }>();
+  const setScore = useSetTownScore(campaignId);
+  const [banner, setBanner] = useState<string | null>(null);
+  const submit = async () => {
+    const { score } = await form.validateFields();
+    setScore.mutate(
+      { townId: town.orgUnitId, score },
+      { onSuccess: () => (notifySuccess(`已录入${town.name}党委考核得分`), onClose()), onError: (e) => setBanner(errorText(e)) },
+    );
+  };
+  return (
+    <Modal title={`${town.name}党委考核得分`} open onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={setScore.isPending} destroyOnHidden>
+      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" name="town-score">
+        <Form.Item name="score" label="考核得分" rules={[{ required: true, message: '请填写得分' }]}>
+          <InputNumber min={0} max={1000} precision={2} style={{ width: 200 }} addonAfter="分" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

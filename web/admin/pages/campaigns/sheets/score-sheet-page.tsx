@@ -1,0 +1,229 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Affix, Alert, Button, Card, Col, Empty, Flex, InputNumber, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, LockOutlined, SaveOutlined, TrophyOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
+import { evaluationStages, stageLabels, type EvaluationStage, type ScoreSheet } from '../../../../../shared/contracts/campaigns';
+import { useScoreSheet, useSaveScoreSheet } from '../../../api/campaigns-hooks';
+import { errorText, isApiError } from '../../../api/client';
+import { notifySuccess } from '../../../components/feedback';
+import { PageLoading } from '../../../components/page-loading';
+
+type Indicator = ScoreSheet['indicators'][number];
+type Draft = Record<string, number | null>;
+
+const toCents = (n: number) => Math.round(n * 100);
+const sumOf = (values: (number | null | undefined)[]) => values.reduce<number>((n, v) => n + toCents(v ?? 0), 0) / 100;
+
+/** Save failures name indicators by id; show their names instead. */
+function saveErrorText(error: unknown, sheet: ScoreSheet): string {
+  if (!isApiError(error)) return errorText(error);
+  const details = error.details as { problems?: { indicatorId: string }[]; reason?: string } | undefined;
+  if (error.code === 'sheet.locked' && details?.reason) return `${error.message}：${details.reason}`;
+  const names = (details?.problems ?? []).map((p) => sheet.indicators.find((i) => i.id === p.indicatorId)?.name ?? p.indicatorId);
+  return names.length ? `${error.message}：${names.join('、')}` : error.message;
+}
+
+export function ScoreSheetPage() {
+  const { id = '', stage: stageParam = '', villageId = '' } = useParams();
+  const stage = evaluationStages.includes(stageParam as EvaluationStage) ? (stageParam as EvaluationStage) : null;
+  if (!stage) return <Result status="404" title="没有这个评分阶段" />;
+  return <ScoreSheetView campaignId={id} stage={stage} villageId={villageId} />;
+}
+
+function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; stage: EvaluationStage; villageId: string }) {
+  const { data: sheet, isPending, error } = useScoreSheet(campaignId, stage, villageId);
+  const save = useSaveScoreSheet(campaignId, stage, villageId);
+  const [draft, setDraft] = useState<Draft>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  // Start from what is stored whenever the server's copy changes (load, save).
+  useEffect(() => {
+    if (sheet) setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, i.points])));
+  }, [sheet]);
+
+  const locked = !!sheet?.lockReason;
+  const editable = useMemo(() => (sheet?.indicators ?? []).filter((i) => i.computedFrom === null), [sheet]);
+  const changed = editable.filter((i) => (draft[i.id] ?? null) !== i.points);
+  const total = sumOf((sheet?.indicators ?? []).map((i) => (i.computedFrom ? i.points : draft[i.id])));
+  const entered = (sheet?.indicators ?? []).filter((i) => (i.computedFrom ? i.points : draft[i.id]) !== null && (i.computedFrom ? i.points : draft[i.id]) !== undefined).length;
+
+  if (isPending) return <PageLoading />;
+  if (error || !sheet) {
+    return <Result status="warning" title="无法打开评分表" subTitle={errorText(error)} extra={<Link to="/campaigns">返回评星定级</Link>} />;
+  }
+
+  const submit = () => {
+    setSaveError(null);
+    save.mutate(Object.fromEntries(changed.map((i) => [i.id, draft[i.id] ?? null])), {
+      onSuccess: () => notifySuccess('评分已保存'),
+      onError: (e) => setSaveError(saveErrorText(e, sheet)),
+    });
+  };
+
+  const dimensions = [...new Set(sheet.indicators.map((i) => i.dimensionName))];
+  const columns: TableColumnsType<Indicator> = [
+    {
+      title: '考核指标',
+      dataIndex: 'name',
+      width: 200,
+      render: (name: string, i) => (
+        <Space direction="vertical" size={2}>
+          <Typography.Text strong>{name}</Typography.Text>
+          {i.computedFrom === 'arena' && (
+            <Tag icon={<TrophyOutlined />} color="gold">
+              擂台比武评委打分计算
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    { title: '分值', dataIndex: 'maxPoints', width: 70, align: 'center' },
+    {
+      title: '评分要点与佐证材料',
+      key: 'guidance',
+      render: (_, i) => (
+        <Space direction="vertical" size={4}>
+          <Typography.Text>{i.guidance}</Typography.Text>
+          {i.evidence.length > 0 && (
+            <Space size={[4, 4]} wrap>
+              <Typography.Text type="secondary">佐证材料：</Typography.Text>
+              {i.evidence.map((e) => (
+                <Tag key={e} bordered={false}>
+                  {e}
+                </Tag>
+              ))}
+            </Space>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: '得分',
+      key: 'points',
+      width: 150,
+      render: (_, i) => {
+        const value = i.computedFrom ? i.points : draft[i.id];
+        const input = (
+          <InputNumber
+            aria-label={`${i.name}得分`}
+            data-indicator={i.id}
+            min={0}
+            max={i.maxPoints}
+            step={0.5}
+            precision={2}
+            value={value ?? null}
+            disabled={locked || i.computedFrom !== null}
+            status={(draft[i.id] ?? null) !== i.points && !i.computedFrom ? 'warning' : undefined}
+            onChange={(v) => setDraft((d) => ({ ...d, [i.id]: typeof v === 'number' ? v : null }))}
+            addonAfter={`/ ${i.maxPoints}`}
+            style={{ width: 140 }}
+          />
+        );
+        return i.computedFrom ? <Tooltip title="由部门点评评委在擂台比武中分别打分，去掉最高分和最低分后取平均（五名评委以上）">{input}</Tooltip> : input;
+      },
+    },
+    {
+      title: '填报人',
+      key: 'enteredBy',
+      width: 150,
+      render: (_, i) =>
+        i.enteredBy ? (
+          <Space direction="vertical" size={0}>
+            <span>{i.enteredBy}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {i.enteredAt ? new Date(i.enteredAt).toLocaleString('zh-CN', { hour12: false }) : ''}
+            </Typography.Text>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">未填报</Typography.Text>
+        ),
+    },
+  ];
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <Link to={`/campaigns/${campaignId}?tab=progress&stage=${stage}`} aria-label="返回">
+              <ArrowLeftOutlined />
+            </Link>
+            <span>
+              {sheet.village.name}（{sheet.village.townName}）· {stageLabels[stage]}评分表
+            </span>
+          </Space>
+        }
+        extra={<Link to={`/campaigns/${campaignId}/villages/${villageId}`}>查看本村评星详情</Link>}
+      >
+        {locked && (
+          <Alert
+            type="warning"
+            showIcon
+            icon={<LockOutlined />}
+            message="评分表已锁定，不能修改"
+            description={sheet.lockReason}
+            style={{ marginBottom: 16 }}
+            data-testid="sheet-lock"
+          />
+        )}
+        <Row gutter={16}>
+          <Col span={8}>
+            <Statistic title="当前合计" value={total} precision={2} suffix={`/ ${sheet.maxTotal} 分`} />
+          </Col>
+          <Col span={8}>
+            <Statistic title="已填指标" value={entered} suffix={`/ ${sheet.indicators.length} 项`} />
+          </Col>
+          <Col span={8}>
+            <Typography.Text type="secondary">填报进度</Typography.Text>
+            <Progress percent={sheet.indicators.length ? Math.round((entered / sheet.indicators.length) * 100) : 0} />
+          </Col>
+        </Row>
+      </Card>
+      {sheet.indicators.length === 0 && (
+        <Card>
+          <Empty description={`评星标准中没有由${stageLabels[stage]}评分的指标`} />
+        </Card>
+      )}
+      {dimensions.map((dimension) => {
+        const rows = sheet.indicators.filter((i) => i.dimensionName === dimension);
+        const max = sumOf(rows.map((i) => i.maxPoints));
+        const sub = sumOf(rows.map((i) => (i.computedFrom ? i.points : draft[i.id])));
+        return (
+          <Card
+            key={dimension}
+            size="small"
+            title={dimension}
+            extra={
+              <Typography.Text>
+                小计 <Typography.Text strong>{sub}</Typography.Text> / {max} 分
+              </Typography.Text>
+            }
+          >
+            <Table<Indicator> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} />
+          </Card>
+        );
+      })}
+      {!locked && sheet.indicators.length > 0 && (
+        <Affix offsetBottom={0}>
+          <Card size="small" styles={{ body: { padding: '12px 24px' } }}>
+            <Flex justify="space-between" align="center" gap={16}>
+              <Space>
+                {changed.length > 0 ? <Tag color="orange">有 {changed.length} 项修改未保存</Tag> : <Tag color="green">已全部保存</Tag>}
+                {saveError && <Typography.Text type="danger">{saveError}</Typography.Text>}
+              </Space>
+              <Space>
+                <Button disabled={changed.length === 0 || save.isPending} onClick={() => setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, i.points])))}>
+                  撤销修改
+                </Button>
+                <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={changed.length === 0} onClick={submit}>
+                  保存评分
+                </Button>
+              </Space>
+            </Flex>
+          </Card>
+        </Affix>
+      )}
+    </Space>
+  );
+}
