@@ -34,7 +34,7 @@ CREATE TABLE violation_records (
   seq integer NOT NULL,
   village_id uuid NOT NULL REFERENCES org_units(id),
   org_path text NOT NULL,
-  category text NOT NULL CHECK (category IN ('discipline', 'petition', 'crime', 'safety', 'integrity')),
+  category text NOT NULL CHECK (category IN ('discipline', 'petition', 'crime', 'safety', 'integrity', 'security')),
   occurred_on date NOT NULL,
   status text NOT NULL DEFAULT 'reported' CHECK (status IN ('reported', 'confirmed', 'dismissed')),
   person_name_enc text NOT NULL,

@@ -32,6 +32,9 @@ import { campaignRoutes } from './features/campaigns/campaigns.routes.js';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
 import { evidenceRoutes } from './features/evaluation/evidence.routes.js';
 import { violationRoutes } from './features/evaluation/violations.routes.js';
+import { objectionRoutes } from './features/evaluation/objections.routes.js';
+import { publicNoticeRoutes } from './features/evaluation/objections.public.routes.js';
+import { correctionRoutes } from './features/evaluation/corrections.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
@@ -103,6 +106,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(evaluationRoutes);
   await app.register(evidenceRoutes);
   await app.register(violationRoutes);
+  await app.register(objectionRoutes);
+  await app.register(publicNoticeRoutes);
+  await app.register(correctionRoutes);
   if (options.webDir) await installWebPages(app, options.webDir);
   return app;
 }

@@ -521,7 +521,7 @@ export const violationRecords = pgTable('violation_records', {
   seq: integer('seq').notNull(),
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
-  category: text('category').$type<'discipline' | 'petition' | 'crime' | 'safety' | 'integrity'>().notNull(),
+  category: text('category').$type<'discipline' | 'petition' | 'crime' | 'safety' | 'integrity' | 'security'>().notNull(),
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
   status: text('status').$type<'reported' | 'confirmed' | 'dismissed'>().notNull(),
   personNameEnc: text('person_name_enc').notNull(),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { dateStringSchema, pageQuerySchema } from './common.js';
 import { campaignStatusSchema, evaluationStageSchema } from './campaigns.js';
+import { knownViolationCategories } from '../standards/standard.js';
 
 const villageRefSchema = z.object({ id: z.uuid(), name: z.string(), townName: z.string() });
 const isoTime = z.string().meta({ description: 'ISO 8601 instant' });
@@ -52,7 +53,8 @@ export const evidenceListSchema = z.object({
 
 // ── Violation register (违纪违法核查) ──────────────────────────────────────────────────────
 
-export const violationCategories = ['discipline', 'petition', 'crime', 'safety', 'integrity'] as const;
+/** The categories standards may name in their vetoes; the register offers them all. */
+export const violationCategories = knownViolationCategories;
 export const violationCategorySchema = z.enum(violationCategories);
 export type ViolationCategory = z.infer<typeof violationCategorySchema>;
 export const violationCategoryLabels: Record<ViolationCategory, string> = {
@@ -61,6 +63,7 @@ export const violationCategoryLabels: Record<ViolationCategory, string> = {
   crime: '违法犯罪',
   safety: '安全生产事故',
   integrity: '廉政问题',
+  security: '治安问题',
 };
 
 /** reported → confirmed | dismissed; only confirmed records reach the rating. */

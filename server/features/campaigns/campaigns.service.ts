@@ -10,6 +10,7 @@ import type { CampaignCreate, CampaignStatus, CampaignUpdate, StageWeights } fro
 import { recordAudit } from '../audit/audit.service.js';
 import { getStandardDocument, lockStandard } from '../standards/standards.service.js';
 import { countUnconfirmedResults } from '../evaluation/results.queries.js';
+import { countOpenObjections } from '../evaluation/objections.queries.js';
 import { nextStatus, noticeEndDate, weightsAddUp, windowProblems } from './campaigns.js';
 import { presentCampaign } from './campaigns.present.js';
 import {
@@ -93,6 +94,8 @@ export async function advanceCampaign(ctx: Ctx, id: string, to: CampaignStatus) 
       set.noticeStarts = today;
       set.noticeEnds = noticeEndDate(today, campaign.noticeDays);
     }
+    const unanswered = to === 'final' ? await countOpenObjections(tx.db, ctx.principal.countyId, id) : 0;
+    if (unanswered > 0) throw new AppError('campaign.objections_open', { unanswered });
     // Scores are entered against the standard's indicators: it cannot change once scoring starts.
     if (to === 'mutual') await lockStandard(tx, campaign.standardId, `${campaign.year} 年度评星使用此标准`);
     if (to === 'final' && (!campaign.noticeEnds || today <= campaign.noticeEnds)) {
