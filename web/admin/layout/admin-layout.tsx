@@ -4,6 +4,7 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   FormOutlined,
   StarOutlined,
   DownOutlined,
@@ -31,6 +32,7 @@ const navEntries: NavEntry[] = [
   { path: '/orgs', label: '组织架构', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/people', label: '人员管理', icon: <TeamOutlined />, permission: 'people:read' },
   { path: '/accounts', label: '账户管理', icon: <UserSwitchOutlined />, permission: 'account:read' },
+  { path: '/standards', label: '评星标准', icon: <BookOutlined />, permission: 'standard:read' },
   { path: '/campaigns', label: '评星定级', icon: <StarOutlined />, permission: 'campaign:read' },
   { path: '/my-tasks/mutual', label: '我的互评任务', icon: <FormOutlined />, permission: 'score:mutual' },
   { path: '/my-tasks/department', label: '我的点评任务', icon: <FormOutlined />, permission: 'score:department' },
