@@ -5,7 +5,7 @@ import v8 from 'node:v8';
 import { createPrng, type Prng } from './prng.js';
 import { rateCampaign } from '../server/features/standards/rating-engine.js';
 import type { RatingInput, VillageInput } from '../server/features/standards/rating-input.js';
-import type { Standard } from '../server/features/standards/standard.js';
+import type { Standard } from '../shared/standards/standard.js';
 
 // Rating engine benchmark: generates a campaign (default 500,000 villages × 60 indicators × 3
 // stages, seeded, so every run rates the same data), rates it in one call and prints

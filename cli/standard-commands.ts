@@ -4,7 +4,7 @@ import { rateCampaign } from '../server/features/standards/rating-engine.js';
 import { RatingInputError, ratingInputSchema } from '../server/features/standards/rating-input.js';
 import type { RatingResult } from '../server/features/standards/rating-result.js';
 import { validateStandard } from '../server/features/standards/standard-validate.js';
-import type { Standard } from '../server/features/standards/standard.js';
+import type { Standard } from '../shared/standards/standard.js';
 import { describeZodIssues } from '../server/features/standards/zod-issues.js';
 
 // `fivestar standard validate FILE` and `fivestar rate --standard FILE --input FILE [--table]`:

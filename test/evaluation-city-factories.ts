@@ -2,7 +2,7 @@
 // objections, corrections, history and exports. Stages 1 and 2 weigh 5% each and stay empty;
 // stage 3 is scored by the department.
 import { loadShippedStandards } from '../server/features/standards/shipped-standards.js';
-import type { Standard } from '../server/features/standards/standard.js';
+import type { Standard } from '../shared/standards/standard.js';
 import { loginAs, type Client, type TestApp } from './test-app.js';
 
 let tumen: Standard | null = null;

@@ -2,7 +2,7 @@
 // standard's keys at computation; a correction changes stars, so the keys are applied again to
 // what was stored (stars as corrected, final score, stage and dimension scores, satisfaction).
 // Villages without stars are not ranked; equal villages share a rank and the next one skips.
-import type { RankingKey } from '../standards/standard.js';
+import type { RankingKey } from '../../../shared/standards/standard.js';
 
 export type RankedRow = {
   villageId: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 import { makeAccount } from '../../../test/factories.js';
 import { loadShippedStandards } from '../standards/shipped-standards.js';
-import type { Standard } from '../standards/standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 
 let t: TestApp;
 let org: Client;

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import type { StageWindows } from '../../../shared/contracts/campaigns.js';
 import { rateCampaign } from '../standards/rating-engine.js';
 import type { RatingInput } from '../standards/rating-input.js';
-import type { Standard } from '../standards/standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 import { lockStandardRow } from '../standards/standards.queries.js';
 import { insertCampaignRow } from '../campaigns/campaigns.queries.js';
 import { proposeRotation } from './assignments.js';

@@ -7,7 +7,7 @@ import {
   type ViolationCategory,
   type ViolationStatus,
 } from '../../../shared/contracts/evaluation-results.js';
-import type { Standard } from '../standards/standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 import { caseNoOf } from './violations.js';
 
 /**

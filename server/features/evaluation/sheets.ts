@@ -1,6 +1,6 @@
 // Pure rules of a score sheet: which indicators a stage scores, and what a saved value may be.
 import type { EvaluationStage } from '../../../shared/contracts/campaigns.js';
-import type { Standard } from '../standards/standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 
 export type SheetIndicator = { id: string; name: string; dimensionName: string; maxPoints: number; guidance: string; evidence: string[] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { violationCategories } from '../../../shared/contracts/evaluation-results.js';
 import { loadShippedStandards } from '../standards/shipped-standards.js';
-import type { Standard } from '../standards/standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 import { caseNoOf, maskPersonName, mayDecide, ratingViolations } from './violations.js';
 import { planViolationImport, type violationSheet } from './violations.sheet.js';
 

@@ -1,7 +1,7 @@
 // The standards that ship in standards/: loaded into the demo city, offered as starting points.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Standard } from './standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 import { assertValidStandard } from './standard-validate.js';
 
 export const shippedStandardFiles = ['tumen-2022.json', 'satisfaction-weighted.json', 'named-stars-500.json'] as const;

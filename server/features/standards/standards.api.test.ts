@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 import { loadShippedStandards } from './shipped-standards.js';
 import { lockStandard } from './standards.service.js';
-import type { Standard } from './standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 
 let t: TestApp;
 let org: Client;

@@ -1,5 +1,5 @@
 import type { StandardDetail, StandardSummary } from '../../../shared/contracts/standards.js';
-import type { Standard } from './standard.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 import type { StandardRow } from './standards.queries.js';
 
 export function presentStandardSummary(row: StandardRow): StandardSummary {

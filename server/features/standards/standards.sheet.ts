@@ -2,7 +2,7 @@
 // Rules (levels, vetoes, quotas…) stay in the JSON document; a sheet import changes only the
 // dimensions and indicators, then the whole standard is validated again.
 import type { ReadRow, RowError, SheetSpec } from '../../spreadsheets/xlsx-table.js';
-import type { Dimension, Indicator, Standard, StageId } from './standard.js';
+import type { Dimension, Indicator, Standard, StageId } from '../../../shared/standards/standard.js';
 
 type Key = 'dimensionId' | 'dimensionName' | 'dimensionMax' | 'id' | 'name' | 'kind' | 'maxPoints' | 'stages' | 'guidance' | 'evidence' | 'figure';
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ratingInputSchema } from './rating-input.js';
-import { standardSchema } from './standard.js';
+import { standardSchema } from '../../../shared/standards/standard.js';
 
 // Writes the JSON Schemas of the standard and of the rating input, generated from the zod schemas,
 // into standards/. Editors use them for completion in a standard file ("$schema"). A unit test
