@@ -42,6 +42,7 @@ export const fieldworkOverviewSchema = z.object({
   year: z.number().int(),
   /** What the caller sees: the city, one or more towns, villages, or a leader's pairings. */
   level: z.enum(['city', 'town', 'village', 'leader']),
+  /** The units' names, or the leader's own name for a leader. */
   scopeName: z.string(),
   totals: fieldworkFiguresSchema,
   pairings: z.number().int(),

@@ -31,6 +31,10 @@ const ScoreSheetPage = lazy(() => import('./pages/campaigns/sheets/score-sheet-p
 const MyTasksPage = lazy(() => import('./pages/campaigns/sheets/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 const VillageEvaluationPage = lazy(() => import('./pages/campaigns/village/village-evaluation-page').then((m) => ({ default: m.VillageEvaluationPage })));
 const NoticePrintPage = lazy(() => import('./pages/campaigns/print/notice-print-page').then((m) => ({ default: m.NoticePrintPage })));
+const FieldworkOverviewPage = lazy(() => import('./pages/pairing/fieldwork-overview-page').then((m) => ({ default: m.FieldworkOverviewPage })));
+const PairingPage = lazy(() => import('./pages/pairing/pairing-page').then((m) => ({ default: m.PairingPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision/supervision-page').then((m) => ({ default: m.SupervisionPage })));
+const ServicePage = lazy(() => import('./pages/service/service-page').then((m) => ({ default: m.ServicePage })));
 const NotFoundPage = lazy(() =>
   import('./pages/errors/not-found-page').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -68,6 +72,10 @@ export function AdminApp() {
                 <Route path="campaigns/:id/sheets/:stage/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<ScoreSheetPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/villages/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<VillageEvaluationPage />} /></RequirePermission>} />
                 <Route path="my-tasks/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<MyTasksPage />} /></RequirePermission>} />
+                <Route path="fieldwork" element={<RequirePermission permission="fieldwork:read"><Lazy page={<FieldworkOverviewPage />} /></RequirePermission>} />
+                <Route path="pairing" element={<RequirePermission permission="fieldwork:read"><Lazy page={<PairingPage />} /></RequirePermission>} />
+                <Route path="supervision" element={<RequirePermission permission="fieldwork:read"><Lazy page={<SupervisionPage />} /></RequirePermission>} />
+                <Route path="service" element={<RequirePermission permission="fieldwork:read"><Lazy page={<ServicePage />} /></RequirePermission>} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
               </Route>

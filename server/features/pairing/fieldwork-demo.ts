@@ -132,7 +132,8 @@ const subjects = ['重点工作推进情况', '为民办实事进展', '问题�
 const findingTexts = ['会议记录不规范', '问题销号佐证材料不全', '实事项目进度滞后', '集体资产台账未更新', '网格走访覆盖不全', '党员积分未公示'];
 const actions = ['已规范记录并组织学习', '已补齐佐证材料', '已制定倒排工期', '已完成台账更新', '已补充走访', '已在公开栏公示'];
 
-export function buildSupervisionDemo(input: FieldworkDemoInput) {
+/** Supervision records; each village's first one follows its first key task. */
+export function buildSupervisionDemo(input: FieldworkDemoInput, tasks: readonly { id?: string; villageId: string }[] = []) {
   const { countyId, year, today } = input;
   const records: (typeof supervisionRecords.$inferInsert)[] = [];
   const findings: (typeof supervisionFindings.$inferInsert)[] = [];
@@ -147,7 +148,8 @@ export function buildSupervisionDemo(input: FieldworkDemoInput) {
         orgPath: v.path,
         recordDate,
         method: methods[(i + n) % methods.length] as string,
-        subject: subjects[mix(i, n, subjects.length)] as string,
+        keyTaskId: n === 0 ? (tasks.find((t) => t.villageId === v.id)?.id ?? null) : null,
+        subject: n === 0 ? '重点工作推进情况' : (subjects[mix(i, n, subjects.length)] as string),
         summary: '镇党委班子成员带队，听取村党组织书记汇报，查阅台账，走访党员群众。',
         participants: '镇党委副书记、组织委员',
       });

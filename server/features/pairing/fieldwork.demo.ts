@@ -58,14 +58,15 @@ export async function seedDemoFieldwork(db: Db, args: DemoFieldworkArgs) {
     cadres,
   };
   const { pairingRows, visitRows } = buildPairingDemo(input);
-  const supervision = buildSupervisionDemo(input);
+  const keyTaskRows = buildKeyTaskDemo(input);
+  const supervision = buildSupervisionDemo(input, keyTaskRows);
   const serviceInput = { ...input, villageAccounts: adminOf('village_admin'), townAccounts: adminOf('town_admin'), townOf: new Map(villageUnits.map((v) => [v.id, v.parentId ?? ''])) };
   const commitments = buildCommitmentDemo(serviceInput);
   const problems = buildProblemDemo(serviceInput);
   await upsertVisitRule(db, { countyId, year, period: 'quarter', minVisits: 1, updatedAt: args.now });
   await insertPairings(db, pairingRows);
   await insertVisits(db, visitRows);
-  await insertKeyTasks(db, buildKeyTaskDemo(input));
+  await insertKeyTasks(db, keyTaskRows);
   await insertRecords(db, supervision.records);
   await insertFindings(db, supervision.findings);
   await insertCommitments(db, commitments.rows);

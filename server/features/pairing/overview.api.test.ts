@@ -88,7 +88,7 @@ describe('the overview', () => {
     expect(village).toMatchObject({ level: 'village', scopeName: '甲一村' });
     expect(village.totals).toMatchObject({ villages: 1, problemsListed: 3 });
     const mine = (await leader.get('/api/fieldwork/overview?year=2026')).json();
-    expect(mine).toMatchObject({ level: 'leader', scopeName: '我的包保村', pairings: 1 });
+    expect(mine).toMatchObject({ level: 'leader', scopeName: '领导甲', pairings: 1 });
     expect(mine.villages.map((v: { name: string }) => v.name)).toEqual(['甲一村']);
     const auditor = (await loginAll(t, ['auditor'] as const))[0];
     expect((await auditor.get('/api/fieldwork/overview?year=2026')).statusCode).toBe(403);

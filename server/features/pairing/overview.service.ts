@@ -40,7 +40,7 @@ export async function getFieldworkOverview(ctx: Ctx, year: number): Promise<Fiel
   return {
     year,
     level,
-    scopeName: scope.leaderId ? '我的包保村' : roots.map((u) => u.name).join('、'),
+    scopeName: scope.leaderId ? (compliance[0]?.leaderName ?? '') : roots.map((u) => u.name).join('、'),
     totals: sumFigures(villages.map((v) => entry(v.id))),
     pairings: compliance.length,
     overduePairings: compliance.filter((c) => c.overdue).length,

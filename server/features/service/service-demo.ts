@@ -162,9 +162,10 @@ export function buildProblemDemo(input: ServiceDemoInput) {
       const [category, title] = problemTemplates[mix(i, n + 2, problemTemplates.length)] as [string, string];
       // Most are closed; the latest are still being worked; a few have slipped past their due date.
       const r = mix(i, n + 4, 100);
-      const recent = share > 0.9;
-      const status = recent ? (r < 30 ? 'open' : r < 60 ? 'claimed' : 'in_progress') : r < 55 ? 'confirmed' : r < 88 ? 'resolved' : r < 94 ? 'in_progress' : r < 97 ? 'claimed' : 'open';
-      const dueDate = dayAt(year, `${year}-12-31`, Math.min(1, share + (r % 3 === 0 ? 0.05 : 0.15)));
+      const recent = share > 0.93;
+      const status = recent ? (r < 30 ? 'open' : r < 60 ? 'claimed' : 'in_progress') : r < 60 ? 'confirmed' : r < 91 ? 'resolved' : r < 95 ? 'in_progress' : r < 98 ? 'claimed' : 'open';
+      // Recent items are still within their time limit; a few older open ones have slipped past it.
+      const dueDate = dayAt(year, `${year}-12-31`, Math.min(1, share + (recent ? 0.15 : r % 3 === 0 ? 0.05 : 0.1)));
       const claimedDate = reported;
       const resolvedDate = dayAt(year, today, Math.min(0.99, share + 0.03));
       const confirmedDate = dayAt(year, today, Math.min(0.995, share + 0.05));

@@ -3,6 +3,10 @@ import { Avatar, Dropdown, Flex, Layout, Menu, Space, Tag, Typography, theme } f
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  AimOutlined,
+  ClusterOutlined,
+  HeartOutlined,
+  LinkOutlined,
   AuditOutlined,
   BookOutlined,
   FormOutlined,
@@ -36,6 +40,10 @@ const navEntries: NavEntry[] = [
   { path: '/campaigns', label: '评星定级', icon: <StarOutlined />, permission: 'campaign:read' },
   { path: '/my-tasks/mutual', label: '我的互评任务', icon: <FormOutlined />, permission: 'score:mutual' },
   { path: '/my-tasks/department', label: '我的点评任务', icon: <FormOutlined />, permission: 'score:department' },
+  { path: '/fieldwork', label: '三级共进', icon: <ClusterOutlined />, permission: 'fieldwork:read' },
+  { path: '/pairing', label: '包保联系', icon: <LinkOutlined />, permission: 'fieldwork:read' },
+  { path: '/supervision', label: '跟踪问效', icon: <AimOutlined />, permission: 'fieldwork:read' },
+  { path: '/service', label: '为民服务', icon: <HeartOutlined />, permission: 'fieldwork:read' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
