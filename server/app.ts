@@ -30,6 +30,7 @@ import { serviceRoutes } from './features/service/service.routes.js';
 import { trainingRoutes } from './features/training/training.routes.js';
 import { campaignRoutes } from './features/campaigns/campaigns.routes.js';
 import { evaluationRoutes } from './features/evaluation/evaluation.routes.js';
+import { evaluationStageRoutes } from './features/evaluation/stages.routes.js';
 import { evidenceRoutes } from './features/evaluation/evidence.routes.js';
 import { violationRoutes } from './features/evaluation/violations.routes.js';
 import { objectionRoutes } from './features/evaluation/objections.routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(trainingRoutes);
   await app.register(campaignRoutes);
   await app.register(evaluationRoutes);
+  await app.register(evaluationStageRoutes);
   await app.register(evidenceRoutes);
   await app.register(violationRoutes);
   await app.register(objectionRoutes);

@@ -48,6 +48,8 @@ export const permissions = [
   'score:mutual',
   'score:department',
   'score:city',
+  // 整改: the village submits its rectification evidence (the panel or the department verifies).
+  'rectification:submit',
   // Training (三门课程): records read in scope; sessions written by their organizer (city or town).
   'training:read',
   'training:write',
@@ -72,7 +74,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   city_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'visit:write', 'keytask:write', 'training:read', 'campaign:read'],
   town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'service:write', 'service:approve', 'training:read', 'training:write', 'campaign:read', 'score:mutual'],
   town_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'training:read', 'campaign:read', 'score:mutual'],
-  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'service:write', 'training:read', 'campaign:read'],
+  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'service:write', 'training:read', 'campaign:read', 'rectification:submit'],
   judge: ['org:read', 'standard:read', 'campaign:read', 'score:department'],
   inspector: ['org:read', 'people:read', 'standard:read', 'campaign:read', 'violation:read', 'violation:write'],
 };

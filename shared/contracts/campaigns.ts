@@ -83,6 +83,8 @@ export const scoreSheetSchema = z.object({
       points: z.number().nullable(),
       enteredBy: z.string().nullable(),
       enteredAt: z.string().nullable(),
+      /** 'arena': the points are the arena competition's trimmed mean, not typed on the sheet. */
+      computedFrom: z.enum(['arena']).nullable(),
     }),
   ),
   total: z.number(),

@@ -115,8 +115,11 @@ describe('campaign from draft to final', () => {
     const judge2 = await loginAs(t.app, 'judge2');
     expect((await judge2.get(`/api/campaigns/${campaignId}/sheets/department/${v().town1[0].id}`)).statusCode).toBe(404);
     for (const village of [...v().town1, ...v().town2]) {
-      const res = await judge1.put(`/api/campaigns/${campaignId}/sheets/department/${village.id}`, { scores: sheetAt('department', 0.9) });
+      // The arena indicator is computed from the judges' arena scores, never typed on the sheet.
+      const { arenaCompetition: arena, ...typed } = sheetAt('department', 0.9);
+      const res = await judge1.put(`/api/campaigns/${campaignId}/sheets/department/${village.id}`, { scores: typed });
       expect(res.statusCode).toBe(200);
+      expect((await judge1.put(`/api/campaigns/${campaignId}/villages/${village.id}/arena`, { points: arena })).statusCode).toBe(200);
     }
   });
 

@@ -12,6 +12,7 @@ import { rateCampaign } from '../standards/rating-engine.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import { buildRatingInput } from './rating-input-builder.js';
+import { selectSatisfactionInputs } from './surveys.queries.js';
 import { campaignReadScope } from './evaluation.policy.js';
 import { selectCampaignEntries } from './sheets.queries.js';
 import { selectConfirmedViolations } from './violations.queries.js';
@@ -38,6 +39,7 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
         entries: await selectCampaignEntries(tx.db, countyId, campaignId),
         figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
         lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
+        satisfaction: await selectSatisfactionInputs(tx.db, countyId, campaignId),
         violations: ratingViolations(await selectConfirmedViolations(tx.db, countyId, campaign.year)),
       },
       { id: campaign.id, name: campaign.name, year: campaign.year },

@@ -6,45 +6,27 @@ import { AppError } from '../../../shared/errors.js';
 import { chinaDate } from '../../../shared/dates.js';
 import { stageLabels, type EvaluationStage, type ScoreSheet } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { hasPermission, scopePaths } from '../auth/principal.js';
+import { scopePaths } from '../auth/principal.js';
 import { selectAllOrgUnits, selectOrgUnit } from '../orgs/orgs.queries.js';
-import type { OrgRow } from '../orgs/orgs.js';
 import { sheetLockReason } from '../campaigns/campaigns.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
-import type { CampaignRow } from '../campaigns/campaigns.queries.js';
-import { selectAssignedVillageIds } from './assignments.queries.js';
-import { isOwnUnit, mayScore, mayScoreCity } from './evaluation.policy.js';
+import { campaignArenaIndicator } from './arena.service.js';
+import { assignedVillages, stageAccess } from './stages.access.service.js';
 import { sheetChanges, sheetProblems, stageIndicators } from './sheets.js';
 import { countEntriesByVillage, deleteSheetEntries, selectSheetEntries, upsertSheetEntries } from './sheets.queries.js';
-
-type Access = 'write' | 'read';
-
-async function assignedVillages(ctx: Ctx, campaign: CampaignRow, stage: EvaluationStage): Promise<Set<string>> {
-  if (stage === 'city' || !mayScore(ctx.principal, stage)) return new Set();
-  return selectAssignedVillageIds(ctx.db, ctx.principal.countyId, campaign.id, stage, ctx.principal.userId);
-}
-
-/** Write for the assigned scorer (or the city team in stage 3); read for the department. */
-async function accessTo(ctx: Ctx, campaign: CampaignRow, stage: EvaluationStage, village: OrgRow): Promise<Access | null> {
-  if (stage === 'city' && mayScoreCity(ctx.principal, village.path)) return 'write';
-  if ((await assignedVillages(ctx, campaign, stage)).has(village.id)) {
-    if (isOwnUnit(ctx.principal, village.path)) throw new AppError('sheet.own_unit');
-    return 'write';
-  }
-  if (hasPermission(ctx.principal, 'campaign:manage') && scopePaths(ctx.principal, 'campaign:manage').some((p) => village.path.startsWith(p))) return 'read';
-  return null;
-}
 
 async function openSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string) {
   const campaign = await findCampaign(ctx, campaignId);
   const village = await selectOrgUnit(ctx.db, ctx.principal.countyId, ['/'], villageId);
   if (!village || village.level !== 'village') throw new AppError('sheet.not_assigned');
-  const access = await accessTo(ctx, campaign, stage, village);
+  const access = await stageAccess(ctx, campaign, stage, village);
   if (!access) throw new AppError('sheet.not_assigned');
   const standard = await campaignStandard(ctx, campaign);
   const lock = sheetLockReason(campaign.status, stage, campaign.windows, chinaDate(ctx.now()));
   const lockReason = lock ?? (access === 'read' ? `您可以查看${stageLabels[stage]}评分，但不是本村的评分人` : null);
-  return { campaign, village, standard, lockReason, indicators: stageIndicators(standard, stage) };
+  // The arena indicator's department-stage points come from the judges' arena scores only.
+  const arena = stage === 'department' ? await campaignArenaIndicator(ctx, campaign, standard) : null;
+  return { campaign, village, standard, lockReason, indicators: stageIndicators(standard, stage), arenaIndicatorId: arena?.id ?? null };
 }
 
 export async function getSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string): Promise<ScoreSheet> {
@@ -52,7 +34,8 @@ export async function getSheet(ctx: Ctx, campaignId: string, stage: EvaluationSt
   const entries = new Map((await selectSheetEntries(ctx.db, ctx.principal.countyId, campaignId, stage, villageId)).map((e) => [e.indicatorId, e]));
   const indicators = sheet.indicators.map((i) => {
     const e = entries.get(i.id);
-    return { ...i, points: e?.points ?? null, enteredBy: e?.enteredBy ?? null, enteredAt: e?.enteredAt.toISOString() ?? null };
+    const computedFrom = i.id === sheet.arenaIndicatorId ? ('arena' as const) : null;
+    return { ...i, points: e?.points ?? null, enteredBy: e?.enteredBy ?? null, enteredAt: e?.enteredAt.toISOString() ?? null, computedFrom };
   });
   return {
     campaignId,
@@ -72,6 +55,7 @@ export async function saveSheet(ctx: Ctx, campaignId: string, stage: EvaluationS
     const problems = sheetProblems(sheet.indicators, scores);
     if (problems.some((p) => p.reason === 'unknown')) throw new AppError('sheet.unknown_indicator', { problems });
     if (problems.length > 0) throw new AppError('sheet.points_out_of_range', { problems });
+    if (sheet.arenaIndicatorId && sheet.arenaIndicatorId in scores) throw new AppError('sheet.computed_indicator', { indicatorId: sheet.arenaIndicatorId });
     const countyId = ctx.principal.countyId;
     const before = new Map((await selectSheetEntries(tx.db, countyId, campaignId, stage, villageId)).map((e) => [e.indicatorId, e.points]));
     const changes = sheetChanges(before, scores);
