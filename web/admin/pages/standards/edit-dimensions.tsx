@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { Button, Card, Col, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Indicator, StageId } from '../../../../shared/standards/standard';
 import { Field, NumberField, PathAlert, TextField, useEditor } from './edit-fields';
 import { IndicatorDetail } from './edit-indicator-detail';
-import { freshId, indicatorSum, moveItem, removeAt, usedIds } from './standard-draft';
+import { freshId, indicatorSum, moveItem, pathKey, removeAt, usedIds } from './standard-draft';
 import { stageLabels } from './standard-words';
 
 export function EditDimensions() {
@@ -133,10 +134,18 @@ function DimensionCard({ index }: { index: number }) {
 
 type Row = { key: number; indicator: Indicator };
 
+const detailFields = ['guidance', 'evidence', 'formula.mapping'];
+
 function IndicatorTable({ dimension }: { dimension: number }) {
-  const { doc, update, readOnly } = useEditor();
+  const { doc, update, readOnly, errors } = useEditor();
+  const [expanded, setExpanded] = useState<number[]>([]);
   const indicators = doc.dimensions[dimension]?.indicators ?? [];
   const base = ['dimensions', dimension, 'indicators'];
+  // A row whose guidance, evidence or mapping has an error opens, so the message is seen.
+  const prefix = pathKey(base);
+  const errorPaths = [...errors.keys()];
+  const forced = indicators.map((_, k) => k).filter((k) => errorPaths.some((p) => detailFields.some((f) => p.startsWith(`${prefix}[${k}].${f}`))));
+  const expandedKeys = [...new Set([...expanded, ...forced])];
   const counted = doc.stages.filter((s) => !s.referenceOnly).map((s) => s.id);
   const stageOptions = doc.stages.map((s) => ({ value: s.id, label: `${s.name || stageLabels[s.id]}${s.referenceOnly ? '（参考）' : ''}` }));
   const figureOptions = (doc.figures ?? []).map((f) => ({ value: f.id, label: `${f.name}（${f.id}）` }));
@@ -272,14 +281,17 @@ function IndicatorTable({ dimension }: { dimension: number }) {
         dataSource={indicators.map((indicator, key) => ({ key, indicator }))}
         expandable={{
           expandedRowRender: (r) => <IndicatorDetail path={[...base, r.key]} />,
-          expandRowByClick: false,
+          expandedRowKeys: expandedKeys,
+          onExpand: (open, r) => setExpanded((keys) => (open ? [...keys, r.key] : keys.filter((k) => k !== r.key))),
         }}
-        footer={() =>
-          !readOnly && (
-            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={add}>
-              添加指标
-            </Button>
-          )
+        footer={
+          readOnly
+            ? undefined
+            : () => (
+                <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={add}>
+                  添加指标
+                </Button>
+              )
         }
       />
     </>

@@ -73,6 +73,14 @@ export function StandardEditor({ initial, existing, readOnly, lockedReason }: Pr
     return () => clearTimeout(timer);
   }, [doc, readOnly]);
 
+  // Closing the tab or reloading would drop the draft; the browser asks first.
+  useEffect(() => {
+    if (readOnly || doc === initial) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [doc, initial, readOnly]);
+
   const update = useCallback((path: Path, value: unknown) => setDoc((d) => setIn(d, path, value)), []);
   const errors = useMemo(() => validation?.errors ?? [], [validation]);
   const context = useMemo(() => ({ doc, update, errors: indexErrors(errors), readOnly }), [doc, update, errors, readOnly]);

@@ -54,8 +54,9 @@ export function mappingText(mapping: FormulaMapping, figureId: string, figures: 
     const last = ps[ps.length - 1];
     if (!first || !last) return `按“${name}”计分`;
     if (ps.length === 1) return `按“${name}”计分：固定得 ${pts(first.points)}`;
-    const corners = ps.map((p) => `${withUnit(p.x, unit)} 得 ${pts(p.points)}`).join('，');
-    return `按“${name}”计分：${withUnit(first.x, unit)}及以下得 ${pts(first.points)}，${withUnit(last.x, unit)}及以上得 ${pts(last.points)}，其间按线性计算（${corners}）`;
+    const head = `按“${name}”计分：${withUnit(first.x, unit)}及以下得 ${pts(first.points)}，${withUnit(last.x, unit)}及以上得 ${pts(last.points)}，其间按线性计算`;
+    if (ps.length === 2) return head;
+    return `${head}（转折点：${ps.map((p) => `${withUnit(p.x, unit)}得 ${pts(p.points)}`).join('，')}）`;
   }
   const steps = mapping.steps.map((s) => `达到 ${withUnit(s.min, unit)} 得 ${pts(s.points)}`).join('；');
   return `按“${name}”分档计分：${steps}；其余得 ${pts(mapping.otherwise ?? 0)}`;
@@ -106,7 +107,7 @@ export function rankingKeyText(key: RankingKey, standard: Pick<Standard, 'dimens
 export function quotaText(q: Quota): string[] {
   const scope = q.scope === 'city' ? '全市' : '每个镇（街道）';
   const base = q.base === 'allVillages' ? '全部村（社区）' : '未被一票否决的村（社区）';
-  return q.limits.map((l) => `${scope}${l.stars} 星村不超过${base}的 ${num(l.maxPercent)}%（按人数向下取整），超出的降一星`);
+  return q.limits.map((l) => `${scope} ${l.stars} 星村不超过${base}的 ${num(l.maxPercent)}%（按人数向下取整），超出的降一星`);
 }
 
 export function townLevelText(level: NonNullable<Standard['townScheme']>['levels'][number]): string {
