@@ -35,6 +35,10 @@ describe('household visits and logging problems', () => {
     expect(problem).toMatchObject({ status: 'open', villageName: '甲一村', townName: '甲镇', year: 2026, householdVisitId: visit.json().id, overdue: false, mine: false });
     expect(problem.events.map((e: { action: string }) => e.action)).toEqual(['create']);
     expect((await v11.get(`/api/household-visits/${visit.json().id}`)).json().problemCount).toBe(1);
+    const listed = (await town1.get('/api/household-visits?year=2026')).json();
+    expect(listed.items.map((h: { household: string; villageName: string }) => [h.household, h.villageName])).toEqual([['三组 李某某户', '甲一村']]);
+    expect((await town2.get('/api/household-visits')).json().total).toBe(0);
+    expect((await town2.get(`/api/household-visits/${visit.json().id}`)).statusCode).toBe(404);
     const audit = (await auditRows(t.app, 'household_visit.create'))[0];
     expect(JSON.stringify(audit)).not.toContain('李某某');
   });
