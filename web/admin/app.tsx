@@ -35,6 +35,8 @@ const FieldworkOverviewPage = lazy(() => import('./pages/pairing/fieldwork-overv
 const PairingPage = lazy(() => import('./pages/pairing/pairing-page').then((m) => ({ default: m.PairingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/supervision-page').then((m) => ({ default: m.SupervisionPage })));
 const ServicePage = lazy(() => import('./pages/service/service-page').then((m) => ({ default: m.ServicePage })));
+const TrainingRoutes = lazy(() => import('./pages/training/training-routes').then((m) => ({ default: m.TrainingRoutes })));
+const SessionScreenPage = lazy(() => import('./pages/training/session-screen-page').then((m) => ({ default: m.SessionScreenPage })));
 const NotFoundPage = lazy(() =>
   import('./pages/errors/not-found-page').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -53,6 +55,7 @@ export function AdminApp() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/training-screen/:id" element={<RequireAuth><RequirePermission permission="training:read"><Lazy page={<SessionScreenPage />} /></RequirePermission></RequireAuth>} />
               <Route path="/campaigns/:id/notice-print" element={<RequireAuth><RequirePermission permission="campaign:read"><Lazy page={<NoticePrintPage />} /></RequirePermission></RequireAuth>} />
               <Route
                 element={
@@ -76,6 +79,7 @@ export function AdminApp() {
                 <Route path="pairing" element={<RequirePermission permission="fieldwork:read"><Lazy page={<PairingPage />} /></RequirePermission>} />
                 <Route path="supervision" element={<RequirePermission permission="fieldwork:read"><Lazy page={<SupervisionPage />} /></RequirePermission>} />
                 <Route path="service" element={<RequirePermission permission="fieldwork:read"><Lazy page={<ServicePage />} /></RequirePermission>} />
+                <Route path="training/*" element={<RequirePermission permission="training:read"><Lazy page={<TrainingRoutes />} /></RequirePermission>} />
                 <Route path="home" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<Lazy page={<NotFoundPage />} />} />
               </Route>

@@ -4,6 +4,7 @@ export type PublicPage = { render(root: HTMLElement, params: string[]): void | P
 
 export const publicRoutes: { pattern: RegExp; load: () => Promise<PublicPage> }[] = [
   { pattern: /^\/m\/?$/, load: () => import('./pages/home-page') },
+  { pattern: /^\/m\/sign-in\/([A-Za-z0-9_-]{20,64})\/?$/, load: () => import('./pages/sign-in-page') },
   { pattern: /^\/m\/villages\/([0-9a-f-]{36})\/commitments\/?$/, load: () => import('./pages/commitments-page') },
   { pattern: /^\/m\/problems\/confirm\/([A-Za-z0-9_-]{20,64})\/?$/, load: () => import('./pages/problem-confirm-page') },
   { pattern: /^\/m\/campaigns\/([0-9a-f-]{36})\/notice\/?$/, load: () => import('./pages/campaign-notice-page') },

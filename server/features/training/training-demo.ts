@@ -104,6 +104,8 @@ const expertSpecialties = [
   { field: '种植', specialty: '设施蔬菜栽培' },
 ] as const;
 
+const cultivatingTopics: Record<string, string[]> = { 种植: ['种植养殖', '农业产业'], 养殖: ['种植养殖', '农业产业'], 电商: ['电子商务'], 加工: ['经营管理'] };
+
 /** A fixed pseudo-random 0–99 per person and session: deterministic, yet not patterned. */
 const roll = (i: number, j: number) => (i * 37 + j * 101 + ((i * j) % 13)) % 100;
 
@@ -133,7 +135,7 @@ export function buildTrainingDemo(input: DemoTrainingInput) {
       const i = personIndex.get(p.id) ?? 0;
       const h = roll(i, j);
       if (h >= listedBelow) continue;
-      const cut = behind.has(p.unitId) ? presentBelow - 45 : presentBelow;
+      const cut = behind.has(p.unitId) ? Math.max(0, presentBelow - 80) : presentBelow;
       const status: AttendanceStatus = h < cut ? 'present' : h < cut + (listedBelow - cut) / 2 ? 'excused' : 'absent';
       const m = status === 'present' ? method(i) : 'manual';
       const signedInAt = m === 'qr' ? new Date(Date.parse(`${s.sessionDate}T00:30:00Z`) + (i % 40) * 60_000) : null;
@@ -148,7 +150,7 @@ export function buildTrainingDemo(input: DemoTrainingInput) {
     const s = session({ ...lecture, category: l.category, topic: l.topic, partners: ['市委党校'], lecturer: '市委党校 演示讲师', sessionDate: spread(today, l.frac), place: '市委党校报告厅', hours: l.hours, audience: [...l.audience] });
     attend(s, j, 90, 100, (i) => (i % 6 === 0 ? 'manual' : 'qr'));
   });
-  const firstMentoring = new Map<string, DemoSession>();
+  const townMentoring = new Map<string, DemoSession[]>();
   input.towns.forEach((town, t) => {
     for (const k of [0, 1]) {
       const m = mentoringTopics[(2 * t + k) % mentoringTopics.length] ?? mentoringTopics[0];
@@ -171,7 +173,7 @@ export function buildTrainingDemo(input: DemoTrainingInput) {
         status: 'completed',
         signInState: k === 0 ? 'closed' : 'none',
       });
-      if (k === 0) firstMentoring.set(town.id, s);
+      townMentoring.set(town.id, [...(townMentoring.get(town.id) ?? []), s]);
       attend(s, 10 + 2 * t + k, 62, 76, () => (t === 0 ? 'import' : k === 0 ? 'qr' : 'manual'));
     }
   });
@@ -229,7 +231,9 @@ export function buildTrainingDemo(input: DemoTrainingInput) {
     const sameTown = input.villages.filter((v) => v.townId === townOf(p.unitId));
     const at = sameTown.findIndex((v) => v.id === p.unitId);
     const helped = [1, 2].slice(0, 1 + (k % 2)).map((d) => sameTown[(at + d) % sameTown.length]?.id).filter((id): id is string => Boolean(id) && id !== p.unitId);
-    const cultivated = ['种植', '养殖'].includes(spec.field) && k % 3 !== 2 ? firstMentoring.get(townOf(p.unitId)) : undefined;
+    // Cultivated by a mentoring course of their town on their subject, when there was one.
+    const subject = cultivatingTopics[spec.field] ?? [];
+    const cultivated = (townMentoring.get(townOf(p.unitId)) ?? []).find((m) => subject.includes(m.category ?? ''));
     return {
       id: randomUUID(),
       countyId,

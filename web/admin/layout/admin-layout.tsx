@@ -11,6 +11,7 @@ import {
   BookOutlined,
   FormOutlined,
   StarOutlined,
+  ReadOutlined,
   DownOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -44,6 +45,7 @@ const navEntries: NavEntry[] = [
   { path: '/pairing', label: '包保联系', icon: <LinkOutlined />, permission: 'fieldwork:read' },
   { path: '/supervision', label: '跟踪问效', icon: <AimOutlined />, permission: 'fieldwork:read' },
   { path: '/service', label: '为民服务', icon: <HeartOutlined />, permission: 'fieldwork:read' },
+  { path: '/training', label: '干部培训', icon: <ReadOutlined />, permission: 'training:read' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
