@@ -277,6 +277,17 @@ export const villageEvaluationSchema = z.object({
   ),
   /** Raw entered totals per stage (before weights); null for a hidden stage. */
   stageTotals: z.object({ mutual: z.number().nullable(), department: z.number().nullable(), city: z.number().nullable() }),
+  /** The mass survey (群众测评) of stage 1, when entered and stage 1 is visible; the rate the engine drew from it is in result. */
+  survey: z
+    .object({
+      sampleSize: z.number().int(),
+      satisfied: z.number().int(),
+      basicallySatisfied: z.number().int(),
+      unsatisfied: z.number().int(),
+      surveyDate: dateStringSchema.nullable(),
+      enteredByName: z.string(),
+    })
+    .nullable(),
   evidence: z.array(evidenceSchema),
   /** Non-officers see confirmed categories only; officers (violation:read) see every record's number and status. */
   violations: z.array(

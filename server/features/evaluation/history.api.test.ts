@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 import { makeAccount } from '../../../test/factories.js';
 import { campaignInCityStage, cityIndicators, finalize, proposeAndNotice, scoreCityStage } from '../../../test/evaluation-city-factories.js';
+import { upsertSurveys } from './surveys.queries.js';
 
 let t: TestApp;
 let org: Client;
@@ -20,6 +21,10 @@ beforeAll(async () => {
   await scoreCityStage(t, org, lastYear, [1, 0.9, 0.8, 0.7]);
   const indicatorId = (await cityIndicators())[0]!.id;
   await org.upload(`/api/campaigns/${lastYear}/villages/${v().town1[0].id}/evidence?indicatorId=${indicatorId}&fileName=a.pdf`, pdf, 'application/pdf');
+  // The stage-1 survey, as the evaluating team would have entered it.
+  await upsertSurveys(t.app.services.db, [
+    { countyId: t.city.countyId, campaignId: lastYear, villageId: v().town1[0].id, orgPath: v().town1[0].path, sampleSize: 50, satisfied: 40, basicallySatisfied: 8, unsatisfied: 2, surveyDate: '2025-03-20', enteredBy: t.city.users.town2!, enteredAt: new Date('2025-03-20T02:00:00Z') },
+  ]);
   const inspector = await loginAs(t.app, 'inspector1');
   const record = (await inspector.post('/api/violations', { villageId: v().town2[1].id, personName: '周九', category: 'discipline', occurredOn: '2025-03-03' })).json();
   await inspector.post(`/api/violations/${record.id}/decide`, { to: 'confirmed', note: '属实' });
@@ -65,6 +70,8 @@ describe('a village’s evaluation page', () => {
     expect(row).toMatchObject({ maxPoints: first.maxPoints, evidenceCount: 1, scores: { city: { points: first.maxPoints, enteredByName: 'orgadmin 测试' } } });
     expect(page.stageTotals.city).toBe((await cityIndicators()).reduce((n, i) => n + i.maxPoints, 0));
     expect(page.evidence.map((e: { fileName: string }) => e.fileName)).toEqual(['a.pdf']);
+    expect(page.survey).toEqual({ sampleSize: 50, satisfied: 40, basicallySatisfied: 8, unsatisfied: 2, surveyDate: '2025-03-20', enteredByName: 'town2 测试' });
+    expect(page.result.satisfactionRate).toBe(96);
     expect(page.result).toMatchObject({ status: 'final', stars: 3, rankInCity: 2, confirmedByName: 'orgadmin 测试', overrideReason: null });
     expect(page.result.steps.map((s: { rule: string }) => s.rule)).toContain('level');
     expect(page.result.steps.every((s: { text: string }) => s.text.length > 0)).toBe(true);
@@ -121,7 +128,11 @@ describe('a moved village', () => {
   it('when 乙二村 moves to 甲镇, then its violations, corrections and evidence follow it into the new town’s scope', async () => {
     const res = await org.post(`/api/org-units/${v().town2[1].id}/move`, { parentId: t.city.towns[0].id });
     expect(res.statusCode).toBe(200);
-    const inspector = await loginAs(t.app, 'inspector1');
+    // The stage-1 survey, as the evaluating team would have entered it.
+  await upsertSurveys(t.app.services.db, [
+    { countyId: t.city.countyId, campaignId: lastYear, villageId: v().town1[0].id, orgPath: v().town1[0].path, sampleSize: 50, satisfied: 40, basicallySatisfied: 8, unsatisfied: 2, surveyDate: '2025-03-20', enteredBy: t.city.users.town2!, enteredAt: new Date('2025-03-20T02:00:00Z') },
+  ]);
+  const inspector = await loginAs(t.app, 'inspector1');
     const list = (await inspector.get(`/api/violations?townId=${t.city.towns[0].id}`)).json();
     expect(list.total).toBe(2);
   });

@@ -12,6 +12,7 @@ import { selectResults, selectTownResults } from './results.queries.js';
 import { villageEvidence } from './evidence.service.js';
 import { villageCorrections } from './corrections.service.js';
 import { selectVillageViolations } from './violations.queries.js';
+import { selectSurveys } from './surveys.queries.js';
 import { sideBySide, violationSummary, visibleStages } from './history.js';
 import { selectResultWithConfirmer, selectVillageEntries, selectVillageHistory } from './history.queries.js';
 
@@ -27,6 +28,12 @@ async function readableVillage(ctx: Ctx, villageId: string) {
   const village = await selectOrgUnit(ctx.db, ctx.principal.countyId, campaignReadScope(ctx.principal), villageId);
   if (!village || village.level !== 'village') throw new AppError('org.not_found');
   return village;
+}
+
+async function villageSurvey(ctx: Ctx, campaignId: string, villageId: string): Promise<VillageEvaluation['survey']> {
+  const [s] = await selectSurveys(ctx.db, ctx.principal.countyId, campaignId, [villageId]);
+  if (!s) return null;
+  return { sampleSize: s.sampleSize, satisfied: s.satisfied, basicallySatisfied: s.basicallySatisfied, unsatisfied: s.unsatisfied, surveyDate: s.surveyDate ?? null, enteredByName: s.enteredBy };
 }
 
 export async function getVillageEvaluation(ctx: Ctx, campaignId: string, villageId: string): Promise<VillageEvaluation> {
@@ -50,6 +57,7 @@ export async function getVillageEvaluation(ctx: Ctx, campaignId: string, village
     visibleStages: visible,
     indicators,
     stageTotals,
+    survey: visible.includes('mutual') ? await villageSurvey(ctx, campaignId, villageId) : null,
     evidence,
     violations: violationSummary(await selectVillageViolations(ctx.db, countyId, villageId, campaign.year), officer),
     result: r
