@@ -137,6 +137,8 @@ export function useScoreSheet(id: string, stage: EvaluationStage, villageId: str
     queryFn: () => api.get<ScoreSheet>(`/campaigns/${id}/sheets/${stage}/${villageId}`),
     // A sheet someone else just saved must not be overwritten from a stale copy.
     staleTime: 0,
+    // The page explains a sheet it cannot open (not assigned, own town) in place.
+    meta: { silent: true },
   });
 }
 

@@ -7,6 +7,7 @@ import {
   type CampaignStatus,
   type EvaluationStage,
 } from '../../../../shared/contracts/campaigns';
+import type { Permission } from '../../../../shared/roles';
 import { isApiError } from '../../api/client';
 
 export const statusColors: Record<CampaignStatus, string> = {
@@ -54,7 +55,8 @@ export function advanceRefusal(error: unknown, campaign: Campaign): string {
   }
 }
 
-export const stageStatus: Record<EvaluationStage, CampaignStatus> = { mutual: 'mutual', department: 'department', city: 'city' };
+/** The permission that lets a role score a stage (assignment decides which villages). */
+export const scorePermission: Record<EvaluationStage, Permission> = { mutual: 'score:mutual', department: 'score:department', city: 'score:city' };
 
 /** A rating as stars: filled for the stars held, outlined up to five; "未定级" when none. */
 export function Stars({ value, size = 14 }: { value: number | null | undefined; size?: number }) {

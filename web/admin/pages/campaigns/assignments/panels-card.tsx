@@ -114,7 +114,9 @@ function PanelModal({ campaignId, tree, onClose }: { campaignId: string; tree: R
   const [banner, setBanner] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages beside the fields; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     // A checked town stands for all of its villages.
     const villageIds = [...new Set(v.villages.flatMap((value) => (value.startsWith('town:') ? (tree.find((t) => t.value === value)?.children.map((c) => c.value) ?? []) : [value])))];
     const input: PanelCreate = { name: v.name, departments: v.departments, memberIds: v.memberIds, villageIds };

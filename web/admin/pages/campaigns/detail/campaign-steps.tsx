@@ -9,7 +9,7 @@ import {
   type CampaignStatus,
   type EvaluationStage,
 } from '../../../../../shared/contracts/campaigns';
-import { useAdvanceCampaign } from '../../../api/campaigns-hooks';
+import { useAdvanceCampaign, useResults } from '../../../api/campaigns-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { advanceEffects, advanceRefusal, nextStatusOf } from '../campaign-labels';
 
@@ -27,7 +27,10 @@ function stepDescription(c: Campaign, s: CampaignStatus): string {
 export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
   const { modal } = App.useApp();
   const advance = useAdvanceCampaign(campaign.id);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const results = useResults(campaign.id, canManage);
+  // A refusal speaks of the results as they were: once they change (computed, confirmed), it is stale.
+  const [refusal, setRefusal] = useState<{ text: string; resultsAt: number } | null>(null);
+  const shownRefusal = refusal && refusal.resultsAt === results.dataUpdatedAt ? refusal.text : null;
   const next = nextStatusOf(campaign.status);
   const current = campaignStatuses.indexOf(campaign.status);
 
@@ -45,7 +48,7 @@ export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; can
             notifySuccess(`已进入${campaignStatusLabels[to]}阶段`);
           })
           // The refusal is shown next to the steps; the dialog closes either way.
-          .catch((e: unknown) => setRefusal(advanceRefusal(e, campaign))),
+          .catch((e: unknown) => setRefusal({ text: advanceRefusal(e, campaign), resultsAt: results.dataUpdatedAt })),
     });
 
   return (
@@ -64,7 +67,7 @@ export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; can
           </Button>
         )}
       </Flex>
-      {refusal && <Alert type="error" showIcon message="未能推进到下一阶段" description={refusal} closable onClose={() => setRefusal(null)} data-testid="advance-refusal" />}
+      {shownRefusal && <Alert type="error" showIcon message="未能推进到下一阶段" description={shownRefusal} closable onClose={() => setRefusal(null)} data-testid="advance-refusal" />}
     </Flex>
   );
 }

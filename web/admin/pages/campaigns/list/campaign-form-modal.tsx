@@ -63,7 +63,9 @@ export function CampaignFormModal({ campaign, onClose }: Props) {
     : { year: thisYear, name: defaultName(thisYear), customWeights: false, weights: { mutual: 20, department: 30, city: 50 }, noticeDays: 5 };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages beside the fields; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBanner(null);
     const windows: StageWindows = {
       mutual: { opens: day(v.mutual[0]), closes: day(v.mutual[1]) },

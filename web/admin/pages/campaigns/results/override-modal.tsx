@@ -16,7 +16,9 @@ export function OverrideModal({ campaignId, village, onClose }: { campaignId: st
   const [banner, setBanner] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // An invalid form shows its messages beside the fields; nothing to send.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     override.mutate(
       { villageId: village.orgUnitId, stars: v.stars === 0 ? null : v.stars, reason: v.reason.trim() },
       {

@@ -34,22 +34,22 @@ export function RankingTable({ campaignId, villages, onOverride }: Props) {
   };
 
   const columns: TableColumnsType<Village> = [
-    { title: '全市排名', dataIndex: 'rankInCity', width: 90, align: 'center', render: (r: number | null) => r ?? '—' },
-    { title: '镇内排名', dataIndex: 'rankInTown', width: 90, align: 'center', render: (r: number | null) => r ?? '—' },
+    { title: '全市排名', dataIndex: 'rankInCity', width: 80, align: 'center', render: (r: number | null) => r ?? '—' },
+    { title: '镇内排名', dataIndex: 'rankInTown', width: 80, align: 'center', render: (r: number | null) => r ?? '—' },
     {
       title: '村（社区）',
       dataIndex: 'name',
-      width: 140,
+      width: 120,
       render: (name: string, v) => <Link to={`/campaigns/${campaignId}/villages/${v.orgUnitId}`}>{name}</Link>,
     },
-    { title: '所属镇', dataIndex: 'townName', width: 120 },
-    { title: '综合得分', dataIndex: 'score', width: 100, align: 'right', render: (s: number) => s.toFixed(2) },
-    { title: '系统建议', dataIndex: 'engineStars', width: 120, render: (s: number | null) => <Stars value={s} size={12} /> },
-    { title: '星级', dataIndex: 'stars', width: 130, render: (s: number | null) => <Stars value={s} /> },
+    { title: '所属镇', dataIndex: 'townName', width: 100 },
+    { title: '综合得分', dataIndex: 'score', width: 90, align: 'right', render: (s: number) => s.toFixed(2) },
+    { title: '系统建议', dataIndex: 'engineStars', width: 110, render: (s: number | null) => <Stars value={s} size={12} /> },
+    { title: '星级', dataIndex: 'stars', width: 120, render: (s: number | null) => <Stars value={s} /> },
     {
       title: '标记',
       key: 'flags',
-      width: 140,
+      width: 110,
       render: (_, v) => (
         <Space size={[0, 4]} wrap>
           {v.vetoed && <Tag color="red">一票否决</Tag>}
@@ -60,11 +60,10 @@ export function RankingTable({ campaignId, villages, onOverride }: Props) {
     {
       title: '说明',
       dataIndex: 'notes',
-      width: 260,
       render: (notes: string[]) =>
         notes.length ? (
           <Tooltip title={notes.join('；')}>
-            <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+            <Typography.Text ellipsis style={{ maxWidth: 280 }}>
               {notes.join('；')}
             </Typography.Text>
           </Tooltip>
@@ -117,7 +116,7 @@ export function RankingTable({ campaignId, villages, onOverride }: Props) {
         size="middle"
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1350 }}
+        scroll={{ x: 1100 }}
         data-testid="ranking-table"
         pagination={{
           ...paging,

@@ -46,7 +46,9 @@ function TownScoreModal({ campaignId, town, onClose }: { campaignId: string; tow
   const setScore = useSetTownScore(campaignId);
   const [banner, setBanner] = useState<string | null>(null);
   const submit = async () => {
-    const { score } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { score } = values;
     setScore.mutate(
       { townId: town.orgUnitId, score },
       { onSuccess: () => (notifySuccess(`已录入${town.name}党委考核得分`), onClose()), onError: (e) => setBanner(errorText(e)) },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Affix, Alert, Button, Card, Col, Empty, Flex, InputNumber, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, LockOutlined, SaveOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
@@ -8,6 +8,8 @@ import { useScoreSheet, useSaveScoreSheet } from '../../../api/campaigns-hooks';
 import { errorText, isApiError } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
+import { useSession } from '../../../auth/session';
+import { scorePermission } from '../campaign-labels';
 
 type Indicator = ScoreSheet['indicators'][number];
 type Draft = Record<string, number | null>;
@@ -42,6 +44,9 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
     if (sheet) setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, i.points])));
   }, [sheet]);
 
+  const { can } = useSession();
+  // Evaluators came from their task list; the department from the campaign's progress tab.
+  const backTo = stage !== 'city' && can(scorePermission[stage]) ? `/my-tasks/${stage}` : `/campaigns/${campaignId}?tab=progress&stage=${stage}`;
   const locked = !!sheet?.lockReason;
   const editable = useMemo(() => (sheet?.indicators ?? []).filter((i) => i.computedFrom === null), [sheet]);
   const changed = editable.filter((i) => (draft[i.id] ?? null) !== i.points);
@@ -146,7 +151,7 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
       <Card
         title={
           <Space>
-            <Link to={`/campaigns/${campaignId}?tab=progress&stage=${stage}`} aria-label="返回">
+            <Link to={backTo} aria-label="返回">
               <ArrowLeftOutlined />
             </Link>
             <span>
@@ -205,8 +210,10 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
         );
       })}
       {!locked && sheet.indicators.length > 0 && (
-        <Affix offsetBottom={0}>
-          <Card size="small" styles={{ body: { padding: '12px 24px' } }}>
+        // Sticky rather than Affix: the save bar stays in reach while scrolling long sheets and
+        // still ends up under the last dimension when the page is printed or captured whole.
+        <div style={{ position: 'sticky', bottom: 0, zIndex: 10 }}>
+          <Card size="small" styles={{ body: { padding: '12px 24px' } }} style={{ boxShadow: '0 -2px 8px rgba(0,0,0,0.08)' }}>
             <Flex justify="space-between" align="center" gap={16}>
               <Space>
                 {changed.length > 0 ? <Tag color="orange">有 {changed.length} 项修改未保存</Tag> : <Tag color="green">已全部保存</Tag>}
@@ -222,7 +229,7 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
               </Space>
             </Flex>
           </Card>
-        </Affix>
+        </div>
       )}
     </Space>
   );

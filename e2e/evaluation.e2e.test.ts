@@ -1,0 +1,255 @@
+// The evaluation in the browser: an evaluator fills a score sheet in the demo's current campaign;
+// then, on a campaign of its own driven to city assessment through the API, the 组织部管理员
+// computes and confirms the stars in the UI and the exported figures are checked against the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Page as ListPage } from '../shared/contracts/common';
+import type { Campaign, CampaignResults, ScoreSheet } from '../shared/contracts/campaigns';
+import type { OrgTreeNode } from '../shared/contracts/org-units';
+import { demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { startServer, type RunningServer } from './helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+
+/** A logged-in API caller with its own session cookie and CSRF token (drives what the UI would do slowly). */
+type Api = { call: <T>(method: string, path: string, body?: unknown) => Promise<T> };
+
+async function apiAs(username: string, password = demoPassword): Promise<Api> {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`login ${username} → ${res.status}: ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    call: async <T>(method: string, path: string, body?: unknown) => {
+      const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${path} as ${username} → ${r.status}: ${text}`);
+      return (text ? JSON.parse(text) : null) as T;
+    },
+  };
+}
+
+/** Today in China, and a day relative to it, as the server counts them. */
+const chinaDay = (offset = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));
+
+/** Points at a share of each indicator's maximum, in halves (what evaluators type). */
+const sheetAt = (sheet: ScoreSheet, share: number) =>
+  Object.fromEntries(sheet.indicators.filter((i) => i.computedFrom === null).map((i) => [i.id, Math.round(i.maxPoints * share * 2) / 2]));
+
+let org: Api;
+let tree: OrgTreeNode[];
+const villagesOf = (townName: string) => tree[0]!.children.find((t) => t.name === townName)!.children.filter((v) => v.level === 'village');
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  org = await apiAs('orgadmin');
+  tree = await org.call<OrgTreeNode[]>('GET', '/org-units/tree');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('an evaluator scores a village', () => {
+  it('when town01 fills a 西河镇 village’s stage-1 sheet and saves, then the total is stored and the department sees the progress', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    await login(page, 'town01');
+    await page.getByRole('menuitem', { name: '我的互评任务' }).click();
+    const rows = page.locator('.ant-table-row');
+    await rows.first().waitFor();
+    // town01's team evaluates 西河镇: only its villages are listed, never 东岭镇's own.
+    const towns = await rows.locator('td:nth-child(2)').allTextContents();
+    expect(new Set(towns)).toEqual(new Set(['西河镇']));
+    expect(towns).toHaveLength(villagesOf('西河镇').length);
+    await screenshot(page, '70-my-tasks-town01');
+
+    const village = villagesOf('西河镇')[0]!;
+    await page.locator('.ant-table-row', { hasText: village.name }).getByRole('button', { name: /打\s*分/ }).click();
+    await page.getByText(`${village.name}（西河镇）· 摸底互评评分表`).waitFor();
+    const inputs = page.locator('input[data-indicator]');
+    const count = await inputs.count();
+    expect(count).toBeGreaterThan(5);
+    let expected = 0;
+    for (let i = 0; i < count; i++) {
+      const input = inputs.nth(i);
+      const max = Number(await input.getAttribute('aria-valuemax'));
+      const points = Math.floor(max * 0.8 * 2) / 2;
+      expected += points;
+      await input.fill(String(points));
+    }
+    await page.getByText(`有 ${count} 项修改未保存`).waitFor();
+    await page.getByRole('button', { name: /保存评分/ }).click();
+    await page.getByText('评分已保存').waitFor();
+    await page.getByText('已全部保存').waitFor();
+    await screenshot(page, '71-score-sheet-saved');
+
+    const campaigns = await org.call<ListPage<Campaign>>('GET', '/campaigns');
+    const current = campaigns.items.find((c) => c.status === 'mutual')!;
+    const stored = await org.call<ScoreSheet>('GET', `/campaigns/${current.id}/sheets/mutual/${village.id}`);
+    expect(stored.total).toBe(expected);
+    expect(stored.indicators.every((i) => i.enteredBy === '东岭镇管理员')).toBe(true);
+    const progress = await org.call<{ villageId: string; entered: number; total: number; canScore: boolean }[]>('GET', `/campaigns/${current.id}/sheets/mutual`);
+    expect(progress.find((p) => p.villageId === village.id)).toMatchObject({ entered: count, total: count, canScore: false });
+    expect(problemsOn(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the department decides the stars', () => {
+  let page: Page;
+  let campaign: Campaign;
+  // Varied per village (and a little per stage) so the ranking has few ties and every band is used.
+  const shareOf = (i: number, stage: string) => 0.55 + ((i * 37) % 41) / 100 + stage.length / 200;
+
+  beforeAll(async () => {
+    page = await newPage(browser, server.baseUrl);
+    await login(page, 'orgadmin');
+  });
+  afterAll(async () => {
+    if (page) expect(problemsOn(page)).toEqual([]);
+    await page?.context().close();
+  });
+
+  it('when the 组织部管理员 creates a campaign with its three stage windows, then it opens in draft with its steps', async () => {
+    const year = Number(chinaDay().slice(0, 4)) + 1;
+    await page.goto('/campaigns');
+    await page.getByRole('button', { name: /新建评星年度/ }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('#campaign_year').fill(String(year));
+    await expect(modal.locator('#campaign_name').inputValue()).resolves.toBe(`${year}年度“五星级”乡村党组织创建`);
+    await modal.locator('#campaign_standardId').click();
+    await page.locator('.ant-select-item-option', { hasText: '图们市' }).first().click();
+    for (const stage of ['mutual', 'department', 'city']) {
+      await modal.locator(`#campaign_${stage}`).click();
+      await page.keyboard.type(chinaDay(-1));
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(chinaDay(30));
+      await page.keyboard.press('Enter');
+    }
+    await screenshot(page, '72-campaign-create');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已创建评星年度').waitFor();
+    await page.getByText(`${year}年度“五星级”乡村党组织创建`).first().waitFor();
+    const campaigns = await org.call<ListPage<Campaign>>('GET', '/campaigns');
+    campaign = campaigns.items.find((c) => c.year === year)!;
+    expect(campaign).toMatchObject({ status: 'draft', noticeDays: 5, windows: { mutual: { opens: chinaDay(-1), closes: chinaDay(30) } } });
+    await expect(page.locator('.ant-steps-item-process').textContent()).resolves.toContain('筹备中');
+  });
+
+  it('when the stages are scored and the campaign reaches city assessment, then stage 1 sheets say why they are locked', async () => {
+    // Stage work through the API: the evaluators' pages are covered above.
+    const sys = await apiAs('sysadmin');
+    const accounts = await sys.call<ListPage<{ id: string; username: string }>>('GET', '/accounts?pageSize=100');
+    const idOf = (u: string) => accounts.items.find((a) => a.username === u)!.id;
+    const proposal = await org.call<{ evaluatorTownId: string; targetTownId: string }[]>('POST', `/campaigns/${campaign.id}/teams/propose`, {});
+    const townAdmin = new Map(tree[0]!.children.map((t, i) => [t.id, `town0${i + 1}`]));
+    await org.call('PUT', `/campaigns/${campaign.id}/teams`, {
+      teams: proposal.map((p) => ({ ...p, leaderUserId: idOf(townAdmin.get(p.evaluatorTownId)!), memberIds: [idOf(townAdmin.get(p.evaluatorTownId)!)] })),
+    });
+    const judge = await sys.call<{ id: string }>('POST', '/accounts', { username: 'e2e.judge', displayName: '测试评委', password: 'Judge#Review2026' });
+    await (await apiAs('secadmin')).call('PUT', `/accounts/${judge.id}/roles`, { roles: [{ role: 'judge', orgUnitId: tree[0]!.id }] });
+    const villages = tree[0]!.children.flatMap((t) => t.children.filter((v) => v.level === 'village'));
+    await org.call('POST', `/campaigns/${campaign.id}/panels`, { name: '第一评委组', departments: '农业农村局、乡村振兴局', memberIds: [judge.id], villageIds: villages.map((v) => v.id) });
+
+    const fill = async (api: Api, stage: string, villageIds: string[]) => {
+      for (const id of villageIds) {
+        const i = villages.findIndex((v) => v.id === id);
+        const sheet = await api.call<ScoreSheet>('GET', `/campaigns/${campaign.id}/sheets/${stage}/${id}`);
+        await api.call('PUT', `/campaigns/${campaign.id}/sheets/${stage}/${id}`, { scores: sheetAt(sheet, shareOf(i, stage)) });
+      }
+    };
+    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'mutual' });
+    for (const p of proposal) {
+      const evaluator = await apiAs(townAdmin.get(p.evaluatorTownId)!);
+      await fill(evaluator, 'mutual', tree[0]!.children.find((t) => t.id === p.targetTownId)!.children.map((v) => v.id));
+    }
+    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'department' });
+    await fill(await apiAs('e2e.judge', 'Judge#Review2026'), 'department', villages.map((v) => v.id));
+    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'city' });
+    await fill(org, 'city', villages.map((v) => v.id));
+    for (const town of tree[0]!.children) await org.call('PUT', `/campaigns/${campaign.id}/towns/${town.id}/score`, { score: 86 });
+
+    await page.goto(`/campaigns/${campaign.id}/sheets/mutual/${villages[0]!.id}`);
+    await page.getByTestId('sheet-lock').getByText('摸底互评阶段已结束，评分只读').waitFor();
+    await expect(page.locator('input[data-indicator]').first().isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: /保存评分/ }).count()).resolves.toBe(0);
+    await screenshot(page, '73-sheet-locked');
+  });
+
+  it('when stars are computed, then notice is refused until they are confirmed, an override needs a reason, and 定星 confirms every village', async () => {
+    await page.goto(`/campaigns/${campaign.id}?tab=results`);
+    await page.getByRole('button', { name: /生成定星建议/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /生\s*成/ }).click();
+    const villageCount = tree[0]!.children.flatMap((t) => t.children).length;
+    await page.getByText(`已为 ${villageCount} 个村生成定星建议`).waitFor();
+    const table = page.getByTestId('ranking-table');
+    await table.locator('.ant-table-row').first().waitFor();
+
+    // Notice before 定星: refused, and the page says what to do.
+    await page.getByRole('button', { name: /推进到结果公示/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /推进到结果公示/ }).click();
+    await page.getByTestId('advance-refusal').getByText(`还有 ${villageCount} 个村未定星`).waitFor();
+
+    const results = await org.call<CampaignResults>('GET', `/campaigns/${campaign.id}/results`);
+    expect(results.status).toBe('proposed');
+    const last = results.villages.at(-1)!;
+    await page.getByLabel('按村名搜索').fill(last.name);
+    await page.getByLabel('按村名搜索').press('Enter');
+    const row = table.locator('.ant-table-row', { hasText: last.name });
+    await row.getByRole('button', { name: /调\s*整/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: `调整星级：${last.name}` });
+    const newStars = last.stars === 5 ? 4 : (last.stars ?? 0) + 1;
+    await modal.getByText(`${newStars} 星`, { exact: true }).click();
+    await modal.getByRole('button', { name: /确认调整/ }).click();
+    await modal.getByText('调整星级必须填写理由').waitFor();
+    await modal.locator('#override_reason').fill('整改到位，经集体研究上调一星');
+    await modal.getByRole('button', { name: /确认调整/ }).click();
+    await page.getByText(`已调整${last.name}的星级`).waitFor();
+    await row.getByText('已调整').waitFor();
+    await expect(row.locator('[data-stars]').last().getAttribute('data-stars')).resolves.toBe(String(newStars));
+    await page.getByLabel('按村名搜索').fill('');
+    await page.getByLabel('按村名搜索').press('Enter');
+
+    await page.getByRole('button', { name: /确认定星/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确认定星/ }).click();
+    // The override already confirmed its village; 定星 confirms the rest.
+    await page.getByText(`已确认 ${villageCount - 1} 个村的星级`).waitFor();
+    await screenshot(page, '74-results-confirmed');
+
+    // The table shows what the server holds: first page in city rank order, scores and stars.
+    const after = await org.call<CampaignResults>('GET', `/campaigns/${campaign.id}/results`);
+    const shown = await table.locator('.ant-table-row').evaluateAll((rows) =>
+      rows.map((r) => ({ rank: r.children[0]?.textContent, name: r.children[2]?.textContent, score: r.children[4]?.textContent, stars: r.querySelectorAll('[data-stars]')[1]?.getAttribute('data-stars') ?? null })),
+    );
+    expect(shown).toEqual(after.villages.slice(0, shown.length).map((v) => ({ rank: String(v.rankInCity), name: v.name, score: v.score.toFixed(2), stars: v.stars === null ? null : String(v.stars) })));
+    expect(after.villages.find((v) => v.orgUnitId === last.orgUnitId)).toMatchObject({ stars: newStars, overridden: true });
+  });
+
+  it('when the campaign moves to public notice, then the steps show it and the notice prints the ranking', async () => {
+    await page.goto(`/campaigns/${campaign.id}`);
+    await page.getByRole('button', { name: /推进到结果公示/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /推进到结果公示/ }).click();
+    await page.getByText('已进入结果公示阶段').waitFor();
+    await expect(page.locator('.ant-steps-item-process').textContent()).resolves.toContain('结果公示');
+    const updated = await org.call<Campaign>('GET', `/campaigns/${campaign.id}`);
+    expect(updated.noticeStarts).toBe(chinaDay());
+
+    await page.goto(`/campaigns/${campaign.id}/notice-print`);
+    const sheet = page.getByTestId('notice-sheet');
+    await sheet.getByText(`公示时间为 ${updated.noticeStarts} 至 ${updated.noticeEnds}`).waitFor();
+    const results = await org.call<CampaignResults>('GET', `/campaigns/${campaign.id}/results`);
+    const firstRow = await sheet.locator('tbody tr').first().locator('td').allTextContents();
+    const top = results.villages[0]!;
+    expect(firstRow).toEqual([String(top.rankInCity), top.townName, top.name, top.score.toFixed(2), '★'.repeat(top.stars ?? 0), String(top.rankInTown)]);
+    await expect(sheet.locator('table').first().locator('tbody tr').count()).resolves.toBe(results.villages.length);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, '75-notice-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
