@@ -298,6 +298,8 @@ export const villageEvaluationSchema = z.object({
       occurredOn: dateStringSchema.nullable(),
       id: z.uuid().nullable(),
       caseNo: z.string().nullable(),
+      /** A confirmed case the stored result took into account; false when confirmed after the computation (a correction may be due). */
+      inResult: z.boolean(),
     }),
   ),
   result: z

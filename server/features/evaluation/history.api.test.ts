@@ -88,13 +88,22 @@ describe('a village’s evaluation page', () => {
     const url = `/api/campaigns/${lastYear}/villages/${v().town2[1].id}/evaluation`;
     const mine = (await org.get(url)).json();
     expect(mine.violations).toEqual([
-      { category: 'discipline', categoryLabel: '违反党规党纪', status: 'confirmed', occurredOn: '2025-03-03', id: expect.any(String), caseNo: 'WJ000001' },
-      { category: 'petition', categoryLabel: '违规上访', status: 'reported', occurredOn: '2025-04-04', id: expect.any(String), caseNo: 'WJ000002' },
+      { category: 'discipline', categoryLabel: '违反党规党纪', status: 'confirmed', occurredOn: '2025-03-03', id: expect.any(String), caseNo: 'WJ000001', inResult: true },
+      { category: 'petition', categoryLabel: '违规上访', status: 'reported', occurredOn: '2025-04-04', id: expect.any(String), caseNo: 'WJ000002', inResult: false },
     ]);
     expect(mine.result.steps.find((s: { rule: string }) => s.rule === 'veto').text).toContain('WJ000001');
     const town2 = (await (await loginAs(t.app, 'town2')).get(url)).json();
-    expect(town2.violations).toEqual([{ category: 'discipline', categoryLabel: '违反党规党纪', status: 'confirmed', occurredOn: null, id: null, caseNo: null }]);
+    expect(town2.violations).toEqual([{ category: 'discipline', categoryLabel: '违反党规党纪', status: 'confirmed', occurredOn: null, id: null, caseNo: null, inResult: true }]);
     expect(JSON.stringify(town2)).not.toContain('周九');
+  });
+
+  it('when a case is confirmed after the stars are final, then the page shows it as not in the result, so a correction can follow', async () => {
+    const inspector = await loginAs(t.app, 'inspector1');
+    const late = (await inspector.post('/api/violations', { villageId: v().town1[0].id, personName: '郑十一', category: 'crime', occurredOn: '2025-06-01' })).json();
+    await inspector.post(`/api/violations/${late.id}/decide`, { to: 'confirmed', note: '判决生效' });
+    const page = (await org.get(`/api/campaigns/${lastYear}/villages/${v().town1[0].id}/evaluation`)).json();
+    expect(page.violations).toEqual([expect.objectContaining({ caseNo: late.caseNo, status: 'confirmed', inResult: false })]);
+    expect(page.result.stars).toBe(3);
   });
 
   it('when stage 3 is still open, then a town official sees the closed stages only while the department sees all', async () => {
@@ -125,15 +134,12 @@ describe('town committees’ stars', () => {
 });
 
 describe('a moved village', () => {
-  it('when 乙二村 moves to 甲镇, then its violations, corrections and evidence follow it into the new town’s scope', async () => {
+  it('when 乙二村 moves to 甲镇, then its violation records follow it into the new town’s scope', async () => {
+    const inspector = await loginAs(t.app, 'inspector1');
+    const inTown1 = async () => (await inspector.get(`/api/violations?townId=${t.city.towns[0].id}`)).json().items.map((x: { village: { name: string } }) => x.village.name).sort();
+    expect(await inTown1()).toEqual(['甲一村']);
     const res = await org.post(`/api/org-units/${v().town2[1].id}/move`, { parentId: t.city.towns[0].id });
     expect(res.statusCode).toBe(200);
-    // The stage-1 survey, as the evaluating team would have entered it.
-  await upsertSurveys(t.app.services.db, [
-    { countyId: t.city.countyId, campaignId: lastYear, villageId: v().town1[0].id, orgPath: v().town1[0].path, sampleSize: 50, satisfied: 40, basicallySatisfied: 8, unsatisfied: 2, surveyDate: '2025-03-20', enteredBy: t.city.users.town2!, enteredAt: new Date('2025-03-20T02:00:00Z') },
-  ]);
-  const inspector = await loginAs(t.app, 'inspector1');
-    const list = (await inspector.get(`/api/violations?townId=${t.city.towns[0].id}`)).json();
-    expect(list.total).toBe(2);
+    expect(await inTown1()).toEqual(['乙二村', '乙二村', '甲一村']);
   });
 });

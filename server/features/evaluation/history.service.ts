@@ -13,11 +13,11 @@ import { villageEvidence } from './evidence.service.js';
 import { villageCorrections } from './corrections.service.js';
 import { selectVillageViolations } from './violations.queries.js';
 import { selectSurveys } from './surveys.queries.js';
-import { sideBySide, violationSummary, visibleStages } from './history.js';
+import { casesInSteps, sideBySide, violationSummary, visibleStages } from './history.js';
 import { selectResultWithConfirmer, selectVillageEntries, selectVillageHistory } from './history.queries.js';
 
 type StoredExplanation = {
-  steps?: { rule: string; text: string }[];
+  steps?: { rule: string; text: string; reasons?: unknown }[];
   stageScores?: Record<string, number>;
   dimensionScores?: Record<string, number>;
   satisfactionRate?: number | null;
@@ -59,7 +59,7 @@ export async function getVillageEvaluation(ctx: Ctx, campaignId: string, village
     stageTotals,
     survey: visible.includes('mutual') ? await villageSurvey(ctx, campaignId, villageId) : null,
     evidence,
-    violations: violationSummary(await selectVillageViolations(ctx.db, countyId, villageId, campaign.year), officer),
+    violations: violationSummary(await selectVillageViolations(ctx.db, countyId, villageId, campaign.year), officer, casesInSteps(e.steps ?? [])),
     result: r
       ? {
           status: campaign.status === 'final' ? 'final' : 'proposed',

@@ -48,8 +48,11 @@ export function sideBySide(standard: Standard, entries: readonly Entry[], visibl
 
 type ViolationFact = { id: string; seq: number; category: ViolationCategory; status: ViolationStatus; occurredOn: string };
 
-/** Officers see every record of the year by number; others only that a category was confirmed. */
-export function violationSummary(records: readonly ViolationFact[], officer: boolean): VillageEvaluation['violations'] {
+/**
+ * Officers see every record of the year by number; others only that a category was confirmed.
+ * `appliedCases` are the case numbers the stored result's veto steps name.
+ */
+export function violationSummary(records: readonly ViolationFact[], officer: boolean, appliedCases: ReadonlySet<string>): VillageEvaluation['violations'] {
   return records
     .filter((r) => officer || r.status === 'confirmed')
     .map((r) => ({
@@ -59,5 +62,16 @@ export function violationSummary(records: readonly ViolationFact[], officer: boo
       occurredOn: officer ? r.occurredOn : null,
       id: officer ? r.id : null,
       caseNo: officer ? caseNoOf(r.seq) : null,
+      inResult: r.status === 'confirmed' && appliedCases.has(caseNoOf(r.seq)),
     }));
+}
+
+/** Case numbers named in the engine's veto steps (its reasons carry them, see violations.ts). */
+export function casesInSteps(steps: readonly { rule: string; reasons?: unknown }[]): Set<string> {
+  const found = new Set<string>();
+  for (const s of steps) {
+    if (s.rule !== 'veto' && s.rule !== 'violation_not_listed') continue;
+    for (const reason of Array.isArray(s.reasons) ? s.reasons : []) for (const m of String(reason).matchAll(/WJ\d{6}/g)) found.add(m[0]);
+  }
+  return found;
 }
