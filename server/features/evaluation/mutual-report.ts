@@ -34,7 +34,7 @@ function projectionStandard(standard: Standard): Standard {
     stages: [{ id: 'mutual', name: '摸底互评', weight: 100 }],
     dimensions: [
       {
-        id: projectionId,
+        id: `${projectionId}Dimension`,
         name: '摸底互评（折算）',
         maxPoints: standard.totalMaxScore,
         indicators: [{ id: projectionId, name: '摸底互评得分（折算满分）', kind: 'scored', maxPoints: standard.totalMaxScore, stages: ['mutual'], guidance: '', evidence: [] }],
