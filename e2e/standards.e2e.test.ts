@@ -43,6 +43,8 @@ describe('rating standards', () => {
     const tumen = rowOf('tumen-2022', '2022.1');
     await expect(tumen.getByText('已锁定').count()).resolves.toBe(1);
     await expect(tumen.getByRole('button', { name: '编辑' }).isDisabled()).resolves.toBe(true);
+    await tumen.getByText('已锁定').hover();
+    await page.getByRole('tooltip').getByText(/^\d{4} 年度评星使用此标准$/).waitFor();
     await screenshot(page, '40-standards-list');
 
     // The viewer states every veto rule in words.
@@ -83,7 +85,8 @@ describe('rating standards', () => {
     await expect(page.locator('[data-path="totalMaxScore"] .ant-form-item-explain-error').textContent()).resolves.toMatch(/102/);
     await page.getByLabel('总分', { exact: true }).fill('102');
     await page.getByTestId('validation-ok').waitFor();
-    await expect(page.locator('.ant-form-item-explain-error').count()).resolves.toBe(0);
+    // antd fades a cleared message out before removing it.
+    await page.locator('.ant-form-item-explain-error').first().waitFor({ state: 'detached' });
     await save.click();
 
     await page.waitForURL(new RegExp(`/standards/${newId}$`));

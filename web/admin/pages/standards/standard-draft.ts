@@ -138,6 +138,7 @@ export function formShapeProblem(doc: unknown): string | null {
   if (scheme.type === 'namedStars' && !isObjArray(scheme.levels)) return '“levelScheme.levels”应为列表';
   if (!isObj(doc.ranking) || !isObjArray(doc.ranking.keys)) return '“ranking.keys”应为列表';
   for (const key of ['figures', 'prerequisites', 'vetoes'] as const) if (!optionalObjArray(doc[key])) return `“${key}”应为列表`;
+  for (const [i, v] of ((doc.vetoes ?? []) as Record<string, unknown>[]).entries()) if (!isObj(v.effect)) return `“vetoes[${i}].effect”应为对象`;
   for (const key of ['bonus', 'deductions', 'satisfaction', 'quotas', 'townScheme'] as const) {
     if (doc[key] !== undefined && !isObj(doc[key])) return `“${key}”应为对象`;
   }

@@ -16,6 +16,7 @@ import { EditRanking } from './edit-ranking';
 import { EditRules } from './edit-rules';
 import { formShapeProblem, indexErrors, parseJsonText, setIn, type Draft, type Path } from './standard-draft';
 import { StandardErrorsTable } from './standard-errors-table';
+import { TabErrorBoundary } from './tab-error-boundary';
 import { tabOfPath, type EditorTab } from './standard-paths';
 
 type Props = {
@@ -167,7 +168,14 @@ export function StandardEditor({ initial, existing, readOnly, lockedReason }: Pr
         {tabLabels[key]}
       </Badge>
     ),
-    children: <TabBody tab={key} jsonText={jsonText} jsonError={jsonError} readOnly={readOnly} onJsonChange={onJsonChange} />,
+    children:
+      key === 'json' ? (
+        <EditJson text={jsonText} error={jsonError} readOnly={readOnly} onChange={onJsonChange} />
+      ) : (
+        <TabErrorBoundary resetKey={doc} onOpenJson={() => changeTab('json')}>
+          <TabBody tab={key} />
+        </TabErrorBoundary>
+      ),
   }));
 
   return (
@@ -177,7 +185,7 @@ export function StandardEditor({ initial, existing, readOnly, lockedReason }: Pr
           <Space wrap>
             <span>{existing ? '编辑评星标准' : '新建评星标准'}</span>
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-              {doc.name} · 版本 {doc.version}
+              {String(doc.name ?? '')} · 版本 {String(doc.version ?? '')}
             </Typography.Text>
             {readOnly && lockedReason !== undefined && (
               <Tag icon={<LockOutlined />} color="default">
@@ -228,9 +236,7 @@ export function StandardEditor({ initial, existing, readOnly, lockedReason }: Pr
   );
 }
 
-type TabBodyProps = { tab: EditorTab; jsonText: string; jsonError: string | null; readOnly: boolean; onJsonChange: (text: string) => void };
-
-function TabBody({ tab, jsonText, jsonError, readOnly, onJsonChange }: TabBodyProps) {
+function TabBody({ tab }: { tab: Exclude<EditorTab, 'json'> }) {
   switch (tab) {
     case 'basic':
       return <EditBasic />;
@@ -244,7 +250,5 @@ function TabBody({ tab, jsonText, jsonError, readOnly, onJsonChange }: TabBodyPr
       return <EditRules />;
     case 'ranking':
       return <EditRanking />;
-    case 'json':
-      return <EditJson text={jsonText} error={jsonError} readOnly={readOnly} onChange={onJsonChange} />;
   }
 }

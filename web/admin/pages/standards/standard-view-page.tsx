@@ -21,7 +21,7 @@ import {
   TownSchemeView,
   VetoesView,
 } from './standard-view-rules';
-import { LockTag } from './standards-list-page';
+import { LockTag } from './lock-tag';
 import { num, stageLabels } from './standard-words';
 
 /** The whole standard in Chinese, section by section, readable without its JSON. */

@@ -39,10 +39,11 @@ export function vetoEffectText(effect: VetoEffect): string {
   switch (effect.type) {
     case 'noRating':
       return '一票否决，不予评星';
+    // Hand-written JSON may leave the number out; the validation list says so, the words must not say "undefined".
     case 'capStars':
-      return effect.maxStars === 0 ? '不得评定星级' : `最高只能评为 ${effect.maxStars} 星`;
+      return effect.maxStars === 0 ? '不得评定星级' : `最高只能评为 ${effect.maxStars ?? '？'} 星`;
     case 'lowerStars':
-      return `在评定星级基础上降低 ${effect.by} 星（不低于最低星级）`;
+      return `在评定星级基础上降低 ${effect.by ?? '？'} 星（不低于最低星级）`;
   }
 }
 
@@ -115,7 +116,7 @@ export function townLevelText(level: NonNullable<Standard['townScheme']>['levels
   if (level.minOwnScore !== undefined) parts.push(`镇党委自身得分不低于 ${pts(level.minOwnScore)}`);
   if (level.minAverageVillageStars !== undefined) parts.push(`所辖村平均星级不低于 ${num(level.minAverageVillageStars)} 星`);
   if (level.minShareOfVillages) {
-    parts.push(`${level.minShareOfVillages.atLeastStars} 星及以上村占比不低于 ${num(level.minShareOfVillages.percent)}%`);
+    parts.push(`所辖村中 ${level.minShareOfVillages.atLeastStars} 星及以上的占比不低于 ${num(level.minShareOfVillages.percent)}%`);
   }
   return parts.length ? parts.join('，且') : '无附加条件';
 }

@@ -1,30 +1,17 @@
 import { useState } from 'react';
-import { Button, Card, Dropdown, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Dropdown, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownOutlined, FileExcelOutlined, FileTextOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { DownOutlined, FileExcelOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import type { StandardSummary } from '../../../../shared/contracts/standards';
 import { standardExportJsonUrl, standardIndicatorsUrl, useStandards, type StandardFilters } from '../../api/standards-hooks';
 import { useSession } from '../../auth/session';
+import { LockTag } from './lock-tag';
 import { StandardCloneModal } from './standard-clone-modal';
 import { StandardImportJson } from './standard-import-json';
 import { StandardNewModal } from './standard-new-modal';
 import { num } from './standard-words';
-
-export function LockTag({ standard }: { standard: Pick<StandardSummary, 'locked' | 'lockedReason'> }) {
-  return standard.locked ? (
-    <Tooltip title={standard.lockedReason ?? '已被评星年度使用'}>
-      <Tag icon={<LockOutlined />} color="default" data-testid="lock-tag">
-        已锁定
-      </Tag>
-    </Tooltip>
-  ) : (
-    <Tag icon={<UnlockOutlined />} color="success">
-      可编辑
-    </Tag>
-  );
-}
 
 export function StandardsListPage() {
   const { can } = useSession();
