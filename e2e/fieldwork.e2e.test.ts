@@ -145,7 +145,7 @@ describe('overviews and the other field-work screens', () => {
     await modal.locator('#findings').fill('E2E 调研：合作社需要冷链设施');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await leader.getByText('已记录走访').waitFor();
-    await leader.locator('.ant-table-row', { hasText: 'E2E 调研' }).getByRole('button', { name: '详情' }).click();
+    await leader.locator('.ant-table-row', { hasText: 'E2E 调研' }).first().getByRole('button', { name: '详情' }).click();
     await leader.locator('.ant-drawer').getByText('现场照片').waitFor();
     await screenshot(leader, '58-fieldwork-leader-visit');
     await leader.goto('/fieldwork');

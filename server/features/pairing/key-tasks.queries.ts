@@ -39,7 +39,7 @@ export async function listKeyTasks(db: Db, countyId: string, paths: readonly str
   const [items, [total]] = await Promise.all([
     selectTasks(db)
       .where(where)
-      .orderBy(asc(keyTasks.orgPath), asc(keyTasks.category), asc(keyTasks.title), asc(keyTasks.id))
+      .orderBy(asc(orgUnits.code), asc(keyTasks.category), asc(keyTasks.title), asc(keyTasks.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(keyTasks).where(where),

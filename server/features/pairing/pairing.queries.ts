@@ -73,7 +73,7 @@ export async function listPairings(db: Db, countyId: string, scope: FieldScope, 
   const [items, [total]] = await Promise.all([
     selectPairings(db)
       .where(where)
-      .orderBy(asc(people.name), asc(pairings.orgPath), asc(pairings.startDate), asc(pairings.id))
+      .orderBy(asc(people.name), asc(orgUnits.code), asc(pairings.startDate), asc(pairings.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(pairings).where(where),
@@ -98,7 +98,7 @@ export async function selectPairingsOfYear(db: Db, countyId: string, scope: Fiel
         or(isNull(pairings.endDate), gte(pairings.endDate, `${year}-01-01`)),
       ),
     )
-    .orderBy(asc(people.name), asc(pairings.orgPath), asc(pairings.id));
+    .orderBy(asc(people.name), asc(orgUnits.code), asc(pairings.id));
   return rows as PairingRow[];
 }
 

@@ -38,7 +38,7 @@ export async function listCommitments(db: Db, countyId: string, paths: readonly 
   const [items, [total]] = await Promise.all([
     selectCommitments(db)
       .where(where)
-      .orderBy(desc(commitments.year), asc(commitments.orgPath), asc(commitments.createdAt), asc(commitments.id))
+      .orderBy(desc(commitments.year), asc(orgUnits.code), asc(commitments.createdAt), asc(commitments.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(commitments).where(where),

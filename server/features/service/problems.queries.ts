@@ -56,7 +56,7 @@ export async function listProblems(db: Db, countyId: string, paths: readonly str
   const [items, [total]] = await Promise.all([
     selectProblems(db)
       .where(where)
-      .orderBy(desc(problems.reportedDate), asc(problems.orgPath), asc(problems.id))
+      .orderBy(desc(problems.reportedDate), asc(orgUnits.code), asc(problems.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(problems).where(where),
@@ -65,7 +65,7 @@ export async function listProblems(db: Db, countyId: string, paths: readonly str
 }
 
 export async function selectProblemsForExport(db: Db, countyId: string, paths: readonly string[], f: ProblemFilter, limit: number) {
-  const rows = await selectProblems(db).where(filters(countyId, paths, f)).orderBy(asc(problems.orgPath), asc(problems.reportedDate), asc(problems.id)).limit(limit);
+  const rows = await selectProblems(db).where(filters(countyId, paths, f)).orderBy(asc(orgUnits.code), asc(problems.reportedDate), asc(problems.id)).limit(limit);
   return rows.map(flatten);
 }
 

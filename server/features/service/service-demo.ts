@@ -148,6 +148,22 @@ export function buildProblemDemo(input: ServiceDemoInput) {
     const account = input.villageAccounts.get(v.id);
     const town = input.townAccounts.get(input.townOf.get(v.id) ?? '');
     const cadres = input.cadres.get(v.id) ?? [];
+    // Most households visited have nothing to report: those visits are on record too.
+    const quiet = 8 + mix(i, 3, 6);
+    for (let n = 0; n < quiet; n++) {
+      const cadre = cadres[(n + 1) % Math.max(1, cadres.length)];
+      visits.push({
+        id: randomUUID(),
+        countyId,
+        villageId: v.id,
+        orgPath: v.path,
+        visitDate: dayAt(year, today, (n + 0.3) / quiet),
+        household: `${groups[mix(i, n + 20, groups.length)]} ${surnames[mix(i, n + 30, surnames.length)]}演某户`,
+        visitors: cadre?.name ?? '村“两委”干部',
+        notes: '家庭生产生活正常，无诉求。',
+        recordedBy: account?.id ?? null,
+      });
+    }
     const count = 6 + mix(i, 1, 5);
     for (let n = 0; n < count; n++) {
       const share = Math.min(0.97, (n + 0.5) / count + mix(i, n, 5) / 100);

@@ -51,7 +51,7 @@ export async function listRecords(db: Db, countyId: string, paths: readonly stri
   const [items, [total]] = await Promise.all([
     selectRecords(db)
       .where(where)
-      .orderBy(desc(supervisionRecords.recordDate), asc(supervisionRecords.orgPath), asc(supervisionRecords.id))
+      .orderBy(desc(supervisionRecords.recordDate), asc(orgUnits.code), asc(supervisionRecords.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(supervisionRecords).where(where),

@@ -1,13 +1,13 @@
 import { Card, Col, Row } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { FieldworkOverview } from '../../../../shared/contracts/fieldwork-overview';
 
 // Only the pieces drawn here (tree-shaken).
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 // Screenshots in browser tests must show the finished chart, not a frame of its animation.
 const animation = typeof navigator === 'undefined' || !navigator.webdriver;
@@ -52,8 +52,55 @@ function problemChart(o: FieldworkOverview) {
   };
 }
 
+function pie(data: { name: string; value: number; color: string }[]) {
+  return {
+    animation,
+    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['42%', '68%'],
+        center: ['50%', '44%'],
+        label: { formatter: '{b}\n{c}' },
+        data: data.map((d) => ({ name: d.name, value: d.value, itemStyle: { color: d.color } })),
+      },
+    ],
+  };
+}
+
+/** One village: its problem list and its commitments as shares, not a one-bar chart. */
+function VillageCharts({ overview }: { overview: FieldworkOverview }) {
+  const t = overview.totals;
+  const open = t.problemsListed - t.problemsClosed;
+  const problems = pie([
+    { name: '已销号', value: t.problemsClosed, color: '#c8161d' },
+    { name: '办理中', value: open - t.problemsOverdue, color: '#faad14' },
+    { name: '逾期未办结', value: t.problemsOverdue, color: '#8c8c8c' },
+  ]);
+  const commitments = pie([
+    { name: '已兑现', value: t.commitmentsFulfilled, color: '#389e0d' },
+    { name: '尚未兑现', value: t.commitmentsMade - t.commitmentsFulfilled, color: '#d9d9d9' },
+  ]);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={12}>
+        <Card size="small" title="问题清单">
+          <ReactEChartsCore echarts={echarts} option={problems} style={{ height: 280 }} notMerge />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card size="small" title="为民办实事（年初承诺）">
+          <ReactEChartsCore echarts={echarts} option={commitments} style={{ height: 280 }} notMerge />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
 /** Leaders' visits (where people would rather look than read) and problems solved by town or village. */
 export function FieldworkCharts({ overview }: { overview: FieldworkOverview }) {
+  if (overview.villages.length <= 1) return <VillageCharts overview={overview} />;
   // One leader's own bar says nothing a number would not; the chart compares leaders.
   const showLeaders = overview.leaders.length > 1;
   const height = Math.max(260, overview.leaders.length * 18 + 40);

@@ -58,9 +58,13 @@ export function FieldworkOverviewPage() {
       <Card>
         <Flex justify="space-between" align="center" wrap gap={12}>
           <div>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              三级共进 · {data ? `${levelTitle[data.level]}（${data.scopeName}）` : '…'}
-            </Typography.Title>
+            <Space align="center">
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                三级共进 · {data?.scopeName ?? '…'}
+              </Typography.Title>
+              {data && <Tag color="red">{levelTitle[data.level]}</Tag>}
+            </Space>
+            <br />
             <Typography.Text type="secondary">市级领导包保联系、镇级跟踪问效、村级为民服务的年度工作数据，与评星标准的计算指标同源。</Typography.Text>
           </div>
           <YearSelect value={year} onChange={setYear} />
