@@ -187,3 +187,22 @@ describe('the trainee’s record shows the hours', () => {
     await screenshot(phone, '72-training-phone-closed');
   });
 });
+
+describe('a town sees its own', () => {
+  it('when town01 opens training, then the figures cover its town only and a city session is read-only', async () => {
+    const town = await newPage(browser, server.baseUrl);
+    await login(town, 'town01');
+    await town.goto('/training');
+    await town.getByText('两委干部参训率').first().waitFor();
+    await town.locator('canvas').first().waitFor();
+    const overview = await apiGet<{ towns: { name: string }[] }>(town, '/training/overview');
+    expect(overview.towns.map((t) => t.name)).toEqual(['东岭镇']);
+    await screenshot(town, '73-training-overview-town01');
+    await town.goto(`/training/sessions/${sessionId}`);
+    await town.getByText('签到二维码由举办单位管理。').waitFor();
+    await expect(town.getByRole('button', { name: /编\s*辑/ }).count()).resolves.toBe(0);
+    await expect(town.getByRole('button', { name: /手工登记/ }).count()).resolves.toBe(0);
+    await screenshot(town, '74-training-session-town01-readonly');
+    expect(problemsOn(town)).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitTitles } from './attendance.js';
 import { planAttendanceImport, type SheetPerson } from './attendance.sheet.js';
 import { behindFirst, buildCoverage, personYears } from './records.js';
+import { trainingFigureIds } from './training.figures.js';
 import {
   checkCategory,
   lastFourMatches,
@@ -185,5 +187,20 @@ describe('attendance import plan', () => {
 
   it('when no row has a status, then the file is refused rather than importing nothing silently', () => {
     expect(planAttendanceImport([row(2, { name: '王一' })], people, new Set(['V1']), hmacOf).errors).toEqual([{ row: 1, field: '考勤状态', reason: '没有填写考勤状态的行' }]);
+  });
+});
+
+describe('figures for the standard', () => {
+  it('when tumen-2022 derives hours per cadre, then both of its recorded inputs are figures this provider fills', () => {
+    const standard = JSON.parse(readFileSync(new URL('../../../standards/tumen-2022.json', import.meta.url), 'utf8')) as {
+      figures: { id: string; ratio?: { numerator: string; denominator: string } }[];
+    };
+    const perCadre = standard.figures.find((f) => f.id === 'trainingHoursPerCadre');
+    expect(perCadre?.ratio).toMatchObject({ numerator: 'trainingHoursTotal', denominator: 'cadreCount' });
+    const recorded = new Set(standard.figures.filter((f) => !f.ratio).map((f) => f.id));
+    for (const id of ['trainingHoursTotal', 'cadreCount']) {
+      expect(recorded.has(id)).toBe(true);
+      expect(trainingFigureIds).toContain(id);
+    }
   });
 });

@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { courseTypeLabels, type TrainingOverview } from '../../../../shared/contracts/training';
+import { courseTypeLabels, type CoverageRow, type TrainingOverview } from '../../../../shared/contracts/training';
 
 // Only the pieces drawn here (tree-shaken).
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -12,13 +12,13 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 // Screenshots in browser tests must show the finished chart, not a frame of its animation.
 const animation = typeof navigator === 'undefined' || !navigator.webdriver;
 
-function townChart(o: TrainingOverview) {
+function coverageChart(rows: CoverageRow[]) {
   return {
     animation,
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 48, right: 56, top: 32, bottom: 56 },
-    xAxis: { type: 'category', data: o.towns.map((t) => t.name), axisLabel: { interval: 0 } },
+    xAxis: { type: 'category', data: rows.map((t) => t.name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
     yAxis: [
       { type: 'value', name: '参训率', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       { type: 'value', name: '人均学时', minInterval: 1 },
@@ -29,10 +29,10 @@ function townChart(o: TrainingOverview) {
         type: 'bar',
         barMaxWidth: 36,
         itemStyle: { color: '#c8161d' },
-        label: { show: true, position: 'top', formatter: '{c}%' },
-        data: o.towns.map((t) => t.trainedShare),
+        label: { show: rows.length <= 6, position: 'top', formatter: '{c}%' },
+        data: rows.map((t) => t.trainedShare),
       },
-      { name: '两委干部人均学时', type: 'line', yAxisIndex: 1, itemStyle: { color: '#faad14' }, data: o.towns.map((t) => t.hoursPerCadre) },
+      { name: '两委干部人均学时', type: 'line', yAxisIndex: 1, itemStyle: { color: '#faad14' }, data: rows.map((t) => t.hoursPerCadre) },
     ],
   };
 }
@@ -60,13 +60,17 @@ function courseChart(o: TrainingOverview) {
   };
 }
 
-/** Coverage by town and the mix of courses: where people would rather look than read. */
-export function TrainingCharts({ overview }: { overview: TrainingOverview }) {
+/**
+ * Coverage and the mix of courses: where people would rather look than read. The city compares
+ * its towns; a town (or village) compares its villages.
+ */
+export function TrainingCharts({ overview, villages }: { overview: TrainingOverview; villages: CoverageRow[] }) {
+  const byTown = overview.towns.length > 1;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
-        <Card size="small" title="各镇（街道）两委干部参训率与人均学时">
-          <ReactEChartsCore echarts={echarts} option={townChart(overview)} style={{ height: 320 }} notMerge />
+        <Card size="small" title={byTown ? '各镇（街道）两委干部参训率与人均学时' : '各村（社区）两委干部参训率与人均学时'}>
+          <ReactEChartsCore echarts={echarts} option={coverageChart(byTown ? overview.towns : villages)} style={{ height: 320 }} notMerge />
         </Card>
       </Col>
       <Col xs={24} xl={10}>

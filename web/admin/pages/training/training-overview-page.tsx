@@ -78,7 +78,7 @@ export function TrainingOverviewPage() {
           </Col>
         ))}
       </Row>
-      {o && (o.totals.attendances > 0 || o.totals.cadres > 0) ? <TrainingCharts overview={o} /> : !isPending && <Card><Empty description={`${year} 年还没有培训记录`} /></Card>}
+      {o && (o.totals.attendances > 0 || o.totals.cadres > 0) ? <TrainingCharts overview={o} villages={coverage.data?.villages ?? []} /> : !isPending && <Card><Empty description={`${year} 年还没有培训记录`} /></Card>}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card size="small" title="三门课程" loading={isPending}>
