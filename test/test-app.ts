@@ -44,6 +44,7 @@ export type Client = {
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
   upload(url: string, data: Buffer, contentType?: string): Promise<LightMyRequestResponse>;
 };
 
@@ -56,7 +57,7 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 }
 
 export function clientWith(app: FastifyInstance, cookie: string, csrf: string): Client {
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.inject({
       method,
       url,
@@ -70,6 +71,7 @@ export function clientWith(app: FastifyInstance, cookie: string, csrf: string): 
     post: (url, body, headers) => send('POST', url, body, headers),
     patch: (url, body) => send('PATCH', url, body),
     put: (url, body) => send('PUT', url, body),
+    del: (url) => send('DELETE', url),
     upload: (url, data, contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') =>
       app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrf, 'content-type': contentType }, payload: data }),
   };

@@ -9,6 +9,8 @@ import { chinaDate } from '../../../shared/dates.js';
 import type { CampaignCreate, CampaignStatus, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getStandardDocument, lockStandard } from '../standards/standards.service.js';
+import { validateStandard } from '../standards/standard-validate.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 import { countUnconfirmedResults } from '../evaluation/results.queries.js';
 import { countOpenObjections } from '../evaluation/objections.queries.js';
 import { nextStatus, noticeEndDate, weightsAddUp, windowProblems } from './campaigns.js';
@@ -51,6 +53,7 @@ export async function createCampaign(ctx: Ctx, input: CampaignCreate) {
   const standard = await getStandardDocument(ctx, input.standardId);
   const weightOf = (id: string) => standard.stages.find((s) => s.id === id)?.weight ?? 0;
   const stageWeights = input.stageWeights ?? { mutual: weightOf('mutual'), department: weightOf('department'), city: weightOf('city') };
+  assertWeightsFit(standard, stageWeights);
   return inTransaction(ctx, async (tx) => {
     if (await selectCampaignByYear(tx.db, ctx.principal.countyId, input.year)) throw new AppError('campaign.duplicate_year');
     const id = randomUUID();
@@ -68,6 +71,7 @@ export async function updateCampaign(ctx: Ctx, id: string, input: CampaignUpdate
     const before = await findCampaign(tx, id);
     if (before.status === 'final') throw new AppError('campaign.not_editable');
     if (before.status !== 'draft' && (input.stageWeights || input.noticeDays)) throw new AppError('campaign.not_editable');
+    if (input.stageWeights) assertWeightsFit(await getStandardDocument(tx, before.standardId), input.stageWeights);
     await updateCampaignRow(tx.db, ctx.principal.countyId, id, { ...input, updatedAt: ctx.now() });
     const after = await findCampaign(tx, id);
     await recordAudit(tx, {
@@ -94,13 +98,13 @@ export async function advanceCampaign(ctx: Ctx, id: string, to: CampaignStatus) 
       set.noticeStarts = today;
       set.noticeEnds = noticeEndDate(today, campaign.noticeDays);
     }
-    const unanswered = to === 'final' ? await countOpenObjections(tx.db, ctx.principal.countyId, id) : 0;
-    if (unanswered > 0) throw new AppError('campaign.objections_open', { unanswered });
     // Scores are entered against the standard's indicators: it cannot change once scoring starts.
     if (to === 'mutual') await lockStandard(tx, campaign.standardId, `${campaign.year} 年度评星使用此标准`);
     if (to === 'final' && (!campaign.noticeEnds || today <= campaign.noticeEnds)) {
       throw new AppError('campaign.notice_running', { noticeEnds: campaign.noticeEnds });
     }
+    const unanswered = to === 'final' ? await countOpenObjections(tx.db, ctx.principal.countyId, id) : 0;
+    if (unanswered > 0) throw new AppError('campaign.objections_open', { unanswered });
     await updateCampaignRow(tx.db, ctx.principal.countyId, id, set);
     await recordAudit(tx, { event: 'campaign.advance', objectType: 'campaign', objectId: id, before: { status: campaign.status }, after: { status: to, noticeEnds: set.noticeEnds } });
     return getCampaign(tx, id);
@@ -109,10 +113,19 @@ export async function advanceCampaign(ctx: Ctx, id: string, to: CampaignStatus) 
 
 /** The campaign's standard with this year's stage weights applied. */
 export async function campaignStandard(ctx: Ctx, campaign: CampaignRow) {
-  const standard = await getStandardDocument(ctx, campaign.standardId);
+  return withWeights(await getStandardDocument(ctx, campaign.standardId), campaign.stageWeights);
+}
+
+function withWeights(standard: Standard, weights: StageWeights): Standard {
   const stages = standard.stages.map((s) => {
-    const weight = campaign.stageWeights[s.id];
+    const weight = weights[s.id];
     return { ...s, weight, referenceOnly: weight === 0 ? true : undefined };
   });
   return { ...standard, stages };
+}
+
+/** This year's weights must still make a valid standard (e.g. a stage that alone scores an indicator cannot weigh 0). */
+function assertWeightsFit(standard: Standard, weights: StageWeights): void {
+  const checked = validateStandard(withWeights(standard, weights));
+  if (!checked.ok) throw new AppError('campaign.standard_invalid_with_weights', { errors: checked.errors });
 }

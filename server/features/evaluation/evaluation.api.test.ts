@@ -39,6 +39,9 @@ describe('campaign from draft to final', () => {
     expect(bad.json().error.code).toBe('campaign.invalid_windows');
     const badWeights = await org.post('/api/campaigns', { year: 2026, name: 'x', standardId, windows, stageWeights: { mutual: 50, department: 50, city: 50 } });
     expect(badWeights.json().error.code).toBe('campaign.weights_not_100');
+    // Tumen's arena indicator is scored only in stage 2: weighing stage 2 at 0 would leave it unscored.
+    const unfit = await org.post('/api/campaigns', { year: 2026, name: 'x', standardId, windows, stageWeights: { mutual: 30, department: 0, city: 70 } });
+    expect(unfit.json().error.code).toBe('campaign.standard_invalid_with_weights');
     const res = await org.post('/api/campaigns', { year: 2026, name: '2026年度五星级创建', standardId, windows });
     expect(res.json()).toMatchObject({ status: 'draft', stageWeights: { mutual: 20, department: 30, city: 50 }, noticeDays: 5 });
     campaignId = res.json().id;
