@@ -1,5 +1,7 @@
 // Drizzle table definitions mirroring migrations/*.sql (the SQL files are the source of truth).
 import { bigint, boolean, customType, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { StageWeights, StageWindows } from '../../shared/contracts/campaigns.js';
+import type { PublicReviewNotice } from '../../shared/contracts/evaluation-stages.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -331,8 +333,8 @@ export const campaigns = pgTable('campaigns', {
   name: text('name').notNull(),
   standardId: uuid('standard_id').notNull(),
   status: text('status').$type<'draft' | 'mutual' | 'department' | 'city' | 'notice' | 'final'>().notNull(),
-  windows: jsonb('windows').$type<import('../../shared/contracts/campaigns.js').StageWindows>().notNull(),
-  stageWeights: jsonb('stage_weights').$type<import('../../shared/contracts/campaigns.js').StageWeights>().notNull(),
+  windows: jsonb('windows').$type<StageWindows>().notNull(),
+  stageWeights: jsonb('stage_weights').$type<StageWeights>().notNull(),
   noticeDays: integer('notice_days').notNull().default(5),
   noticeStarts: date('notice_starts', { mode: 'string' }),
   noticeEnds: date('notice_ends', { mode: 'string' }),
@@ -662,7 +664,7 @@ export const villageReviews = pgTable('village_reviews', {
   commentAt: tz('comment_at'),
   publishedBy: uuid('published_by'),
   publishedAt: tz('published_at'),
-  publishedSnapshot: jsonb('published_snapshot').$type<import('../../shared/contracts/evaluation-stages.js').PublicReviewNotice>(),
+  publishedSnapshot: jsonb('published_snapshot').$type<PublicReviewNotice>(),
 });
 
 export const rectificationTasks = pgTable('rectification_tasks', {
