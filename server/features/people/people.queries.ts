@@ -24,7 +24,7 @@ export type PersonFilter = Omit<Partial<PersonListQuery>, 'orgUnitId' | 'page' |
 
 function personFilters(countyId: string, scope: readonly string[], f: PersonFilter): SQL | undefined {
   const currentTitle = (title: string) =>
-    sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.personId} = ${people.id} AND ${positions.title} = ${title}
+    sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.countyId} = ${countyId} AND ${positions.personId} = ${people.id} AND ${positions.title} = ${title}
       AND (${positions.endDate} IS NULL OR ${positions.endDate} >= ${f.today}))`;
   return and(
     eq(people.countyId, countyId),
@@ -41,7 +41,7 @@ export async function listPeople(db: Db, countyId: string, scope: readonly strin
   const [items, [total]] = await Promise.all([
     selectPeople(db)
       .where(where)
-      .orderBy(asc(orgUnits.path), asc(people.name), asc(people.id))
+      .orderBy(asc(people.orgPath), asc(people.name), asc(people.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
     db.select({ n: count() }).from(people).where(where),
@@ -50,7 +50,7 @@ export async function listPeople(db: Db, countyId: string, scope: readonly strin
 }
 
 export async function selectPeopleForExport(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, limit: number) {
-  return (await selectPeople(db).where(personFilters(countyId, scope, f)).orderBy(asc(orgUnits.path), asc(people.name)).limit(limit)) as PersonRow[];
+  return (await selectPeople(db).where(personFilters(countyId, scope, f)).orderBy(asc(people.orgPath), asc(people.name), asc(people.id)).limit(limit)) as PersonRow[];
 }
 
 export async function selectPerson(db: Db, countyId: string, scope: readonly string[], id: string): Promise<PersonRow | undefined> {
