@@ -89,6 +89,8 @@ describe('study tours', () => {
     expect((await org.put(`/api/training/sessions/${tour}/attendance/${sec21.id}/report`, report)).json().error.code).toBe('training.report_needs_presence');
     expect((await org.put(`/api/training/sessions/${lecture}/attendance/${sec11.id}/report`, report)).json().error.code).toBe('training.not_a_tour');
     expect((await org.put(`/api/training/sessions/${tour}/attendance/${sec11.id}/report`, { ...report, title: '' })).statusCode).toBe(400);
+    expect((await v11.put(`/api/training/sessions/${tour}/attendance/${sec11.id}/report`, report)).statusCode).toBe(403);
+    expect((await town1.put(`/api/training/sessions/${tour}/attendance/${sec11.id}/report`, report)).json().error.code).toBe('training.session_not_found');
     expect((await auditRows(t.app, 'training.tour_report'))[0]).toMatchObject({ after: { title: '烟台乡村振兴见闻', submittedOn: '2026-02-20' } });
   });
 });
@@ -167,6 +169,10 @@ describe('attendance in Excel', () => {
       ['甲委员', '请假', '手工登记', '0'],
     ]);
     expect((await auditRows(t.app, 'export')).filter((r) => r.object_type === 'training_attendance').at(-1)).toMatchObject({ username: 'town1', after: { rows: 2 } });
+    const town2 = await loginEach(t.app, ['town2'] as const);
+    expect((await town2[0].get(`/api/training/sessions/${town1Mentoring}/attendance/export.xlsx`)).statusCode).toBe(404);
+    expect((await town2[0].upload(`/api/training/sessions/${town1Mentoring}/attendance/import`, res.rawPayload)).statusCode).toBe(404);
+    expect((await leader.upload(`/api/training/sessions/${lecture}/attendance/import`, res.rawPayload)).statusCode).toBe(403);
     // The export is itself a valid import file.
     const again = await org.upload(`/api/training/sessions/${lecture}/attendance/import`, res.rawPayload);
     expect(again.json()).toEqual({ imported: 2, errors: [] });

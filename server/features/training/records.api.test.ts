@@ -192,7 +192,14 @@ describe('people’s training records', () => {
 
   it('when roles without training:read ask, then 403; anonymous 401', async () => {
     const sys = await loginAs(t.app, 'sysadmin');
-    for (const url of ['/api/training/records', '/api/training/coverage', '/api/training/overview', `/api/training/people/${sec11.id}`]) {
+    for (const url of [
+      '/api/training/records',
+      '/api/training/records/export.xlsx',
+      '/api/training/coverage',
+      '/api/training/coverage/export.xlsx',
+      '/api/training/overview',
+      `/api/training/people/${sec11.id}`,
+    ]) {
       expect((await sys.get(url)).statusCode).toBe(403);
       expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     }

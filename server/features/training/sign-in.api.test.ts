@@ -154,4 +154,10 @@ describe('public QR sign-in', () => {
     expect(limited.json().error.code).toBe('http.rate_limited');
     expect((await publicSignIn(t.app, token, { name: '王书记', last4: '1234' }, '10.7.7.8')).statusCode).toBe(200);
   });
+
+  it('when one address opens the link more than 120 times a minute, then 429', async () => {
+    const open = () => t.app.inject({ method: 'GET', url: `/api/public/sign-in/${token}`, remoteAddress: '10.6.6.6' });
+    for (let i = 0; i < 120; i++) expect((await open()).statusCode).toBe(200);
+    expect((await open()).statusCode).toBe(429);
+  });
 });
