@@ -86,8 +86,8 @@ export function buildPairingDemo(input: FieldworkDemoInput) {
 
 const taskTemplates = [
   { category: '产业谋划', title: '特色种植基地建设', milestones: ['完成选址规划', '流转土地', '建成投产'] },
-  { category: '乡村治理标准化', title: '村级治理标准化试点', milestones: ['制定村规民约', '建立积分制', '通过镇级验收'] },
-  { category: '人居环境整治', title: '村屯环境综合整治', milestones: ['清理陈年垃圾', '建设边沟', '绿化美化'] },
+  { category: '乡村治理标准化', title: '乡村治理标准化试点', milestones: ['制定村规民约', '建立积分制', '通过镇级验收'] },
+  { category: '人居环境整治', title: '人居环境综合整治', milestones: ['清理陈年垃圾', '建设边沟', '绿化美化'] },
   { category: '基层组织建设', title: '党群服务中心提档升级', milestones: ['完成设计', '装修改造', '投入使用'] },
 ];
 
