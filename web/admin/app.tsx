@@ -31,6 +31,7 @@ const ScoreSheetPage = lazy(() => import('./pages/campaigns/sheets/score-sheet-p
 const MyTasksPage = lazy(() => import('./pages/campaigns/sheets/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 const VillageEvaluationPage = lazy(() => import('./pages/campaigns/village/village-evaluation-page').then((m) => ({ default: m.VillageEvaluationPage })));
 const NoticePrintPage = lazy(() => import('./pages/campaigns/print/notice-print-page').then((m) => ({ default: m.NoticePrintPage })));
+const ViolationsPage = lazy(() => import('./pages/campaigns/violations/violations-page').then((m) => ({ default: m.ViolationsPage })));
 const FieldworkOverviewPage = lazy(() => import('./pages/pairing/fieldwork-overview-page').then((m) => ({ default: m.FieldworkOverviewPage })));
 const PairingPage = lazy(() => import('./pages/pairing/pairing-page').then((m) => ({ default: m.PairingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/supervision-page').then((m) => ({ default: m.SupervisionPage })));
@@ -75,6 +76,7 @@ export function AdminApp() {
                 <Route path="campaigns/:id/sheets/:stage/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<ScoreSheetPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/villages/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<VillageEvaluationPage />} /></RequirePermission>} />
                 <Route path="my-tasks/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<MyTasksPage />} /></RequirePermission>} />
+                <Route path="violations" element={<RequirePermission permission="violation:read"><Lazy page={<ViolationsPage />} /></RequirePermission>} />
                 <Route path="fieldwork" element={<RequirePermission permission="fieldwork:read"><Lazy page={<FieldworkOverviewPage />} /></RequirePermission>} />
                 <Route path="pairing" element={<RequirePermission permission="fieldwork:read"><Lazy page={<PairingPage />} /></RequirePermission>} />
                 <Route path="supervision" element={<RequirePermission permission="fieldwork:read"><Lazy page={<SupervisionPage />} /></RequirePermission>} />

@@ -11,11 +11,12 @@ import { PanelsCard } from '../assignments/panels-card';
 import { TeamsCard } from '../assignments/teams-card';
 import { CampaignStatusTag } from '../campaign-labels';
 import { CampaignFormModal } from '../list/campaign-form-modal';
+import { NoticeTab } from '../notice/notice-tab';
 import { ResultsTab } from '../results/results-tab';
 import { SheetProgressTable } from '../sheets/sheet-progress-table';
 import { CampaignSteps } from './campaign-steps';
 
-const tabKeys = ['overview', 'progress', 'assignments', 'results'] as const;
+const tabKeys = ['overview', 'progress', 'assignments', 'results', 'notice'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** The stage whose sheets matter most now: the running one, or the last once scoring is over. */
@@ -64,6 +65,7 @@ export function CampaignDetailPage() {
       ),
     },
     { key: 'results', label: '定星结果', children: <ResultsTab campaign={campaign} canManage={canManage} /> },
+    ...(campaign.status === 'notice' || campaign.status === 'final' ? [{ key: 'notice', label: '公示与异议', children: <NoticeTab campaign={campaign} /> }] : []),
   ];
 
   return (

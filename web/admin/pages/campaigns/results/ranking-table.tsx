@@ -10,8 +10,8 @@ type Village = CampaignResults['villages'][number];
 type Props = {
   campaignId: string;
   villages: Village[];
-  /** Offer 调整 per row (city stage, department administrator). */
-  onOverride?: (v: Village) => void;
+  /** A per-row change: 调整 (city stage) or 更正 (notice and after), for the department administrator. */
+  action?: { label: string; onClick: (v: Village) => void };
 };
 
 export type RankingFilters = { town?: string; stars?: number; q?: string };
@@ -23,7 +23,7 @@ export function filterVillages(villages: Village[], f: RankingFilters): Village[
 }
 
 /** 拉榜排名: every village with its city and town rank, score, proposed and decided stars. */
-export function RankingTable({ campaignId, villages, onOverride }: Props) {
+export function RankingTable({ campaignId, villages, action }: Props) {
   const [filters, setFilters] = useState<RankingFilters>({});
   const [paging, setPaging] = useState({ current: 1, pageSize: 20 });
   const rows = useMemo(() => filterVillages(villages, filters), [villages, filters]);
@@ -74,7 +74,7 @@ export function RankingTable({ campaignId, villages, onOverride }: Props) {
     {
       title: '操作',
       key: 'actions',
-      width: onOverride ? 130 : 70,
+      width: action ? 130 : 70,
       fixed: 'right',
       render: (_, v) => (
         <Space size={0}>
@@ -83,9 +83,9 @@ export function RankingTable({ campaignId, villages, onOverride }: Props) {
               详情
             </Button>
           </Link>
-          {onOverride && (
-            <Button type="link" size="small" onClick={() => onOverride(v)}>
-              调整
+          {action && (
+            <Button type="link" size="small" onClick={() => action.onClick(v)}>
+              {action.label}
             </Button>
           )}
         </Space>

@@ -6,10 +6,12 @@ import type { Campaign, CampaignResults } from '../../../../../shared/contracts/
 import { useComputeResults, useConfirmResults, useResults } from '../../../api/campaigns-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
+import { CorrectionModal } from '../notice/objection-modals';
 import { OverrideModal } from './override-modal';
 import { RankingTable } from './ranking-table';
 import { ResultsCharts, starCounts } from './results-charts';
 import { TownStarsCard } from './town-stars-card';
+import { ResultsExports } from './results-exports';
 
 type Village = CampaignResults['villages'][number];
 
@@ -22,6 +24,8 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
   const compute = useComputeResults(campaign.id);
   const confirm = useConfirmResults(campaign.id);
   const [overriding, setOverriding] = useState<Village | null>(null);
+  const [correcting, setCorrecting] = useState<Village | null>(null);
+  const correctable = canManage && (campaign.status === 'notice' || campaign.status === 'final');
   const cityStage = campaign.status === 'city';
   const managing = canManage && cityStage;
 
@@ -67,6 +71,7 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
                 <Button icon={<PrinterOutlined />}>公示名单</Button>
               </Link>
             )}
+            {data?.status !== 'none' && <ResultsExports campaignId={campaign.id} />}
           </Space>
         }
       >
@@ -113,11 +118,16 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
               </Col>
             </Row>
             <ResultsCharts villages={villages} />
-            <RankingTable campaignId={campaign.id} villages={villages} onOverride={managing ? setOverriding : undefined} />
+            <RankingTable
+              campaignId={campaign.id}
+              villages={villages}
+              action={managing ? { label: '调整', onClick: setOverriding } : correctable ? { label: '更正', onClick: setCorrecting } : undefined}
+            />
           </Space>
         )}
       </Card>
       <TownStarsCard campaign={campaign} towns={data?.towns ?? []} canManage={managing} />
+      {correcting && <CorrectionModal campaignId={campaign.id} village={correcting} onClose={() => setCorrecting(null)} />}
       {overriding && <OverrideModal campaignId={campaign.id} village={overriding} onClose={() => setOverriding(null)} />}
     </Space>
   );

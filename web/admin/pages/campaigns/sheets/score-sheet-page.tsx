@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, LockOutlined, SaveOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LockOutlined, PaperClipOutlined, SaveOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { evaluationStages, stageLabels, type EvaluationStage, type ScoreSheet } from '../../../../../shared/contracts/campaigns';
 import { useScoreSheet, useSaveScoreSheet } from '../../../api/campaigns-hooks';
+import { useEvidence } from '../../../api/evaluation-results-hooks';
+import { EvidenceDrawer, evidenceOf } from './evidence-drawer';
 import { errorText, isApiError } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
@@ -38,6 +40,9 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
   const save = useSaveScoreSheet(campaignId, stage, villageId);
   const [draft, setDraft] = useState<Draft>({});
   const [saveError, setSaveError] = useState<string | null>(null);
+  // Evidence files belong to stage 3 (查阅考评材料): listed and uploaded per indicator there.
+  const evidence = useEvidence(campaignId, villageId, stage === 'city');
+  const [evidenceFor, setEvidenceFor] = useState<Indicator | null>(null);
 
   // Start from what is stored whenever the server's copy changes (load, save).
   useEffect(() => {
@@ -128,6 +133,23 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
         return i.computedFrom ? <Tooltip title="由部门点评评委在擂台比武中分别打分，去掉最高分和最低分后取平均（五名评委以上）">{input}</Tooltip> : input;
       },
     },
+    ...(stage === 'city'
+      ? [
+          {
+            title: '考评材料',
+            key: 'files',
+            width: 110,
+            render: (_: unknown, i: Indicator) => {
+              const n = evidenceOf(evidence.data, i.id).length;
+              return (
+                <Button size="small" icon={<PaperClipOutlined />} onClick={() => setEvidenceFor(i)} data-evidence={i.id}>
+                  {n > 0 ? `${n} 份` : evidence.data?.uploadLockReason ? '无' : '上传'}
+                </Button>
+              );
+            },
+          },
+        ]
+      : []),
     {
       title: '填报人',
       key: 'enteredBy',
@@ -230,6 +252,9 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
             </Flex>
           </Card>
         </div>
+      )}
+      {evidenceFor && (
+        <EvidenceDrawer campaignId={campaignId} villageId={villageId} indicator={evidenceFor} list={evidence.data} onClose={() => setEvidenceFor(null)} />
       )}
     </Space>
   );
