@@ -64,6 +64,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // The role is a startup parameter of every pooled connection: if it is missing, connecting
   // fails loudly instead of silently running as the owner (who could change audit rows).
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: `-c role=${appRole}` });
+  // An idle connection dropped by the server (restart, failover) must not crash the process:
+  // the pool discards it and the next query opens a new one.
+  pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
   const url = new URL(options.url);
   return {
     db: drizzlePg(pool, { schema }) as unknown as Db,
