@@ -33,10 +33,10 @@ import { personalNumberFields } from './stages.js';
 type Part = { reviewer: boolean; submitter: boolean; reader: boolean };
 
 /** The caller's part in a village's tasks: the panel or the department review, the village submits, its town reads. */
-async function partIn(ctx: Ctx, campaign: CampaignRow, village: Pick<OrgRow, 'id' | 'path'>): Promise<Part> {
+async function partIn(ctx: Ctx, campaign: CampaignRow, village: Pick<OrgRow, 'id' | 'path'>, panelVillages?: ReadonlySet<string>): Promise<Part> {
   let reviewer = false;
   try {
-    reviewer = (await stageAccess(ctx, campaign, 'department', village)) !== null;
+    reviewer = (await stageAccess(ctx, campaign, 'department', village, panelVillages)) !== null;
   } catch {
     reviewer = false; // a judge's own unit
   }
@@ -74,12 +74,12 @@ export async function listRectifications(ctx: Ctx, campaignId: string, q: Rectif
     ...scopePaths(p, 'rectification:submit'),
     ...scopePaths({ roles: p.roles.filter((r) => r.orgLevel !== 'city') }, 'campaign:read'),
   ];
-  const panelVillages = [...(await assignedVillages(ctx, campaign, 'department'))];
+  const panelVillages = await assignedVillages(ctx, campaign, 'department');
   const today = chinaDate(ctx.now());
   const overdueOn = q.overdue === undefined ? undefined : { today, overdue: q.overdue };
-  const page = await listTaskRows(ctx.db, p.countyId, campaignId, { paths, villageIds: panelVillages }, { villageId: q.villageId, status: q.status, overdueOn }, q);
+  const page = await listTaskRows(ctx.db, p.countyId, campaignId, { paths, villageIds: [...panelVillages] }, { villageId: q.villageId, status: q.status, overdueOn }, q);
   const items: RectificationTask[] = [];
-  for (const row of page.items) items.push(present(row, actionsFor(await partIn(ctx, campaign, { id: row.villageId, path: row.orgPath }), row, campaign), today));
+  for (const row of page.items) items.push(present(row, actionsFor(await partIn(ctx, campaign, { id: row.villageId, path: row.orgPath }, panelVillages), row, campaign), today));
   return { items, total: page.total };
 }
 

@@ -25,10 +25,19 @@ export async function assignedVillages(ctx: Ctx, campaign: CampaignRow, stage: E
 
 const manages = (ctx: Ctx, path: string) => scopePaths(ctx.principal, 'campaign:manage').some((p) => path.startsWith(p));
 
-/** Write for the assigned scorer (or the city team in stage 3); read for the department; else null. */
-export async function stageAccess(ctx: Ctx, campaign: CampaignRow, stage: EvaluationStage, village: Pick<OrgRow, 'id' | 'path'>): Promise<StageAccess | null> {
+/**
+ * Write for the assigned scorer (or the city team in stage 3); read for the department; else null.
+ * `assigned` (from assignedVillages) saves the lookup when many villages are checked at once.
+ */
+export async function stageAccess(
+  ctx: Ctx,
+  campaign: CampaignRow,
+  stage: EvaluationStage,
+  village: Pick<OrgRow, 'id' | 'path'>,
+  assigned?: ReadonlySet<string>,
+): Promise<StageAccess | null> {
   if (stage === 'city' && mayScoreCity(ctx.principal, village.path)) return 'write';
-  if ((await assignedVillages(ctx, campaign, stage)).has(village.id)) {
+  if ((assigned ?? (await assignedVillages(ctx, campaign, stage))).has(village.id)) {
     if (isOwnUnit(ctx.principal, village.path)) throw new AppError('sheet.own_unit');
     return 'write';
   }
