@@ -13,6 +13,7 @@ import { insertStandardRow } from '../standards/standards.queries.js';
 import { loadShippedStandards } from '../standards/shipped-standards.js';
 import { seedDemoTraining } from '../training/training.demo.js';
 import { seedDemoCampaigns } from '../evaluation/evaluation.demo.js';
+import { seedDemoStageWork } from '../evaluation/stages.demo.js';
 import { chinaDate } from '../../../shared/dates.js';
 import { seedDemoFieldwork } from '../pairing/fieldwork.demo.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
@@ -60,7 +61,7 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       await insertStandardRow(tx.db, { id, countyId, code: s.id, version: s.version, name: s.name, region: s.region, year: s.year ?? null, document: s });
     }
     const towns = rows.filter((u) => u.level === 'town');
-    await seedDemoCampaigns(tx.db, {
+    const { currentId } = await seedDemoCampaigns(tx.db, {
       countyId,
       standardId: standardIds.get('tumen-2022') as string,
       standard: standards.find((s) => s.id === 'tumen-2022') as (typeof standards)[number],
@@ -71,6 +72,7 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       year: Number(chinaDate(services.now()).slice(0, 4)),
       now: services.now(),
     });
+    await seedDemoStageWork(tx, { countyId, campaignId: currentId, now: services.now() });
     await seedDemoFieldwork(tx.db, { countyId, passwordHash, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await seedDemoTraining(tx.db, { countyId, crypto: services.crypto, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {

@@ -1,15 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import {
-  campaignResults,
-  campaigns,
-  evaluationEvidence,
-  resultCorrections,
-  resultObjections,
-  scoreEntries,
-  users,
-  violationRecords,
-} from '../../db/schema.js';
+import { campaignResults, campaigns, scoreEntries, users } from '../../db/schema.js';
 import { inSubtrees } from '../../db/scope.js';
 
 /** A village's results in every campaign, newest year first, with how often they were corrected. */
@@ -54,11 +45,4 @@ export async function selectResultWithConfirmer(db: Db, countyId: string, campai
     .leftJoin(users, eq(users.id, campaignResults.confirmedBy))
     .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), eq(campaignResults.villageId, villageId)));
   return row;
-}
-
-/** Stage-3 rows keep their village's path for one-prefix scoping; a moved village takes them along. */
-export async function updateEvaluationCityPaths(db: Db, countyId: string, villageId: string, orgPath: string): Promise<void> {
-  for (const table of [evaluationEvidence, violationRecords, resultCorrections, resultObjections]) {
-    await db.update(table).set({ orgPath }).where(and(eq(table.countyId, countyId), eq(table.villageId, villageId)));
-  }
 }

@@ -6,8 +6,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { OrgUnit, OrgUnitCreate, OrgUnitListQuery, OrgUnitUpdate } from '../../../shared/contracts/org-units.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { updateFieldworkPaths } from '../pairing/fieldwork-paths.queries.js';
-import { updateEvaluationCityPaths } from '../evaluation/history.queries.js';
-import { updateStageWorkPaths } from '../evaluation/stages.paths.queries.js';
+import { updateEvaluationPaths } from '../evaluation/evaluation.paths.queries.js';
 import { buildForest, childPath, isValidParent, levelOfKind, orgSnapshot, presentOrgUnit, type OrgRow } from './orgs.js';
 import { orgReadScope, orgWriteScope } from './orgs.policy.js';
 import {
@@ -94,8 +93,7 @@ export async function moveVillage(ctx: Ctx, id: string, parentId: string): Promi
     await updateOrgUnit(tx.db, ctx.principal.countyId, id, { parentId: target.id, path, updatedAt: ctx.now() });
     await updatePeoplePaths(tx.db, ctx.principal.countyId, id, path);
     await updateFieldworkPaths(tx.db, ctx.principal.countyId, id, path);
-    await updateStageWorkPaths(tx.db, ctx.principal.countyId, id, path);
-    await updateEvaluationCityPaths(tx.db, ctx.principal.countyId, id, path);
+    await updateEvaluationPaths(tx.db, ctx.principal.countyId, id, path);
     await recordAudit(tx, {
       event: 'org.move',
       objectType: 'org_unit',
