@@ -32,6 +32,10 @@ const MyTasksPage = lazy(() => import('./pages/campaigns/sheets/my-tasks-page').
 const VillageEvaluationPage = lazy(() => import('./pages/campaigns/village/village-evaluation-page').then((m) => ({ default: m.VillageEvaluationPage })));
 const NoticePrintPage = lazy(() => import('./pages/campaigns/print/notice-print-page').then((m) => ({ default: m.NoticePrintPage })));
 const ViolationsPage = lazy(() => import('./pages/campaigns/violations/violations-page').then((m) => ({ default: m.ViolationsPage })));
+const MutualWorkPage = lazy(() => import('./pages/campaigns/stage-work/mutual-work-page').then((m) => ({ default: m.MutualWorkPage })));
+const MutualSummaryPage = lazy(() => import('./pages/campaigns/stage-work/mutual-summary-page').then((m) => ({ default: m.MutualSummaryPage })));
+const DepartmentWorkPage = lazy(() => import('./pages/campaigns/stage-work/department-work-page').then((m) => ({ default: m.DepartmentWorkPage })));
+const RectificationsPage = lazy(() => import('./pages/campaigns/stage-work/rectifications-page').then((m) => ({ default: m.RectificationsPage })));
 const FieldworkOverviewPage = lazy(() => import('./pages/pairing/fieldwork-overview-page').then((m) => ({ default: m.FieldworkOverviewPage })));
 const PairingPage = lazy(() => import('./pages/pairing/pairing-page').then((m) => ({ default: m.PairingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/supervision-page').then((m) => ({ default: m.SupervisionPage })));
@@ -77,6 +81,10 @@ export function AdminApp() {
                 <Route path="campaigns/:id/villages/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<VillageEvaluationPage />} /></RequirePermission>} />
                 <Route path="my-tasks/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<MyTasksPage />} /></RequirePermission>} />
                 <Route path="violations" element={<RequirePermission permission="violation:read"><Lazy page={<ViolationsPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/mutual" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualWorkPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/towns/:townId/summary" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualSummaryPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/department" element={<RequirePermission permission="campaign:read"><Lazy page={<DepartmentWorkPage />} /></RequirePermission>} />
+                <Route path="rectifications" element={<RequirePermission permission="campaign:read"><Lazy page={<RectificationsPage />} /></RequirePermission>} />
                 <Route path="fieldwork" element={<RequirePermission permission="fieldwork:read"><Lazy page={<FieldworkOverviewPage />} /></RequirePermission>} />
                 <Route path="pairing" element={<RequirePermission permission="fieldwork:read"><Lazy page={<PairingPage />} /></RequirePermission>} />
                 <Route path="supervision" element={<RequirePermission permission="fieldwork:read"><Lazy page={<SupervisionPage />} /></RequirePermission>} />

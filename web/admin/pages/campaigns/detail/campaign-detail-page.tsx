@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Result, Segmented, Space, Tabs, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ArrowLeftOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { evaluationStages, stageLabels, type Campaign, type EvaluationStage } from '../../../../../shared/contracts/campaigns';
 import { useCampaign } from '../../../api/campaigns-hooks';
@@ -100,25 +100,41 @@ export function CampaignDetailPage() {
 }
 
 function Overview({ campaign: c }: { campaign: Campaign }) {
+  const { can } = useSession();
   return (
-    <Descriptions bordered column={2} size="middle">
-      <Descriptions.Item label="年度">{c.year}</Descriptions.Item>
-      <Descriptions.Item label="当前阶段">
-        <CampaignStatusTag status={c.status} />
-      </Descriptions.Item>
-      <Descriptions.Item label="评星标准" span={2}>
-        {c.standardName} <Typography.Text type="secondary">版本 {c.standardVersion}</Typography.Text>
-      </Descriptions.Item>
-      {evaluationStages.map((s) => (
-        <Descriptions.Item key={s} label={`${stageLabels[s]}时间`}>
-          {c.windows[s].opens} 至 {c.windows[s].closes}
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Link to={`/campaigns/${c.id}/mutual`}>
+          <Button icon={<AppstoreOutlined />}>摸底互评工作台</Button>
+        </Link>
+        <Link to={`/campaigns/${c.id}/department`}>
+          <Button icon={<AppstoreOutlined />}>部门点评工作台</Button>
+        </Link>
+        {can('violation:read') && (
+          <Link to="/violations">
+            <Button icon={<SafetyCertificateOutlined />}>违纪违法核查</Button>
+          </Link>
+        )}
+      </Space>
+      <Descriptions bordered column={2} size="middle">
+        <Descriptions.Item label="年度">{c.year}</Descriptions.Item>
+        <Descriptions.Item label="当前阶段">
+          <CampaignStatusTag status={c.status} />
         </Descriptions.Item>
-      ))}
-      <Descriptions.Item label="阶段权重">
-        {evaluationStages.map((s) => `${stageLabels[s]} ${c.stageWeights[s]}%`).join('，')}
-      </Descriptions.Item>
-      <Descriptions.Item label="公示期">{c.noticeDays} 个工作日</Descriptions.Item>
-      <Descriptions.Item label="公示时间">{c.noticeStarts ? `${c.noticeStarts} 至 ${c.noticeEnds ?? ''}` : '进入结果公示时确定'}</Descriptions.Item>
-    </Descriptions>
+        <Descriptions.Item label="评星标准" span={2}>
+          {c.standardName} <Typography.Text type="secondary">版本 {c.standardVersion}</Typography.Text>
+        </Descriptions.Item>
+        {evaluationStages.map((s) => (
+          <Descriptions.Item key={s} label={`${stageLabels[s]}时间`}>
+            {c.windows[s].opens} 至 {c.windows[s].closes}
+          </Descriptions.Item>
+        ))}
+        <Descriptions.Item label="阶段权重">
+          {evaluationStages.map((s) => `${stageLabels[s]} ${c.stageWeights[s]}%`).join('，')}
+        </Descriptions.Item>
+        <Descriptions.Item label="公示期">{c.noticeDays} 个工作日</Descriptions.Item>
+        <Descriptions.Item label="公示时间">{c.noticeStarts ? `${c.noticeStarts} 至 ${c.noticeEnds ?? ''}` : '进入结果公示时确定'}</Descriptions.Item>
+      </Descriptions>
+    </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, Result, Select, Space, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Alert, Button, Card, Empty, Result, Select, Space, Typography } from 'antd';
+import { AppstoreOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
 import { campaignStatuses, evaluationStages, stageLabels, type Campaign, type EvaluationStage } from '../../../../../shared/contracts/campaigns';
 import { useCampaigns } from '../../../api/campaigns-hooks';
 import { PageLoading } from '../../../components/page-loading';
@@ -50,6 +51,13 @@ export function MyTasksPage() {
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Space wrap>
             <CampaignStatusTag status={campaign.status} />
+            {stage !== 'city' && (
+              <Link to={`/campaigns/${campaign.id}/${stage}`}>
+                <Button type="primary" ghost size="small" icon={<AppstoreOutlined />}>
+                  {stage === 'mutual' ? '摸底互评工作台（走访、测评、互评报告、汇总表）' : '部门点评工作台（擂台比武、民主评价、点评公示、整改）'}
+                </Button>
+              </Link>
+            )}
             {window && (
               <Typography.Text type="secondary">
                 {stageLabels[stage]}填报时间：{window.opens} 至 {window.closes}
