@@ -5,12 +5,14 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.js';
 import { runMigrations } from './migrate.js';
 
-export type Schema = typeof schema;
-/** A database handle or an open transaction: query functions accept either. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * A database handle or an open transaction: query functions accept either. Queries import their
+ * tables from server/db/schema/*.ts; the relational query API (which needs one schema object) is
+ * not used, so no schema is registered here.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type Database = {
   db: Db;
@@ -46,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     });
     await client.exec(`SET ROLE ${appRole}`);
     return {
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db: drizzlePglite(client) as unknown as Db,
       kind: 'pglite',
       description: options.dataDir ? `嵌入式 PostgreSQL (PGlite)，数据目录 ${options.dataDir}` : '嵌入式 PostgreSQL (PGlite)，内存',
       close: () => client.close(),
@@ -69,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
   const url = new URL(options.url);
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool) as unknown as Db,
     kind: 'postgres',
     description: `PostgreSQL ${url.hostname || 'socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
     close: () => pool.end(),

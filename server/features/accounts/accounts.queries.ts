@@ -1,6 +1,6 @@
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { roleGrants, users } from '../../db/schema.js';
+import { roleGrants, users } from '../../db/schema/core.js';
 import { containsText } from '../../db/scope.js';
 
 export type AccountFilter = { q?: string; role?: string };

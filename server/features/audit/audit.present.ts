@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../shared/contracts/audit.js';
-import type { auditLog } from '../../db/schema.js';
+import type { auditLog } from '../../db/schema/core.js';
 import type { SheetSpec } from '../../spreadsheets/xlsx-table.js';
 
 export function presentAuditRow(row: typeof auditLog.$inferSelect): AuditEntry {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { auditChain, auditLog } from '../../db/schema.js';
+import { auditChain, auditLog } from '../../db/schema/core.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
 import type { AuditListQuery } from '../../../shared/contracts/audit.js';
 import { chainGenesis, chainMaterial, type Actor, type AuditInput, type HashedFields } from './audit.js';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { loginThrottle, orgUnits, roleGrants, sessions, users } from '../../db/schema.js';
+import { loginThrottle, orgUnits, roleGrants, sessions, users } from '../../db/schema/core.js';
 import type { Throttle } from './auth.js';
 import type { PrincipalRole } from './principal.js';
 import type { Role } from '../../../shared/roles.js';

@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaigns, standardVersions } from '../../db/schema.js';
+import { campaigns } from '../../db/schema/evaluation.js';
+import { standardVersions } from '../../db/schema/standards.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string };
 

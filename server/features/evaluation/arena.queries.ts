@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { arenaScores, campaignArenaSettings, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { arenaScores, campaignArenaSettings } from '../../db/schema/evaluation-stages.js';
 
 export async function selectArenaSetting(db: Db, countyId: string, campaignId: string) {
   const [row] = await db

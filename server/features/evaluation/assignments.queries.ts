@@ -1,7 +1,8 @@
 // Who evaluates which villages: mutual-evaluation teams (by target town) and judge panels.
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { judgePanelMembers, judgePanels, judgePanelVillages, mutualTeamMembers, mutualTeams, orgUnits } from '../../db/schema.js';
+import { orgUnits } from '../../db/schema/core.js';
+import { judgePanelMembers, judgePanels, judgePanelVillages, mutualTeamMembers, mutualTeams } from '../../db/schema/evaluation.js';
 
 /** Villages a user may score in a stage through team or panel membership. */
 export async function selectAssignedVillageIds(db: Db, countyId: string, campaignId: string, stage: 'mutual' | 'department', userId: string): Promise<Set<string>> {

@@ -1,7 +1,8 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { orgUnits, resultCorrections, resultObjections, users } from '../../db/schema.js';
+import { orgUnits, users } from '../../db/schema/core.js';
+import { resultCorrections, resultObjections } from '../../db/schema/evaluation-city.js';
 import { inSubtrees } from '../../db/scope.js';
 
 const village = alias(orgUnits, 'village');

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { democraticVotes, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { democraticVotes } from '../../db/schema/evaluation-stages.js';
 
 export function selectDemocraticVotes(db: Db, countyId: string, campaignId: string, villageIds: readonly string[]) {
   if (villageIds.length === 0) return Promise.resolve([]);

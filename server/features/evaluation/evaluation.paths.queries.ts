@@ -2,20 +2,9 @@
 // one-prefix scoping keeps finding them under the new town.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import {
-  arenaScores,
-  campaignResults,
-  democraticVotes,
-  evaluationEvidence,
-  mutualSurveys,
-  mutualVisits,
-  rectificationTasks,
-  resultCorrections,
-  resultObjections,
-  scoreEntries,
-  villageReviews,
-  violationRecords,
-} from '../../db/schema.js';
+import { campaignResults, scoreEntries } from '../../db/schema/evaluation.js';
+import { evaluationEvidence, resultCorrections, resultObjections, violationRecords } from '../../db/schema/evaluation-city.js';
+import { arenaScores, democraticVotes, mutualSurveys, mutualVisits, rectificationTasks, villageReviews } from '../../db/schema/evaluation-stages.js';
 
 export async function updateEvaluationPaths(db: Db, countyId: string, villageId: string, orgPath: string): Promise<void> {
   const tables = [

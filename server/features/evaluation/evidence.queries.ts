@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { evaluationEvidence, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { evaluationEvidence } from '../../db/schema/evaluation-city.js';
 import { inSubtrees } from '../../db/scope.js';
 
 export type EvidenceRow = typeof evaluationEvidence.$inferSelect & { uploadedByName: string };

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaignResults, campaigns, scoreEntries, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { campaignResults, campaigns, scoreEntries } from '../../db/schema/evaluation.js';
 import { inSubtrees } from '../../db/scope.js';
 
 /** A village's results in every campaign, newest year first, with how often they were corrected. */

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { mutualReports, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { mutualReports } from '../../db/schema/evaluation-stages.js';
 
 const editor = alias(users, 'editor');
 const submitter = alias(users, 'submitter');

@@ -1,7 +1,9 @@
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { campaigns, orgUnits, resultObjections, users } from '../../db/schema.js';
+import { orgUnits, users } from '../../db/schema/core.js';
+import { campaigns } from '../../db/schema/evaluation.js';
+import { resultObjections } from '../../db/schema/evaluation-city.js';
 import { inSubtrees } from '../../db/scope.js';
 import type { ObjectionListQuery } from '../../../shared/contracts/evaluation-results.js';
 

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { orgUnits, rectificationTasks, users } from '../../db/schema.js';
+import { orgUnits, users } from '../../db/schema/core.js';
+import { rectificationTasks } from '../../db/schema/evaluation-stages.js';
 import { inSubtrees } from '../../db/scope.js';
 import type { RectificationStatus } from '../../../shared/contracts/evaluation-stages.js';
 

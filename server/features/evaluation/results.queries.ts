@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaignResults, campaignTownResults, campaignTownScores, campaigns, orgUnits } from '../../db/schema.js';
+import { orgUnits } from '../../db/schema/core.js';
+import { campaignResults, campaignTownResults, campaignTownScores, campaigns } from '../../db/schema/evaluation.js';
 import { inSubtrees } from '../../db/scope.js';
 
 export type ResultRow = typeof campaignResults.$inferSelect;

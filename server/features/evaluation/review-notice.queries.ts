@@ -1,7 +1,8 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { villageReviews, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { villageReviews } from '../../db/schema/evaluation-stages.js';
 import type { PublicReviewNotice } from '../../../shared/contracts/evaluation-stages.js';
 
 const commenter = alias(users, 'commenter');

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { scoreEntries, users } from '../../db/schema.js';
+import { users } from '../../db/schema/core.js';
+import { scoreEntries } from '../../db/schema/evaluation.js';
 
 export async function selectSheetEntries(db: Db, countyId: string, campaignId: string, stage: string, villageId: string) {
   return db

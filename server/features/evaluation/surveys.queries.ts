@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { mutualSurveys, orgUnits, users } from '../../db/schema.js';
+import { orgUnits, users } from '../../db/schema/core.js';
+import { mutualSurveys } from '../../db/schema/evaluation-stages.js';
 import type { SatisfactionInput } from '../standards/rating-input.js';
 import { satisfactionInput } from './surveys.js';
 

@@ -1,7 +1,8 @@
 import { and, between, count, desc, eq, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { orgUnits, users, violationRecords } from '../../db/schema.js';
+import { orgUnits, users } from '../../db/schema/core.js';
+import { violationRecords } from '../../db/schema/evaluation-city.js';
 import { inSubtrees } from '../../db/scope.js';
 import type { ViolationListQuery } from '../../../shared/contracts/evaluation-results.js';
 import { yearRange } from './violations.js';

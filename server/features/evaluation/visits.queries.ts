@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { mutualVisits, orgUnits, users } from '../../db/schema.js';
+import { orgUnits, users } from '../../db/schema/core.js';
+import { mutualVisits } from '../../db/schema/evaluation-stages.js';
 
 const town = alias(orgUnits, 'town');
 

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { orgUnits, people } from '../../db/schema.js';
+import { orgUnits, people } from '../../db/schema/core.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { OrgUnitListQuery } from '../../../shared/contracts/org-units.js';
 import type { OrgRow } from './orgs.js';

@@ -1,7 +1,7 @@
 // Lookups the demo loader needs: who administers each unit.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { roleGrants, users } from '../../db/schema.js';
+import { roleGrants, users } from '../../db/schema/core.js';
 
 export async function selectUnitAdmins(db: Db, countyId: string, roles: string[]) {
   return db

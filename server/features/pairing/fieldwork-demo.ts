@@ -2,7 +2,7 @@
 // village and leader order: 28 leaders paired with 50 villages, quarterly visits with a few
 // pairings left overdue, key tasks with milestones, and town supervision with findings.
 import { randomUUID } from 'node:crypto';
-import type { keyTasks, leaderVisits, pairings, supervisionFindings, supervisionRecords } from '../../db/schema.js';
+import type { keyTasks, leaderVisits, pairings, supervisionFindings, supervisionRecords } from '../../db/schema/fieldwork.js';
 import { periodsOfYear } from './pairing.js';
 
 export type DemoVillage = { id: string; path: string; name: string; index: number };

@@ -1,18 +1,7 @@
 // Field-work rows keep their village's path for one-prefix scoping; a moved village takes them along.
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import {
-  commitments,
-  fieldworkEvents,
-  householdVisits,
-  keyTasks,
-  leaderVisits,
-  pairings,
-  problems,
-  supervisionFindings,
-  supervisionRecords,
-  visitPhotos,
-} from '../../db/schema.js';
+import { commitments, fieldworkEvents, householdVisits, keyTasks, leaderVisits, pairings, problems, supervisionFindings, supervisionRecords, visitPhotos } from '../../db/schema/fieldwork.js';
 
 export async function updateFieldworkPaths(db: Db, countyId: string, villageId: string, orgPath: string): Promise<void> {
   for (const table of [pairings, leaderVisits, keyTasks, supervisionRecords, supervisionFindings, commitments, householdVisits, problems]) {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { keyTasks, orgUnits, people } from '../../db/schema.js';
+import { orgUnits, people } from '../../db/schema/core.js';
+import { keyTasks } from '../../db/schema/fieldwork.js';
 import { inSubtrees } from '../../db/scope.js';
 import { town } from './pairing.queries.js';
 

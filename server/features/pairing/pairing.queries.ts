@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { leaderVisits, orgUnits, pairings, people, positions, users, visitRules } from '../../db/schema.js';
+import { orgUnits, people, positions, users } from '../../db/schema/core.js';
+import { leaderVisits, pairings, visitRules } from '../../db/schema/fieldwork.js';
 import { inSubtrees } from '../../db/scope.js';
 import type { FieldScope } from './field-scope.js';
 import type { PairingRow } from './pairing.js';

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { leaderVisits, orgUnits, people, visitPhotos } from '../../db/schema.js';
+import { orgUnits, people } from '../../db/schema/core.js';
+import { leaderVisits, visitPhotos } from '../../db/schema/fieldwork.js';
 import { inSubtrees } from '../../db/scope.js';
 import type { FieldScope } from './field-scope.js';
 import { pairingScope, town } from './pairing.queries.js';

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgUnits, people, positions } from '../../db/schema.js';
+import { orgUnits, people, positions } from '../../db/schema/core.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { PersonListQuery } from '../../../shared/contracts/people.js';
 import type { PersonRow, PositionRow } from './people.js';

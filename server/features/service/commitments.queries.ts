@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { commitments, orgUnits } from '../../db/schema.js';
+import { orgUnits } from '../../db/schema/core.js';
+import { commitments } from '../../db/schema/fieldwork.js';
 import { inSubtrees } from '../../db/scope.js';
 
 const town = alias(orgUnits, 'town');

@@ -1,7 +1,7 @@
 // The timeline of commitments and problems (people read it on the page; auditors read the audit log).
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { fieldworkEvents } from '../../db/schema.js';
+import { fieldworkEvents } from '../../db/schema/fieldwork.js';
 
 export type EventInsert = typeof fieldworkEvents.$inferInsert;
 

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { householdVisits, orgUnits, problems } from '../../db/schema.js';
+import { orgUnits } from '../../db/schema/core.js';
+import { householdVisits, problems } from '../../db/schema/fieldwork.js';
 import { inSubtrees } from '../../db/scope.js';
 
 const problemCount = sql<number>`(SELECT count(*)::int FROM ${problems}

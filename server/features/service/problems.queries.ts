@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { orgUnits, people, problems } from '../../db/schema.js';
+import { orgUnits, people } from '../../db/schema/core.js';
+import { problems } from '../../db/schema/fieldwork.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 
 const town = alias(orgUnits, 'town');

@@ -1,7 +1,7 @@
 // The demo city's village-level year: commitments in every state (62 fulfilled in the city, as
 // Tumen's 62 livelihood matters), household visits and a problem list with most items closed.
 import { randomUUID } from 'node:crypto';
-import type { commitments, fieldworkEvents, householdVisits, problems } from '../../db/schema.js';
+import type { commitments, fieldworkEvents, householdVisits, problems } from '../../db/schema/fieldwork.js';
 import { dayAt, mix, type FieldworkDemoInput } from '../pairing/fieldwork-demo.js';
 
 export type ServiceDemoInput = FieldworkDemoInput & {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { standardVersions } from '../../db/schema.js';
+import { standardVersions } from '../../db/schema/standards.js';
 import { containsText } from '../../db/scope.js';
 import type { StandardListQuery } from '../../../shared/contracts/standards.js';
 

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { keyTasks, orgUnits, supervisionFindings, supervisionRecords } from '../../db/schema.js';
+import { orgUnits } from '../../db/schema/core.js';
+import { keyTasks, supervisionFindings, supervisionRecords } from '../../db/schema/fieldwork.js';
 import { inSubtrees } from '../../db/scope.js';
 
 const town = alias(orgUnits, 'town');

@@ -1,7 +1,8 @@
 // Attendance rows and the people they name. Attendance is scoped by the person's current unit.
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgUnits, people, positions, trainingAttendance } from '../../db/schema.js';
+import { orgUnits, people, positions } from '../../db/schema/core.js';
+import { trainingAttendance } from '../../db/schema/training.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { AttendanceListQuery, AttendanceMethod, AttendanceStatus } from '../../../shared/contracts/training.js';
 import type { AttendanceRow } from './attendance.js';

@@ -1,7 +1,8 @@
 // The local-expert pool: experts are scoped through their person's current unit.
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { localExpertVillages, localExperts, orgUnits, people, trainingSessions } from '../../db/schema.js';
+import { orgUnits, people } from '../../db/schema/core.js';
+import { localExpertVillages, localExperts, trainingSessions } from '../../db/schema/training.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { ExpertListQuery } from '../../../shared/contracts/training.js';
 import type { ExpertRow } from './experts.js';

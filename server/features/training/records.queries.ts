@@ -2,7 +2,8 @@
 // positions. "Trained" means present at a session of the year that was not cancelled.
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { localExperts, orgUnits, people, positions, trainingAttendance, trainingSessions } from '../../db/schema.js';
+import { orgUnits, people, positions } from '../../db/schema/core.js';
+import { localExperts, trainingAttendance, trainingSessions } from '../../db/schema/training.js';
 import { selectRows } from '../../db/rows.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import { cadreTitles } from '../../../shared/contracts/training.js';

@@ -1,7 +1,8 @@
 // Training sessions: the only SQL about sessions and their sign-in links.
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { orgUnits, people, trainingAttendance, trainingSessions } from '../../db/schema.js';
+import { orgUnits, people } from '../../db/schema/core.js';
+import { trainingAttendance, trainingSessions } from '../../db/schema/training.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { SessionListQuery } from '../../../shared/contracts/training.js';
 import type { AttendanceCounts, SessionRow } from './training.js';

@@ -1,0 +1,12 @@
+// Column helpers shared by the table files.
+import { customType, date, timestamp } from 'drizzle-orm/pg-core';
+
+/** timestamptz as a Date. */
+export const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** date as a 'YYYY-MM-DD' string. */
+export const day = (name: string) => date(name, { mode: 'string' });
+// PGlite answers bytea as Uint8Array, node-postgres as Buffer: one shape for callers.
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
