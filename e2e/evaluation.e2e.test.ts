@@ -2,7 +2,8 @@
 // then, on a campaign of its own driven to city assessment through the API, the 组织部管理员
 // computes and confirms the stars in the UI and the exported figures are checked against the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Browser, Download, Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Campaign, CampaignResults, ScoreSheet } from '../shared/contracts/campaigns';
 import type { OrgTreeNode } from '../shared/contracts/org-units';
@@ -30,6 +31,28 @@ async function apiAs(username: string, password = demoPassword): Promise<Api> {
       return (text ? JSON.parse(text) : null) as T;
     },
   };
+}
+
+/** The first sheet named `name` of a downloaded workbook, as rows of cell texts keyed by the header row. */
+async function sheetRows(download: Download, name: string): Promise<Record<string, string>[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await streamToBuffer(await download.createReadStream())) as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name} in ${download.suggestedFilename()}`);
+  const headers: string[] = [];
+  sheet.getRow(1).eachCell((c, col) => (headers[col] = String(c.value ?? '')));
+  const rows: Record<string, string>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    rows.push(Object.fromEntries(headers.map((h, col) => [h, row.getCell(col).value === null ? '' : String(row.getCell(col).value)]).filter(([h]) => h)));
+  });
+  return rows;
+}
+
+async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
 }
 
 /** Today in China, and a day relative to it, as the server counts them. */
@@ -96,6 +119,23 @@ describe('an evaluator scores a village', () => {
     expect(stored.indicators.every((i) => i.enteredBy === '东岭镇管理员')).toBe(true);
     const progress = await org.call<{ villageId: string; entered: number; total: number; canScore: boolean }[]>('GET', `/campaigns/${current.id}/sheets/mutual`);
     expect(progress.find((p) => p.villageId === village.id)).toMatchObject({ entered: count, total: count, canScore: false });
+
+    // The team's 评星定级汇总表 shows the sheet, and its .xlsx holds the same figures.
+    await page.getByRole('menuitem', { name: '我的互评任务' }).click();
+    await page.getByRole('button', { name: /摸底互评工作台/ }).click();
+    await page.getByRole('button', { name: /汇总表/ }).click();
+    const summaryRow = page.getByTestId('summary-table').locator('.ant-table-row', { hasText: village.name });
+    await expect.poll(async () => (await summaryRow.count()) && summaryRow.textContent(), { timeout: 15_000 }).toContain(`${expected} / ${stored.maxTotal}`);
+    await screenshot(page, '72-summary-table');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toContain('西河镇');
+    const summary = await sheetRows(download, '评星定级汇总表');
+    expect(summary.map((r) => r['村（社区）'])).toEqual(villagesOf('西河镇').map((v) => v.name));
+    const line = summary.find((r) => r['村（社区）'] === village.name)!;
+    expect(Number(line['互评得分'])).toBe(expected);
+    expect(line['已评指标']).toBe(`${count}/${count}`);
+    const dimensionSum = Object.entries(line).filter(([h]) => /（\d+分）$/.test(h)).reduce((n, [, v]) => n + Math.round(Number(v) * 100), 0) / 100;
+    expect(dimensionSum).toBe(expected);
     expect(problemsOn(page)).toEqual([]);
     await page.context().close();
   });
@@ -132,7 +172,7 @@ describe('the department decides the stars', () => {
       await page.keyboard.type(chinaDay(30));
       await page.keyboard.press('Enter');
     }
-    await screenshot(page, '72-campaign-create');
+    await screenshot(page, '73-campaign-create');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已创建评星年度').waitFor();
     await page.getByText(`${year}年度“五星级”乡村党组织创建`).first().waitFor();
@@ -179,7 +219,7 @@ describe('the department decides the stars', () => {
     await page.getByTestId('sheet-lock').getByText('摸底互评阶段已结束，评分只读').waitFor();
     await expect(page.locator('input[data-indicator]').first().isDisabled()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /保存评分/ }).count()).resolves.toBe(0);
-    await screenshot(page, '73-sheet-locked');
+    await screenshot(page, '74-sheet-locked');
   });
 
   it('when stars are computed, then notice is refused until they are confirmed, an override needs a reason, and 定星 confirms every village', async () => {
@@ -220,7 +260,7 @@ describe('the department decides the stars', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确认定星/ }).click();
     // The override already confirmed its village; 定星 confirms the rest.
     await page.getByText(`已确认 ${villageCount - 1} 个村的星级`).waitFor();
-    await screenshot(page, '74-results-confirmed');
+    await screenshot(page, '75-results-confirmed');
 
     // The table shows what the server holds: first page in city rank order, scores and stars.
     const after = await org.call<CampaignResults>('GET', `/campaigns/${campaign.id}/results`);
@@ -229,6 +269,25 @@ describe('the department decides the stars', () => {
     );
     expect(shown).toEqual(after.villages.slice(0, shown.length).map((v) => ({ rank: String(v.rankInCity), name: v.name, score: v.score.toFixed(2), stars: v.stars === null ? null : String(v.stars) })));
     expect(after.villages.find((v) => v.orgUnitId === last.orgUnitId)).toMatchObject({ stars: newStars, overridden: true });
+
+    // 拉榜排名 as .xlsx: the city sheet lists every village as the page and the server do.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出排名/ }).click()]);
+    const city = await sheetRows(download, '全市排名');
+    expect(city).toHaveLength(villageCount);
+    expect(city.slice(0, shown.length).map((r) => ({ rank: r['全市排名'], name: r['村（社区）'], score: Number(r['总分']).toFixed(2), stars: r['星级'] || null }))).toEqual(shown);
+    expect(city.find((r) => r['村（社区）'] === last.name)!['调整及更正']).toContain('整改到位，经集体研究上调一星');
+    const town = await sheetRows(download, `${last.townName}排名`);
+    expect(town.map((r) => r['村（社区）'])).toEqual(after.villages.filter((v) => v.townName === last.townName).sort((a, b) => a.rankInTown! - b.rankInTown!).map((v) => v.name));
+
+    // The village page explains the stars and keeps the override's reason.
+    await page.getByLabel('按村名搜索').fill(last.name);
+    await page.getByLabel('按村名搜索').press('Enter');
+    await table.getByRole('link', { name: last.name }).click();
+    await page.getByText(`${last.name}（${last.townName}）· 评星详情`).waitFor();
+    await expect(page.getByTestId('village-stars').locator('[data-stars]').getAttribute('data-stars')).resolves.toBe(String(newStars));
+    await page.locator('.ant-timeline').getByText('组织部管理员调整星级：整改到位，经集体研究上调一星').waitFor();
+    await page.locator('.ant-timeline').getByText(/最终得分 .*定为/).first().waitFor();
+    await screenshot(page, '76-village-evaluation');
   });
 
   it('when the campaign moves to public notice, then the steps show it and the notice prints the ranking', async () => {
@@ -249,7 +308,7 @@ describe('the department decides the stars', () => {
     expect(firstRow).toEqual([String(top.rankInCity), top.townName, top.name, top.score.toFixed(2), '★'.repeat(top.stars ?? 0), String(top.rankInTown)]);
     await expect(sheet.locator('table').first().locator('tbody tr').count()).resolves.toBe(results.villages.length);
     await page.emulateMedia({ media: 'print' });
-    await screenshot(page, '75-notice-print');
+    await screenshot(page, '77-notice-print');
     await page.emulateMedia({ media: 'screen' });
   });
 });
