@@ -43,6 +43,8 @@ export function advanceRefusal(error: unknown, campaign: Campaign): string {
   const details = (error.details ?? {}) as { unconfirmed?: number; noticeEnds?: string | null };
   switch (error.code) {
     case 'campaign.results_unconfirmed':
+      // The server answers -1 when no proposal has been computed at all.
+      if ((details.unconfirmed ?? 0) < 0) return '尚未生成定星建议：请先在“定星结果”中生成定星建议并确认定星，再进入公示。';
       return `还有 ${details.unconfirmed ?? '部分'} 个村未定星：请在“定星结果”中生成定星建议并确认定星后再进入公示。`;
     case 'campaign.notice_running':
       return `公示期至 ${details.noticeEnds ?? campaign.noticeEnds ?? '—'} 结束，公示期满后才能最终定星。`;
