@@ -90,7 +90,7 @@ describe('an evaluator scores a village', () => {
     const towns = await rows.locator('td:nth-child(2)').allTextContents();
     expect(new Set(towns)).toEqual(new Set(['西河镇']));
     expect(towns).toHaveLength(villagesOf('西河镇').length);
-    await screenshot(page, '70-my-tasks-town01');
+    await screenshot(page, '80-my-tasks-town01');
 
     const village = villagesOf('西河镇')[0]!;
     await page.locator('.ant-table-row', { hasText: village.name }).getByRole('button', { name: /打\s*分/ }).click();
@@ -110,7 +110,7 @@ describe('an evaluator scores a village', () => {
     await page.getByRole('button', { name: /保存评分/ }).click();
     await page.getByText('评分已保存').waitFor();
     await page.getByText('已全部保存').waitFor();
-    await screenshot(page, '71-score-sheet-saved');
+    await screenshot(page, '81-score-sheet-saved');
 
     const campaigns = await org.call<ListPage<Campaign>>('GET', '/campaigns');
     const current = campaigns.items.find((c) => c.status === 'mutual')!;
@@ -128,7 +128,7 @@ describe('an evaluator scores a village', () => {
     // The summary runs the rating engine per village: on a loaded machine it takes a while.
     await page.getByTestId('summary-table').locator('.ant-table-row').first().waitFor({ timeout: 45_000 });
     await expect.poll(async () => (await summaryRow.count()) && summaryRow.textContent(), { timeout: 30_000 }).toContain(`${expected} / ${stored.maxTotal}`);
-    await screenshot(page, '72-summary-table');
+    await screenshot(page, '82-summary-table');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
     expect(download.suggestedFilename()).toContain('西河镇');
     const summary = await sheetRows(download, '评星定级汇总表');
@@ -174,7 +174,7 @@ describe('the department decides the stars', () => {
       await page.keyboard.type(chinaDay(30));
       await page.keyboard.press('Enter');
     }
-    await screenshot(page, '73-campaign-create');
+    await screenshot(page, '83-campaign-create');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已创建评星年度').waitFor();
     await page.getByText(`${year}年度“五星级”乡村党组织创建`).first().waitFor();
@@ -221,7 +221,7 @@ describe('the department decides the stars', () => {
     await page.getByTestId('sheet-lock').getByText('摸底互评阶段已结束，评分只读').waitFor();
     await expect(page.locator('input[data-indicator]').first().isDisabled()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /保存评分/ }).count()).resolves.toBe(0);
-    await screenshot(page, '74-sheet-locked');
+    await screenshot(page, '84-sheet-locked');
 
     // Stage 3 evidence: uploaded on the city sheet, typed by its bytes, listed with the uploader.
     await page.goto(`/campaigns/${campaign.id}/sheets/city/${villages[0]!.id}`);
@@ -232,7 +232,7 @@ describe('the department decides the stars', () => {
     await page.getByText('已上传“班子成员名册.png”').waitFor();
     await drawer.getByText('PNG 图片').waitFor();
     await drawer.getByText('组织部管理员 于').waitFor();
-    await screenshot(page, '74b-evidence');
+    await screenshot(page, '84b-evidence');
     await drawer.locator('.ant-drawer-close').click();
     await expect(page.locator('button[data-evidence="teamBuilding"]').textContent()).resolves.toContain('1 份');
   });
@@ -275,7 +275,7 @@ describe('the department decides the stars', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /确认定星/ }).click();
     // The override already confirmed its village; 定星 confirms the rest.
     await page.getByText(`已确认 ${villageCount - 1} 个村的星级`).waitFor();
-    await screenshot(page, '75-results-confirmed');
+    await screenshot(page, '85-results-confirmed');
 
     // The table shows what the server holds: first page in city rank order, scores and stars.
     const after = await org.call<CampaignResults>('GET', `/campaigns/${campaign.id}/results`);
@@ -302,7 +302,7 @@ describe('the department decides the stars', () => {
     await expect(page.getByTestId('village-stars').locator('[data-stars]').getAttribute('data-stars')).resolves.toBe(String(newStars));
     await page.locator('.ant-timeline').getByText('组织部管理员调整星级：整改到位，经集体研究上调一星').waitFor();
     await page.locator('.ant-timeline').getByText(/最终得分 .*定为/).first().waitFor();
-    await screenshot(page, '76-village-evaluation');
+    await screenshot(page, '86-village-evaluation');
   });
 
   it('when the campaign moves to public notice, then the steps show it and the notice prints the ranking', async () => {
@@ -323,7 +323,7 @@ describe('the department decides the stars', () => {
     expect(firstRow).toEqual([String(top.rankInCity), top.townName, top.name, top.score.toFixed(2), '★'.repeat(top.stars ?? 0), String(top.rankInTown)]);
     await expect(sheet.locator('table').first().locator('tbody tr').count()).resolves.toBe(results.villages.length);
     await page.emulateMedia({ media: 'print' });
-    await screenshot(page, '77-notice-print');
+    await screenshot(page, '87-notice-print');
     await page.emulateMedia({ media: 'screen' });
   });
 });
