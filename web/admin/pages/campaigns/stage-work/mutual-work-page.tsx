@@ -153,7 +153,15 @@ export function MutualWorkPage() {
           ]}
         />
       </Card>
-      {visitsOf && <VisitsDrawer campaignId={id} village={{ id: visitsOf.villageId, name: visitsOf.name }} canEdit={visitsOf.canEdit} onClose={() => setVisitsOf(null)} />}
+      {visitsOf && (
+        <VisitsDrawer
+          campaignId={id}
+          village={{ id: visitsOf.villageId, name: visitsOf.name }}
+          canEdit={visitsOf.canEdit}
+          lockReason={overview.data.lockReason ?? (visitsOf.canEdit ? null : '您可以查看走访记录，但不是本村的互评组成员')}
+          onClose={() => setVisitsOf(null)}
+        />
+      )}
       {surveyOf && <SurveyModal campaignId={id} village={{ id: surveyOf.villageId, name: surveyOf.name }} onClose={() => setSurveyOf(null)} />}
       {reportOf && (
         <ReportDrawer

@@ -10,7 +10,9 @@ import { notifySuccess } from '../../../components/feedback';
 type Values = { household: string; visitDate: Dayjs; visitors: string; findings?: string };
 
 /** 入户走访: the team's household visits in one village (no ID or phone numbers in any field). */
-export function VisitsDrawer({ campaignId, village, canEdit, onClose }: { campaignId: string; village: { id: string; name: string }; canEdit: boolean; onClose: () => void }) {
+type Props = { campaignId: string; village: { id: string; name: string }; canEdit: boolean; lockReason: string | null; onClose: () => void };
+
+export function VisitsDrawer({ campaignId, village, canEdit, lockReason, onClose }: Props) {
   const visits = useVisits(campaignId, village.id);
   const save = useSaveVisit(campaignId, village.id);
   const remove = useRemoveVisit(campaignId);
@@ -35,6 +37,7 @@ export function VisitsDrawer({ campaignId, village, canEdit, onClose }: { campai
 
   return (
     <Drawer title={`入户走访 · ${village.name}`} open width={760} onClose={onClose} destroyOnHidden extra={canEdit && !editing && <Button type="primary" icon={<PlusOutlined />} onClick={() => startEdit('new')}>新增走访</Button>}>
+      {!canEdit && lockReason && <Alert type="info" showIcon message={lockReason} style={{ marginBottom: 16 }} />}
       {editing && (
         <div style={{ background: '#fafafa', padding: 16, borderRadius: 8, marginBottom: 16 }}>
           {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 12 }} />}
