@@ -131,12 +131,17 @@ describe('security administrator', () => {
     const page = await newPage(browser, server.baseUrl);
     await login(page, 'secadmin');
     await page.getByRole('menuitem', { name: '账户管理' }).click();
+    // The demo has more accounts than a page holds: find them as a user would, by searching.
+    await page.getByLabel('按用户名或姓名搜索').fill('orgadmin');
+    await page.getByLabel('按用户名或姓名搜索').press('Enter');
     await page.locator('.ant-table-row', { hasText: 'orgadmin' }).first().waitFor();
     await expect(page.getByRole('button', { name: '分配角色' }).count()).resolves.toBeGreaterThan(0);
     // Creating accounts and resetting passwords belong to the system administrator.
     await expect(page.getByRole('button', { name: /新建账户/ }).count()).resolves.toBe(0);
     await screenshot(page, '10-accounts-secadmin');
 
+    await page.getByLabel('按用户名或姓名搜索').fill('town02');
+    await page.getByLabel('按用户名或姓名搜索').press('Enter');
     await page.locator('.ant-table-row', { hasText: 'town02' }).getByRole('button', { name: '分配角色' }).click();
     await page.locator('.ant-modal').getByText('三权分立').waitFor();
     await screenshot(page, '11-role-assign');
