@@ -3,7 +3,7 @@
 // computes and confirms the stars in the UI and the exported figures are checked against the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Campaign, CampaignResults, ScoreSheet } from '../shared/contracts/campaigns';
 import type { OrgTreeNode } from '../shared/contracts/org-units';
@@ -53,6 +53,18 @@ async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks);
+}
+
+/**
+ * Clicks a link-like control until the URL changes: a click that lands while the list under it
+ * re-renders (a refetch after the save) is sometimes lost on a loaded machine.
+ */
+async function clickThrough(page: Page, target: Locator, url: RegExp): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await target.click();
+    if (await page.waitForURL(url, { timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  await page.waitForURL(url);
 }
 
 /** Today in China, and a day relative to it, as the server counts them. */
@@ -122,8 +134,9 @@ describe('an evaluator scores a village', () => {
 
     // The team's 评星定级汇总表 shows the sheet, and its .xlsx holds the same figures.
     await page.getByRole('menuitem', { name: '我的互评任务' }).click();
-    await page.getByRole('button', { name: /摸底互评工作台/ }).click();
-    await page.getByRole('button', { name: /汇总表/ }).click();
+    await clickThrough(page, page.getByRole('button', { name: /摸底互评工作台/ }), /\/mutual$/);
+    await page.locator('.ant-table-row', { hasText: '已提交' }).or(page.locator('.ant-table-row', { hasText: '未撰写' })).first().waitFor();
+    await clickThrough(page, page.getByRole('button', { name: /汇总表/ }), /\/summary$/);
     const summaryRow = page.getByTestId('summary-table').locator('.ant-table-row', { hasText: village.name });
     // The summary runs the rating engine per village: on a loaded machine it takes a while.
     await page.getByTestId('summary-table').locator('.ant-table-row').first().waitFor({ timeout: 45_000 });
