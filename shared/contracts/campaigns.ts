@@ -113,12 +113,22 @@ export const campaignResultsSchema = z.object({
       engineStars: z.number().int().nullable(),
       vetoed: z.boolean(),
       overridden: z.boolean(),
+      /** 定星 done for this village (confirmed by the department). */
+      confirmed: z.boolean(),
       rankInTown: z.number().int().nullable(),
       rankInCity: z.number().int().nullable(),
       notes: z.array(z.string()),
     }),
   ),
-  towns: z.array(z.object({ orgUnitId: z.uuid(), name: z.string(), stars: z.number().int().nullable() })),
+  towns: z.array(
+    z.object({
+      orgUnitId: z.uuid(),
+      name: z.string(),
+      stars: z.number().int().nullable(),
+      /** The town committee's own assessment score as entered, null when not yet entered. */
+      ownScore: z.number().nullable(),
+    }),
+  ),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;
 

@@ -54,3 +54,18 @@ export async function selectCountyUserIds(db: Db, countyId: string, ids: string[
   const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.countyId, countyId), inArray(users.id, ids)));
   return new Set(rows.map((r) => r.id));
 }
+
+/** Active accounts of the county holding any of these roles (for evaluator pickers). */
+export function selectActiveUsersWithRoles(db: Db, countyId: string, roles: string[]) {
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(
+        eq(users.countyId, countyId),
+        eq(users.active, true),
+        exists(sql`(SELECT 1 FROM ${roleGrants} WHERE ${roleGrants.userId} = ${users.id} AND ${roleGrants.role} IN ${roles})`),
+      ),
+    )
+    .orderBy(asc(users.username));
+}

@@ -5,7 +5,8 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
 import type { PanelCreate, Team, TeamsSave } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { selectCountyUserIds } from '../accounts/accounts.queries.js';
+import { selectActiveUsersWithRoles, selectCountyUserIds } from '../accounts/accounts.queries.js';
+import { selectRolesOfUsers } from '../auth/auth.queries.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { findCampaign } from '../campaigns/campaigns.service.js';
 import { proposeRotation, teamPlanProblems } from './assignments.js';
@@ -85,4 +86,21 @@ export async function removePanel(ctx: Ctx, campaignId: string, panelId: string)
     await deletePanel(tx.db, ctx.principal.countyId, panelId);
     await recordAudit(tx, { event: 'panel.delete', objectType: 'judge_panel', objectId: panelId, before: { name: panel.name, memberIds: panel.memberIds, villageIds: panel.villageIds } });
   });
+}
+
+/** Roles whose holders can sit on a stage-1 team or a stage-2 panel. */
+const evaluatorRoles = ['town_admin', 'town_leader', 'judge'];
+
+/**
+ * The accounts the department may name on teams and panels, with their roles, without giving it
+ * the account administration right (account:read belongs to the system administrators).
+ */
+export async function listEvaluators(ctx: Ctx) {
+  const users = await selectActiveUsersWithRoles(ctx.db, ctx.principal.countyId, evaluatorRoles);
+  const grants = await selectRolesOfUsers(ctx.db, users.map((u) => u.id));
+  const items = users.map((u) => ({
+    ...u,
+    roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
+  }));
+  return { items, total: items.length };
 }

@@ -104,9 +104,11 @@ describe('campaign from draft to final', () => {
   });
 
   it('when stage 2 runs, then only panel judges score their villages and stage 1 is read-only', async () => {
-    const accounts = await loginAs(t.app, 'sysadmin');
-    const ids = (await accounts.get('/api/accounts?q=judge')).json().items.map((a: { id: string; username: string }) => [a.username, a.id]);
-    const byName = Object.fromEntries(ids);
+    // The department picks judges from the evaluator list (it holds no account-administration right).
+    const evaluators = (await org.get('/api/evaluators')).json().items;
+    expect(evaluators.map((a: { username: string }) => a.username)).toEqual(['judge1', 'judge2', 'town1', 'town2']);
+    expect((await (await loginAs(t.app, 'town1')).get('/api/evaluators')).statusCode).toBe(403);
+    const byName = Object.fromEntries(evaluators.map((a: { id: string; username: string }) => [a.username, a.id]));
     const panel = await org.post(`/api/campaigns/${campaignId}/panels`, { name: '第一评委组', departments: '农业农村局、乡村振兴局', memberIds: [byName.judge1], villageIds: [...v().town1, ...v().town2].map((x) => x.id) });
     expect(panel.statusCode).toBe(200);
     await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department' });
@@ -158,6 +160,9 @@ describe('campaign from draft to final', () => {
     expect(override.statusCode).toBe(200);
     expect((await auditRows(t.app, 'results.override'))[0]).toMatchObject({ after: { stars: 3, reason: '整改到位，经集体研究上调' } });
     expect((await org.post(`/api/campaigns/${campaignId}/results/confirm`)).json()).toEqual({ confirmed: 3 });
+    const confirmed = (await org.get(`/api/campaigns/${campaignId}/results`)).json();
+    expect(confirmed.villages.every((x: { confirmed: boolean }) => x.confirmed)).toBe(true);
+    expect(confirmed.towns.map((x: { ownScore: number }) => x.ownScore)).toEqual([86, 86]);
   });
 
   it('when the notice runs its 5 working days, then final is refused before the end and accepted after, and results are final', async () => {

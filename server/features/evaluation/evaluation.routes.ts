@@ -15,7 +15,7 @@ import {
   teamsSaveSchema,
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
-import { createPanel, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments.service.js';
+import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments.service.js';
 import { computeResults, confirmResults, getResults, overrideStars, setTownScore } from './results.service.js';
 import { getSheet, listSheets, saveSheet } from './sheets.service.js';
 
@@ -24,7 +24,19 @@ const read = { access: 'campaign:read' } as const;
 const manage = { access: 'campaign:manage' } as const;
 const villageParams = z.strictObject({ id: z.uuid(), villageId: z.uuid() });
 
+const evaluatorSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.object({ role: z.string(), orgUnitId: z.uuid(), orgUnitName: z.string() })),
+});
+
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/evaluators',
+    { config: manage, schema: { tags, response: { 200: z.object({ items: z.array(evaluatorSchema), total: z.number().int() }) } } },
+    async (req) => listEvaluators(ctxOf(req)),
+  );
   app.get('/api/campaigns/:id/teams', { config: read, schema: { tags, params: idParamsSchema, response: { 200: z.array(teamSchema) } } }, async (req) =>
     listTeams(ctxOf(req), req.params.id),
   );

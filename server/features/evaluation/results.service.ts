@@ -124,6 +124,7 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
   const campaign = await findCampaign(ctx, campaignId);
   const scope = campaignReadScope(ctx.principal);
   const rows = await selectResults(ctx.db, ctx.principal.countyId, campaignId, scope);
+  const ownScores = await selectTownScores(ctx.db, ctx.principal.countyId, campaignId);
   const towns = (await selectTownResults(ctx.db, ctx.principal.countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
   return {
     campaignId,
@@ -137,11 +138,12 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
       engineStars: r.engineStars,
       vetoed: r.vetoed,
       overridden: r.overrideReason !== null,
+      confirmed: r.confirmedAt !== null,
       rankInTown: r.rankInTown,
       rankInCity: r.rankInCity,
       notes: r.notes,
     })),
-    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars })),
+    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),
   };
 }
 

@@ -21,7 +21,7 @@ export function sheetProblems(indicators: SheetIndicator[], scores: Record<strin
   for (const [indicatorId, points] of Object.entries(scores)) {
     const indicator = byId.get(indicatorId);
     if (!indicator) problems.push({ indicatorId, reason: 'unknown' });
-    else if (points !== null && (points < 0 || points > indicator.maxPoints || Math.round(points * 100) !== points * 100)) {
+    else if (points !== null && (points < 0 || points > indicator.maxPoints || !hasAtMostTwoDecimals(points))) {
       problems.push({ indicatorId, reason: 'out_of_range' });
     }
   }
@@ -36,4 +36,9 @@ export function sheetChanges(before: Map<string, number>, scores: Record<string,
     if (prev !== after) changed[id] = { before: prev, after };
   }
   return changed;
+}
+
+/** 4.35 * 100 is 434.99999999999994 in floating point: compare with a tolerance. */
+export function hasAtMostTwoDecimals(points: number): boolean {
+  return Math.abs(points * 100 - Math.round(points * 100)) < 1e-6;
 }

@@ -201,8 +201,8 @@ export type DirectoryEntry = { id: string; displayName: string; username: string
  */
 export function useAccountDirectory(enabled: boolean) {
   return useQuery({
-    queryKey: ['accounts', 'directory'],
-    queryFn: () => api.get<Page<DirectoryEntry>>('/accounts', { page: 1, pageSize: 100 }),
+    queryKey: ['evaluators'],
+    queryFn: () => api.get<Page<DirectoryEntry>>('/evaluators'),
     enabled,
     meta: { silent: true },
   });

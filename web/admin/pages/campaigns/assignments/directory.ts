@@ -5,13 +5,12 @@ import { useSession } from '../../../auth/session';
 export type PersonOption = { value: string; label: string; roles: string[] };
 
 /**
- * Accounts that can be named as team members or judges. Listing accounts needs `account:read`,
- * which the department administrator does not hold: then `available` is false and the pickers
- * show what the campaign already names instead of offering a choice.
+ * Accounts that can be named as team members or judges (town officials and judges), from
+ * `/api/evaluators`, which the department administrator may read without account rights.
  */
 export function useDirectory(): { available: boolean; options: PersonOption[]; judges: PersonOption[] } {
   const { can } = useSession();
-  const allowed = can('account:read');
+  const allowed = can('campaign:manage');
   const { data } = useAccountDirectory(allowed);
   const options = (data?.items ?? []).map((a) => ({
     value: a.id,
