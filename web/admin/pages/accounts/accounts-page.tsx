@@ -11,6 +11,7 @@ import { notifySuccess } from '../../components/feedback';
 import { AccountCreateModal } from './account-create-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { RoleAssignModal } from './role-assign-modal';
+import { serverPagination } from '../../components/server-pagination';
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 const actionDone: Record<AccountAction, string> = { unlock: '已解除锁定', deactivate: '账户已停用', activate: '账户已启用' };
@@ -146,14 +147,7 @@ export function AccountsPage() {
         columns={columns}
         dataSource={data?.items}
         loading={isFetching}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 个账户`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '个账户')}
       />
       {dialog?.kind === 'create' && <AccountCreateModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'roles' && <RoleAssignModal account={dialog.account} onClose={() => setDialog(null)} />}

@@ -7,6 +7,7 @@ import { auditEventLabels, type AuditEntry } from '../../../../shared/contracts/
 import { roleLabels, type Role } from '../../../../shared/roles';
 import { downloadUrl } from '../../api/client';
 import { useAuditLog, useAuditVerify, type AuditFilters, type AuditOutcome } from '../../api/audit-hooks';
+import { serverPagination } from '../../components/server-pagination';
 
 const eventOptions = Object.entries(auditEventLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 const outcomeMeta: Record<AuditOutcome, { label: string; color: string }> = {
@@ -163,14 +164,7 @@ export function AuditPage() {
             </Space>
           ),
         }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters)}
       />
     </Card>
   );

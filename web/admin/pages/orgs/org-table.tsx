@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { OrgLevel, OrgUnit } from '../../../../shared/contracts/org-units';
 import { useOrgUnits, type OrgUnitFilters } from '../../api/org-units-hooks';
 import { orgLevelLabels } from '../../components/org-labels';
+import { serverPagination } from '../../components/server-pagination';
 
 type Props = { onOpen: (id: string) => void };
 
@@ -83,14 +84,7 @@ export function OrgTable({ onOpen }: Props) {
         dataSource={data?.items}
         loading={isFetching}
         data-testid="org-table"
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters)}
       />
     </>
   );

@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { currentYear, overdueTag, YearSelect } from './fieldwork-ui';
 import { KeyTaskDrawer, KeyTaskModal } from './key-task-drawer';
+import { serverPagination } from '../../components/server-pagination';
 
 export const keyTaskColors: Record<KeyTaskStatus, string> = { planned: 'default', in_progress: 'processing', stalled: 'warning', done: 'success' };
 
@@ -53,14 +54,7 @@ export function KeyTasksTab() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 项`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '项')}
       />
       {adding && <KeyTaskModal year={filters.year as number} onClose={() => setAdding(false)} />}
       {open && <KeyTaskDrawer task={open} onClose={() => setOpenId(null)} />}

@@ -11,6 +11,7 @@ import { useSession } from '../../auth/session';
 import { notifySuccess } from '../../components/feedback';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { dayText } from './fieldwork-ui';
+import { serverPagination } from '../../components/server-pagination';
 
 /** The city leaders (for pickers): people holding the 市级领导 title. */
 export function useLeaderOptions(enabled = true) {
@@ -135,14 +136,7 @@ export function PairingsTab() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 对`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '对')}
       />
       {adding && <PairingModal onClose={() => setAdding(false)} />}
     </>

@@ -10,6 +10,7 @@ import { useSession } from '../../auth/session';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { afterToday, currentYear, dayText, YearSelect } from './fieldwork-ui';
+import { serverPagination } from '../../components/server-pagination';
 
 const kindColors: Record<string, string> = { 调研: 'red', 座谈: 'blue', 现场指导: 'green', 走访慰问: 'orange', 督导检查: 'purple' };
 const kindOptions = visitKinds.map((k) => ({ value: k, label: k }));
@@ -166,14 +167,7 @@ export function VisitsTab() {
         loading={isFetching}
         scroll={{ x: 1000 }}
         onRow={(v) => ({ onDoubleClick: () => setOpen(v) })}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 次走访`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '次走访')}
       />
       {adding && <VisitModal onClose={() => setAdding(false)} />}
       {open && <VisitDrawer visit={open} onClose={() => setOpen(null)} />}

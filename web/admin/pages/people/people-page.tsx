@@ -10,6 +10,7 @@ import { ImportExcelButton } from '../../components/import-excel';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PersonDrawer } from './person-drawer';
 import { useRevealDialog } from './reveal-person';
+import { serverPagination } from '../../components/server-pagination';
 
 const templateUrl = downloadUrl('/people/import-template.xlsx');
 const titleOptions = positionTitles.map((t) => ({ value: t, label: t }));
@@ -146,14 +147,7 @@ export function PeoplePage() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '人')}
       />
       {editing && <PersonDrawer person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </Card>

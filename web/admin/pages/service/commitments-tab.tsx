@@ -21,6 +21,7 @@ import { notifySuccess } from '../../components/feedback';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { currentYear, dayText, YearSelect } from '../pairing/fieldwork-ui';
 import { CommitmentDrawer, commitmentColors, outcomeColors } from './commitment-drawer';
+import { serverPagination } from '../../components/server-pagination';
 
 type FormValues = Omit<CommitmentCreate, 'year' | 'targetDate'> & { targetDate?: Dayjs };
 
@@ -137,14 +138,7 @@ export function CommitmentsTab() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 800 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 项`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '项')}
       />
       {adding && <CommitmentModal year={filters.year as number} onClose={() => setAdding(false)} />}
       {publishing && <PublishModal year={filters.year as number} onClose={() => setPublishing(false)} />}

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../components/feedback';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { afterToday, currentYear, dayText, YearSelect } from '../pairing/fieldwork-ui';
 import { ProblemModal, type ProblemPreset } from './problems-tab';
+import { serverPagination } from '../../components/server-pagination';
 
 type FormValues = { villageId: string; visitDate: Dayjs; household: string; visitors: string; notes?: string };
 
@@ -95,14 +96,7 @@ export function HouseholdVisitsTab() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 900 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 户次`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '户次')}
       />
       {adding && (
         <HouseholdVisitModal

@@ -13,6 +13,7 @@ import { ImportExcelButton } from '../../components/import-excel';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { afterToday, currentYear, dayText, overdueTag, YearSelect } from '../pairing/fieldwork-ui';
 import { ProblemDrawer, problemColors } from './problem-drawer';
+import { serverPagination } from '../../components/server-pagination';
 
 const templateUrl = downloadUrl('/problems/import-template.xlsx');
 const options = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
@@ -149,14 +150,7 @@ export function ProblemsTab() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 件`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '件')}
       />
       {adding && <ProblemModal onClose={() => setAdding(false)} />}
       {openId && <ProblemDrawer id={openId} onClose={() => setOpenId(null)} />}

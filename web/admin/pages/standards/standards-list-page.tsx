@@ -12,6 +12,7 @@ import { StandardCloneModal } from './standard-clone-modal';
 import { StandardImportJson } from './standard-import-json';
 import { StandardNewModal } from './standard-new-modal';
 import { num } from './standard-words';
+import { serverPagination } from '../../components/server-pagination';
 
 export function StandardsListPage() {
   const { can } = useSession();
@@ -111,14 +112,7 @@ export function StandardsListPage() {
         loading={isFetching}
         scroll={{ x: 1100 }}
         data-testid="standards-table"
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 个标准版本`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '个标准版本')}
       />
       {cloning && <StandardCloneModal source={cloning} onClose={() => setCloning(null)} />}
       {creating && <StandardNewModal onClose={() => setCreating(false)} />}

@@ -11,6 +11,7 @@ import { notifySuccess } from '../../components/feedback';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { currentYear, overdueTag, useTab, YearSelect } from '../pairing/fieldwork-ui';
 import { SupervisionRecordDrawer, SupervisionRecordModal } from './supervision-record-modal';
+import { serverPagination } from '../../components/server-pagination';
 
 const methodColors: Record<string, string> = { 蹲点调研: 'red', 访谈座谈: 'blue', 日常调度: 'cyan', 分析研判: 'purple', 现场指导: 'green' };
 
@@ -51,14 +52,7 @@ function RecordsTab() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 条`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters)}
       />
       {adding && <SupervisionRecordModal onClose={() => setAdding(false)} />}
       {openId && <SupervisionRecordDrawer id={openId} onClose={() => setOpenId(null)} />}

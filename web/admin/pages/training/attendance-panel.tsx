@@ -17,6 +17,7 @@ import { ImportExcelButton } from '../../components/import-excel';
 import { AddAttendanceModal } from './add-attendance-modal';
 import { TourReportModal } from './tour-report-modal';
 import { AttendanceTag, formatHours } from './training-labels';
+import { serverPagination } from '../../components/server-pagination';
 
 const statusOptions = attendanceStatuses.map((s) => ({ value: s, label: attendanceStatusLabels[s] }));
 
@@ -118,14 +119,7 @@ export function AttendancePanel({ session }: { session: TrainingSession }) {
         loading={isFetching && !live}
         scroll={{ x: 1000 }}
         locale={{ emptyText: editable ? '还没有考勤记录：可开启扫码签到、手工登记或导入 Excel' : '暂无考勤记录' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '人')}
       />
       {adding && <AddAttendanceModal session={session} onClose={() => setAdding(false)} />}
       {report && <TourReportModal session={session} attendance={report} editable={editable} onClose={() => setReport(null)} />}

@@ -9,6 +9,7 @@ import { useTrainingRecords, type RecordFilters } from '../../api/training-recor
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PersonRecordDrawer } from './person-record-drawer';
 import { YearSelect, currentYear, formatHours } from './training-labels';
+import { serverPagination } from '../../components/server-pagination';
 
 const trainedOptions = [
   { value: 'all', label: '全部' },
@@ -103,14 +104,7 @@ export function RecordsPage() {
         dataSource={data?.items}
         loading={isFetching}
         locale={{ emptyText: filters.trained === false ? '本年度没有未参训的人员' : '暂无培训档案' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 人`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '人')}
       />
       <PersonRecordDrawer personId={personId} year={filters.year ?? currentYear()} onClose={() => setPersonId(undefined)} />
     </Card>

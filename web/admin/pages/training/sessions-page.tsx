@@ -15,6 +15,7 @@ import { useTrainingSessions, type SessionFilters } from '../../api/training-ses
 import { useSession } from '../../auth/session';
 import { SessionFormModal } from './session-form-modal';
 import { CourseTypeTag, SessionStatusBadge, SignInTag, YearSelect, currentYear, dateSpan, formatHours } from './training-labels';
+import { serverPagination } from '../../components/server-pagination';
 
 /** 课程与场次: every session of the three courses in the year, filterable, with attendance counts. */
 export function SessionsPage() {
@@ -118,14 +119,7 @@ export function SessionsPage() {
         scroll={{ x: 1100 }}
         onRow={(s) => ({ onDoubleClick: () => navigate(`/training/sessions/${s.id}`) })}
         locale={{ emptyText: '本年度还没有培训场次' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 场`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters, '场')}
       />
       {creating && <SessionFormModal onClose={() => setCreating(false)} onSaved={(s) => navigate(`/training/sessions/${s.id}`)} />}
     </Card>

@@ -17,6 +17,7 @@ import { useImportViolations, useViolations, type ViolationFilters } from '../..
 import { useSession } from '../../../auth/session';
 import { ImportExcelButton } from '../../../components/import-excel';
 import { ViolationDecideModal, ViolationDetailDrawer, ViolationFormModal } from './violation-modals';
+import { serverPagination } from '../../../components/server-pagination';
 
 const templateUrl = downloadUrl('/violations/import-template.xlsx');
 export const violationStatusColors: Record<ViolationStatus, string> = { reported: 'orange', confirmed: 'red', dismissed: 'default' };
@@ -136,14 +137,7 @@ export function ViolationsPage() {
         loading={isFetching}
         scroll={{ x: 1150 }}
         locale={{ emptyText: '暂无核查记录' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={serverPagination(filters, data?.total, setFilters)}
       />
       {editing && <ViolationFormModal violation={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
       {deciding && <ViolationDecideModal violation={deciding} onClose={() => setDeciding(null)} />}
