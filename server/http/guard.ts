@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import { authenticate, csrfMatches } from '../features/auth/auth.service.js';
-import { hasPermission, roleSummary } from '../features/auth/principal.js';
+import { hasPermission } from '../features/auth/principal.js';
+import { actorOf } from './request-context.js';
 import { recordAuditAs } from '../features/audit/audit.service.js';
 import { sessionCookieName } from './session-cookie.js';
 
@@ -25,18 +26,12 @@ export function installGuard(app: FastifyInstance, opts: { secureCookies: boolea
       throw new AppError('auth.csrf');
     }
     if (access !== 'authenticated' && !hasPermission(principal, access)) {
-      await recordAuditAs(
-        app.services,
-        {
-          countyId: principal.countyId,
-          userId: principal.userId,
-          username: principal.username,
-          role: roleSummary(principal),
-          ip: req.ip,
-          requestId: req.id,
-        },
-        { event: 'access.denied', outcome: 'denied', objectType: 'route', objectId: `${req.method} ${req.routeOptions.url}` },
-      );
+      await recordAuditAs(app.services, actorOf(req, principal), {
+        event: 'access.denied',
+        outcome: 'denied',
+        objectType: 'route',
+        objectId: `${req.method} ${req.routeOptions.url}`,
+      });
       throw new AppError('auth.forbidden');
     }
   });
