@@ -60,6 +60,19 @@ export const users = pgTable('users', {
   lastLoginAt: tz('last_login_at'),
   passwordChangedAt: tz('password_changed_at').notNull().defaultNow(),
   createdAt: tz('created_at').notNull().defaultNow(),
+  // 0011: resets, TOTP, system disabling.
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordResetBy: text('password_reset_by'),
+  passwordResetAt: tz('password_reset_at'),
+  resetRequestedBy: uuid('reset_requested_by'),
+  resetRequestedByName: text('reset_requested_by_name'),
+  resetRequestedAt: tz('reset_requested_at'),
+  totpSecret: text('totp_secret'),
+  totpPendingSecret: text('totp_pending_secret'),
+  totpEnabledAt: tz('totp_enabled_at'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  totpRecoveryHashes: text('totp_recovery_hashes').array().notNull().default([]),
+  disabledReason: text('disabled_reason'),
 });
 
 export const roleGrants = pgTable('role_grants', {
@@ -87,6 +100,9 @@ export const sessions = pgTable('sessions', {
   endedAt: tz('ended_at'),
   ip: text('ip'),
   userAgent: text('user_agent'),
+  // 0011: the second factor still owed, and the last proof of password or TOTP.
+  secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+  reauthAt: tz('reauth_at'),
 });
 
 export const auditLog = pgTable('audit_log', {
