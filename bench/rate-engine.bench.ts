@@ -3,8 +3,8 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { createPrng, type Prng } from './prng.js';
-import { rateCampaign } from '../server/features/standards/rating-engine.js';
-import type { RatingInput, VillageInput } from '../server/features/standards/rating-input.js';
+import { rateCampaign } from '../server/features/standards/engine/rating-engine.js';
+import type { RatingInput, VillageInput } from '../server/features/standards/engine/rating-input.js';
 import type { Standard } from '../shared/standards/standard.js';
 
 // Rating engine benchmark: generates a campaign (default 500,000 villages × 60 indicators × 3

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { rateCampaign } from '../server/features/standards/rating-engine.js';
-import { RatingInputError, ratingInputSchema } from '../server/features/standards/rating-input.js';
-import type { RatingResult } from '../server/features/standards/rating-result.js';
-import { validateStandard } from '../server/features/standards/standard-validate.js';
+import { rateCampaign } from '../server/features/standards/engine/rating-engine.js';
+import { RatingInputError, ratingInputSchema } from '../server/features/standards/engine/rating-input.js';
+import type { RatingResult } from '../server/features/standards/engine/rating-result.js';
+import { validateStandard } from '../server/features/standards/engine/standard-validate.js';
 import type { Standard } from '../shared/standards/standard.js';
-import { describeZodIssues } from '../server/features/standards/zod-issues.js';
+import { describeZodIssues } from '../server/features/standards/engine/zod-issues.js';
 
 // `fivestar standard validate FILE` and `fivestar rate --standard FILE --input FILE [--table]`:
 // the pure engine on files, no database. Output goes through `io` so tests can run in-process.

@@ -9,7 +9,7 @@ import { chinaDate } from '../../../shared/dates.js';
 import type { CampaignCreate, CampaignStatus, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getStandardDocument, lockStandard } from '../standards/standards.service.js';
-import { validateStandard } from '../standards/standard-validate.js';
+import { validateStandard } from '../standards/engine/standard-validate.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { countUnconfirmedResults } from '../evaluation/results.queries.js';
 import { countOpenObjections } from '../evaluation/objections.queries.js';

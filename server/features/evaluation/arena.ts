@@ -1,7 +1,7 @@
 // 擂台比武: every judge of the village's panel scores the secretary's presentation; the result is
 // the trimmed mean, written as the department-stage points of the arena indicator.
 import type { Standard } from '../../../shared/standards/standard.js';
-import { roundHalfUpDiv, toHundredths } from '../standards/exact-math.js';
+import { roundHalfUpDiv, toHundredths } from '../standards/engine/exact-math.js';
 
 /** The indicator id the shipped standards use for the arena; a campaign may name another. */
 export const defaultArenaIndicatorId = 'arenaCompetition';

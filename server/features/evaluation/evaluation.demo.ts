@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { StageWindows } from '../../../shared/contracts/campaigns.js';
-import { rateCampaign } from '../standards/rating-engine.js';
-import type { RatingInput } from '../standards/rating-input.js';
+import { rateCampaign } from '../standards/engine/rating-engine.js';
+import type { RatingInput } from '../standards/engine/rating-input.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { lockStandardRow } from '../standards/standards.queries.js';
 import { insertCampaignRow } from '../campaigns/campaigns.queries.js';

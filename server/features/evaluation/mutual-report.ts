@@ -4,9 +4,9 @@
 // one indicator worth the standard's full marks holding the stage-1 score scaled to them, the
 // standard's satisfaction rules and level scheme unchanged. No band is re-implemented here.
 import type { Standard } from '../../../shared/standards/standard.js';
-import type { RatingInput } from '../standards/rating-input.js';
-import { rateCampaign } from '../standards/rating-engine.js';
-import { roundHalfUpDiv, toHundredths } from '../standards/exact-math.js';
+import type { RatingInput } from '../standards/engine/rating-input.js';
+import { rateCampaign } from '../standards/engine/rating-engine.js';
+import { roundHalfUpDiv, toHundredths } from '../standards/engine/exact-math.js';
 import { satisfactionInput, type SurveyCounts } from './surveys.js';
 
 export type StageOneVillage = {

@@ -1,6 +1,6 @@
 // Turns what the campaign recorded (scores, figures, surveys, violations, last year's stars) into
 // the rating engine's input. Pure: the service gathers the data, this shapes it.
-import type { RatingInput, SatisfactionInput, ViolationInput } from '../standards/rating-input.js';
+import type { RatingInput, SatisfactionInput, ViolationInput } from '../standards/engine/rating-input.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import type { VillageFigures } from '../figures/figures.js';
 

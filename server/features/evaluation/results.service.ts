@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { collectFigures } from '../figures/figures.js';
 import { figureProviders } from '../figures/figure-providers.js';
-import { rateCampaign } from '../standards/rating-engine.js';
+import { rateCampaign } from '../standards/engine/rating-engine.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import { buildRatingInput } from './rating-input-builder.js';

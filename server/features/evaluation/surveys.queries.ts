@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits, users } from '../../db/schema/core.js';
 import { mutualSurveys } from '../../db/schema/evaluation-stages.js';
-import type { SatisfactionInput } from '../standards/rating-input.js';
+import type { SatisfactionInput } from '../standards/engine/rating-input.js';
 import { satisfactionInput } from './surveys.js';
 
 const town = alias(orgUnits, 'town');

@@ -2,7 +2,7 @@
 // How a "基本满意" answer counts is the standard's business (satisfaction.basicallySatisfiedCredit):
 // the counts go to the engine as they are, and the rate shown is the one the engine computes.
 import type { Standard } from '../../../shared/standards/standard.js';
-import type { SatisfactionInput } from '../standards/rating-input.js';
+import type { SatisfactionInput } from '../standards/engine/rating-input.js';
 
 export type SurveyCounts = { sampleSize: number; satisfied: number; basicallySatisfied: number; unsatisfied: number };
 export type SurveyProblem = 'counts_mismatch' | 'sample_too_small';

@@ -6,7 +6,7 @@ import {
   type ViolationCategory,
   type ViolationStatus,
 } from '../../../shared/contracts/evaluation-results.js';
-import type { ViolationInput } from '../standards/rating-input.js';
+import type { ViolationInput } from '../standards/engine/rating-input.js';
 
 export function caseNoOf(seq: number): string {
   return `WJ${String(seq).padStart(6, '0')}`;

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Standard } from '../../../shared/standards/standard.js';
-import { assertValidStandard } from './standard-validate.js';
+import { assertValidStandard } from './engine/standard-validate.js';
 
 export const shippedStandardFiles = ['tumen-2022.json', 'satisfaction-weighted.json', 'named-stars-500.json'] as const;
 const dir = new URL('../../../standards/', import.meta.url);

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { StandardListQuery } from '../../../shared/contracts/standards.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Standard } from '../../../shared/standards/standard.js';
-import { validateStandard } from './standard-validate.js';
+import { validateStandard } from './engine/standard-validate.js';
 import { presentStandardDetail, presentStandardSummary } from './standards.present.js';
 import {
   insertStandardRow,

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../context.js';
 import { readTable, refuseIfErrors, writeTable } from '../../spreadsheets/xlsx-table.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { validateStandard } from './standard-validate.js';
+import { validateStandard } from './engine/standard-validate.js';
 import { applyIndicatorRows, indicatorRows, indicatorSheet, rowOfPath } from './standards.sheet.js';
 import { getStandard, getStandardDocument, updateStandard } from './standards.service.js';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { ratingInputSchema } from './rating-input.js';
+import { ratingInputSchema } from './engine/rating-input.js';
 import { standardSchema } from '../../../shared/standards/standard.js';
 
 // Writes the JSON Schemas of the standard and of the rating input, generated from the zod schemas,

@@ -1,6 +1,6 @@
 import { toHundredths, toTenThousandths } from './exact-math.js';
 import { countedStageWeights, indicatorWeightSum, weightDenominator } from './stage-weights.js';
-import { stageIds, type Prerequisite, type RankingKey, type StageId, type Standard } from '../../../shared/standards/standard.js';
+import { stageIds, type Prerequisite, type RankingKey, type StageId, type Standard } from '../../../../shared/standards/standard.js';
 import { assertValidStandard } from './standard-validate.js';
 
 // The standard turned into flat arrays once per rating run, so the per-village loop does array

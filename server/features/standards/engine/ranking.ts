@@ -1,7 +1,7 @@
 import type { CompiledStandard } from './compiled-standard.js';
 import type { VillageInput } from './rating-input.js';
 import type { ScoreColumns } from './score-columns.js';
-import type { RankingKey } from '../../../shared/standards/standard.js';
+import type { RankingKey } from '../../../../shared/standards/standard.js';
 
 // Rankings (拉榜排名) by the standard's keys. Villages equal on every key share a rank and the
 // next rank skips ("1, 1, 3"). Within a tie, and as the last resort of a quota, villages are

@@ -6,7 +6,7 @@ import { explainScore, pts } from './rating-explain.js';
 import { RatingInputError, type RateOptions, type RatingInput, type RatingIssue } from './rating-input.js';
 import type { ExplanationStep, RatingResult, RatingSummary, TownResult, VillageResult } from './rating-result.js';
 import { createScoreColumns, readScore, type ScoreColumns } from './score-columns.js';
-import type { Standard } from '../../../shared/standards/standard.js';
+import type { Standard } from '../../../../shared/standards/standard.js';
 import { rateTown } from './town-rating.js';
 import { decideLevel } from './village-level.js';
 import { scoreVillage, type ScoreContext } from './village-score.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileStandard } from './compiled-standard.js';
 import { rateCampaign } from './rating-engine.js';
 import type { VillageInput } from './rating-input.js';
-import type { StageId, Standard } from '../../../shared/standards/standard.js';
+import type { StageId, Standard } from '../../../../shared/standards/standard.js';
 
 // The engine's integer arithmetic against a plain rational computation written from the
 // definitions in docs/standards.md, on two standards: one whose sums fit in doubles and one whose

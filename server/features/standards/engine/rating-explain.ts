@@ -1,7 +1,7 @@
 import type { CompiledFormula, CompiledStandard } from './compiled-standard.js';
 import { formatHundredths } from './exact-math.js';
 import type { ExplanationStep, MissingItem } from './rating-result.js';
-import type { StageId } from '../../../shared/standards/standard.js';
+import type { StageId } from '../../../../shared/standards/standard.js';
 import type { VillageScore } from './score-columns.js';
 
 // Builders of the explanation steps of the score part (before stars). Numbers are given as

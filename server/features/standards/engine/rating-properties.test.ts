@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rateCampaign } from './rating-engine.js';
 import type { RatingInput, VillageInput } from './rating-input.js';
 import type { RatingResult } from './rating-result.js';
-import type { StageId, Standard } from '../../../shared/standards/standard.js';
+import type { StageId, Standard } from '../../../../shared/standards/standard.js';
 import { assertValidStandard } from './standard-validate.js';
 import { readJson } from './test-fixtures.js';
 

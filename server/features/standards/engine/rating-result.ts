@@ -1,4 +1,4 @@
-import type { StageId } from '../../../shared/standards/standard.js';
+import type { StageId } from '../../../../shared/standards/standard.js';
 
 // The engine's output. Points are numbers with at most two decimals (exact hundredths divided by
 // 100), rates are percentages with two decimals. Every explanation step is machine-readable

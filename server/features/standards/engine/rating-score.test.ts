@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rateCampaign } from './rating-engine.js';
 import { RatingInputError, type RateOptions, type VillageInput } from './rating-input.js';
 import type { ExplanationStep, RatingResult, VillageResult } from './rating-result.js';
-import type { Standard } from '../../../shared/standards/standard.js';
+import type { Standard } from '../../../../shared/standards/standard.js';
 import { inputOf, smallStandard, uniformVillage } from './test-fixtures.js';
 
 // The score part of the engine, one rule at a time: stage weights, formulas, satisfaction

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rateCampaign } from './rating-engine.js';
 import type { RatingInput, VillageInput } from './rating-input.js';
 import type { ExplanationStep, RatingResult, VillageResult } from './rating-result.js';
-import type { Standard } from '../../../shared/standards/standard.js';
+import type { Standard } from '../../../../shared/standards/standard.js';
 import { inputOf, smallStandard, uniformVillage } from './test-fixtures.js';
 
 // From scores to stars, one rule at a time: level schemes, prerequisites, satisfaction caps,

@@ -1,5 +1,5 @@
 import { lcm } from './exact-math.js';
-import type { StageId, Standard } from '../../../shared/standards/standard.js';
+import type { StageId, Standard } from '../../../../shared/standards/standard.js';
 
 // An indicator is weighted only over the counted stages that score it: an indicator scored by
 // the city stage alone counts 100 % of the city's points, one scored by department (30) and city

@@ -1,6 +1,6 @@
 import { toHundredths, toTenThousandths } from './exact-math.js';
 import { countedStageWeights, indicatorWeightSum, weightDenominator } from './stage-weights.js';
-import type { FormulaMapping, Standard } from '../../../shared/standards/standard.js';
+import type { FormulaMapping, Standard } from '../../../../shared/standards/standard.js';
 
 // Checks of the structure a schema cannot express: ids, stage weights, sums of maximum points and
 // formula mappings. Rules about levels, vetoes, quotas, ranking and towns are in

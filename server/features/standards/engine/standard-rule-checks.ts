@@ -1,6 +1,6 @@
 import { toHundredths } from './exact-math.js';
 import { pointsDecimalsCheck, type Report } from './standard-checks.js';
-import type { RankingKey, Standard } from '../../../shared/standards/standard.js';
+import type { RankingKey, Standard } from '../../../../shared/standards/standard.js';
 
 // Checks of the rules that turn scores into stars: level scheme, prerequisites, satisfaction
 // caps, vetoes, quotas, ranking keys and the town scheme.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Standard } from '../../../shared/standards/standard.js';
+import type { Standard } from '../../../../shared/standards/standard.js';
 import { validateStandard, type StandardError } from './standard-validate.js';
 import { readJson, smallStandard } from './test-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { checkStandardStructure } from './standard-checks.js';
 import { checkStandardRules } from './standard-rule-checks.js';
-import { standardSchema, type Standard } from '../../../shared/standards/standard.js';
+import { standardSchema, type Standard } from '../../../../shared/standards/standard.js';
 import { describeZodIssues, type PathError } from './zod-issues.js';
 
 export type StandardError = PathError;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RatingInput, VillageInput } from './rating-input.js';
-import type { Standard } from '../../../shared/standards/standard.js';
+import type { Standard } from '../../../../shared/standards/standard.js';
 
 // Builders for tests: a small 100-point standard whose numbers are easy to follow by hand, and
 // villages that score a chosen share of every maximum. Used by the unit, property and CLI tests.
@@ -79,5 +79,5 @@ export function inputOf(villages: VillageInput[], towns: RatingInput['towns'] = 
 }
 
 export function readJson(relativeToRepo: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../../../${relativeToRepo}`, import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL(`../../../../${relativeToRepo}`, import.meta.url), 'utf8'));
 }
