@@ -15,6 +15,7 @@ import { installGuard } from './http/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installXlsxBody } from './http/xlsx.js';
 import { installRateLimit } from './http/rate-limit.js';
+import { clientErrorHandler, frameworkErrors, installInputGuard } from './http/input-guard.js';
 import { installOpenApi } from './http/openapi.js';
 import { installWebPages } from './http/web-pages.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -65,6 +66,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Refusals before routing and on the socket answer with our codes, like every other error.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,7 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   installErrorHandler(app);
   installSecurityHeaders(app, { hsts: options.secure, requireHttps: options.requireHttps ?? false });
-  installRateLimit(app);
+  await installRateLimit(app);
+  installInputGuard(app);
   installGuard(app, { secureCookies: options.secure });
   installXlsxBody(app);
   await installOpenApi(app);

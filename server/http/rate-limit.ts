@@ -1,39 +1,56 @@
-// Per-IP request limits for public routes (surveys, sign-in, objections), declared on the route:
-// `config: { access: 'public', rateLimit: { max: 30, windowMs: 60_000 } }`. In memory: one
-// process serves a county; behind several processes the proxy should limit as well.
+// Per-IP request limits for public routes (surveys, sign-in, objections) through
+// @fastify/rate-limit, declared on the route:
+// `config: { access: 'public', rateLimit: { max: 30, timeWindow: 60_000 } }`. Each route counts
+// on its own, per client address. In memory: one process serves a county; behind several
+// processes the proxy should limit as well.
 import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../shared/errors.js';
 
-export type RateLimit = { max: number; windowMs: number };
+type Hit = { current: number; ttl: number };
+type Window = { count: number; startedAt: number };
+type Callback = (err: Error | null, hit: Hit) => void;
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    rateLimit?: RateLimit;
-  }
+/**
+ * The library's store contract (incr/read/child) over the app's clock, so tests move time with
+ * the clock instead of sleeping; windows are fixed, like the library's own local store.
+ */
+function clockStore(now: () => number) {
+  return class ClockStore {
+    private readonly windows = new Map<string, Window>();
+    incr(key: string, cb: Callback, timeWindow: number): void {
+      const t = now();
+      let w = this.windows.get(key);
+      if (!w || w.startedAt + timeWindow <= t) {
+        w = { count: 0, startedAt: t };
+        this.windows.set(key, w);
+        if (this.windows.size > 50_000) this.sweep(t, timeWindow);
+      }
+      w.count++;
+      cb(null, { current: w.count, ttl: w.startedAt + timeWindow - t });
+    }
+    read(key: string, cb: Callback, timeWindow: number): void {
+      const t = now();
+      const w = this.windows.get(key);
+      if (!w || w.startedAt + timeWindow <= t) return cb(null, { current: 0, ttl: 0 });
+      cb(null, { current: w.count, ttl: w.startedAt + timeWindow - t });
+    }
+    child(): ClockStore {
+      return new ClockStore();
+    }
+    private sweep(t: number, timeWindow: number): void {
+      for (const [k, w] of this.windows) if (w.startedAt + timeWindow <= t) this.windows.delete(k);
+    }
+  };
 }
 
-export function installRateLimit(app: FastifyInstance): void {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  app.addHook('onRequest', async (req, reply) => {
-    const limit = req.routeOptions.config?.rateLimit;
-    if (!limit) return;
-    const now = app.services.now().getTime();
-    const key = `${req.routeOptions.url}|${req.ip}`;
-    let w = windows.get(key);
-    if (!w || w.resetAt <= now) {
-      w = { count: 0, resetAt: now + limit.windowMs };
-      windows.set(key, w);
-      if (windows.size > 50_000) sweep(windows, now);
-    }
-    w.count++;
-    void reply.header('x-ratelimit-remaining', Math.max(0, limit.max - w.count));
-    if (w.count > limit.max) {
-      void reply.header('retry-after', Math.ceil((w.resetAt - now) / 1000));
-      throw new AppError('http.rate_limited');
-    }
+export async function installRateLimit(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    store: clockStore(() => app.services.now().getTime()),
+    // Thrown into the one error handler: 429 with our code and Chinese message.
+    errorResponseBuilder: () => new AppError('http.rate_limited'),
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': false },
+    addHeaders: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': true, 'x-ratelimit-reset': false, 'retry-after': true },
   });
-}
-
-function sweep(windows: Map<string, { resetAt: number }>, now: number): void {
-  for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
 }

@@ -11,7 +11,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
   app.post(
     '/api/auth/login',
     // Per-IP cap on top of the per-account lockout: slows password spraying across many names.
-    { config: { access: 'public', rateLimit: { max: 60, windowMs: 60_000 } }, schema: { tags, body: loginSchema, response: { 200: meSchema } } },
+    { config: { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } }, schema: { tags, body: loginSchema, response: { 200: meSchema } } },
     async (req, reply) => {
       const { token, principal } = await login(app.services, req.body.username, req.body.password, clientOf(req));
       setSessionCookie(reply, token, opts.secureCookies);

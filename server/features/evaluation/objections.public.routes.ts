@@ -11,8 +11,8 @@ import { getPublicNotice, getPublicObjection, lodgeObjection } from './objection
 
 const tags = ['public'];
 // Villagers open the notice from a QR code or a link: no account, a per-address limit instead.
-const reading = { access: 'public', rateLimit: { max: 60, windowMs: 60_000 } } as const;
-const lodging = { access: 'public', rateLimit: { max: 5, windowMs: 10 * 60_000 } } as const;
+const reading = { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } } as const;
+const lodging = { access: 'public', rateLimit: { max: 5, timeWindow: 10 * 60_000 } } as const;
 
 export const publicNoticeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

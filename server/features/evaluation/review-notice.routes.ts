@@ -17,7 +17,7 @@ const tags = ['evaluation-stage-2'];
 const read = { access: 'campaign:read' } as const;
 const manage = { access: 'campaign:manage' } as const;
 // Villagers open the posted notice from a QR code: no account, a per-address limit instead.
-const publicReading = { access: 'public', rateLimit: { max: 60, windowMs: 60_000 } } as const;
+const publicReading = { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } } as const;
 
 export const reviewNoticeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

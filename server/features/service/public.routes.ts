@@ -12,8 +12,8 @@ import { answerConfirmation, getProblemToConfirm, getPublicCommitments } from '.
 
 const tags = ['public'];
 // Villagers open these from a QR code: no account, a per-address limit instead.
-const reading = { access: 'public', rateLimit: { max: 60, windowMs: 60_000 } } as const;
-const answering = { access: 'public', rateLimit: { max: 10, windowMs: 60_000 } } as const;
+const reading = { access: 'public', rateLimit: { max: 60, timeWindow: 60_000 } } as const;
+const answering = { access: 'public', rateLimit: { max: 10, timeWindow: 60_000 } } as const;
 
 export const publicServiceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

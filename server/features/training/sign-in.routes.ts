@@ -5,8 +5,8 @@ import { describeSignIn, signInByToken } from './sign-in.service.js';
 const tags = ['training-public'];
 // A whole class may sign in from one venue Wi-Fi address: generous, yet it slows guessing of
 // the last four digits to a crawl.
-const readLimit = { max: 120, windowMs: 60_000 };
-const signInLimit = { max: 40, windowMs: 60_000 };
+const readLimit = { max: 120, timeWindow: 60_000 };
+const signInLimit = { max: 40, timeWindow: 60_000 };
 
 /** The trainees' phones: no session, no CSRF token, limited per address. */
 export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
