@@ -25,7 +25,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // The demo publishes its passwords: it listens on this machine only unless HOST says otherwise.
+    host: env.HOST || (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: env.DATABASE_URL || null,
     dataDir,
     mode,

@@ -27,6 +27,12 @@ if (config.mode === 'demo' && (await isDatabaseEmpty(app.services))) {
 await app.listen({ port: config.port, host: config.host });
 console.log(`fivestar 已启动：http://localhost:${config.port}/`);
 console.log(`数据库：${database.description}`);
+console.log(`监听地址：${config.host}${config.mode === 'demo' && !process.env.HOST ? '（演示模式仅本机可访问；设置 HOST 可改变）' : ''}`);
+if (database.kind === 'pglite') {
+  // Said plainly at every start: the embedded database has one user, so the database cannot
+  // hold the server to its least-privilege role (docs/security.md, item 16).
+  console.log('注意：嵌入式数据库（PGlite）只有一个数据库用户，无法强制最小权限登录；审计日志的只增不改仅由应用切换的角色保证，进程内代码可切回所有者。生产环境请使用 PostgreSQL 并按 docs/operations.md 配置独立的所有者与服务登录。');
+}
 console.log(`模式：${config.mode === 'demo' ? '演示（demo）' : '生产（production）'}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
