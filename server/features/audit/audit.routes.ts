@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../../shared/contracts/common.js';
-import { auditEntrySchema, auditEventLabels, auditListQuerySchema, auditVerifySchema } from '../../../shared/contracts/audit.js';
+import { auditEntrySchema, auditListQuerySchema, auditVerifySchema } from '../../../shared/contracts/audit.js';
+import { auditEventLabel, auditObjectLabel } from '../../../shared/audit-labels.js';
 import { ctxOf } from '../../http/request-context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import { writeTable } from '../../spreadsheets/xlsx-table.js';
@@ -28,7 +29,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         auditSheet,
         rows.map(presentAuditRow).map((r) => ({
           ...r,
-          event: auditEventLabels[r.event] ?? r.event,
+          event: auditEventLabel(r.event),
+          objectType: auditObjectLabel(r.objectType),
           before: r.before === null ? '' : JSON.stringify(r.before),
           after: r.after === null ? '' : JSON.stringify(r.after),
         })),

@@ -3,13 +3,15 @@ import { Badge, Button, Card, Col, DatePicker, Empty, Input, Row, Select, Space,
 import type { TableColumnsType } from 'antd';
 import { FileExcelOutlined, ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { auditEventLabels, type AuditEntry } from '../../../../shared/contracts/audit';
+import type { AuditEntry } from '../../../../shared/contracts/audit';
+import { auditEventLabel, auditEventLabels, auditObjectLabel, auditObjectLabels } from '../../../../shared/audit-labels';
 import { roleLabels, type Role } from '../../../../shared/roles';
 import { downloadUrl } from '../../api/client';
 import { useAuditLog, useAuditVerify, type AuditFilters, type AuditOutcome } from '../../api/audit-hooks';
 import { serverPagination } from '../../components/server-pagination';
 
 const eventOptions = Object.entries(auditEventLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const objectOptions = Object.entries(auditObjectLabels).map(([value, label]) => ({ value, label }));
 const outcomeMeta: Record<AuditOutcome, { label: string; color: string }> = {
   success: { label: '成功', color: 'success' },
   failure: { label: '失败', color: 'error' },
@@ -77,13 +79,18 @@ export function AuditPage() {
       title: '事件',
       dataIndex: 'event',
       width: 170,
-      render: (v: string) => <Tooltip title={v}>{auditEventLabels[v] ?? v}</Tooltip>,
+      render: (v: string) => <Tooltip title={v}>{auditEventLabel(v)}</Tooltip>,
     },
     {
       title: '对象',
       key: 'object',
       ellipsis: true,
-      render: (_, e) => (e.objectType ? `${e.objectType}${e.objectId ? ` / ${e.objectId}` : ''}` : '—'),
+      render: (_, e) =>
+        e.objectType ? (
+          <Tooltip title={e.objectType}>{`${auditObjectLabel(e.objectType)}${e.objectId ? ` / ${e.objectId}` : ''}`}</Tooltip>
+        ) : (
+          '—'
+        ),
     },
     {
       title: '结果',
@@ -124,11 +131,15 @@ export function AuditPage() {
           style={{ width: 160 }}
           aria-label="按用户名筛选"
         />
-        <Input.Search
+        <Select
           placeholder="对象类型"
           allowClear
-          onSearch={(v) => patch({ objectType: v.trim() || undefined })}
-          style={{ width: 160 }}
+          showSearch
+          optionFilterProp="label"
+          options={objectOptions}
+          value={filters.objectType}
+          onChange={(objectType?: string) => patch({ objectType })}
+          style={{ width: 180 }}
           aria-label="按对象类型筛选"
         />
         <Select
