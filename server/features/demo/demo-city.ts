@@ -72,6 +72,8 @@ export function buildDemoCity() {
     { username: 'sysadmin', displayName: '系统管理员', role: 'sysadmin', unitKey: 'city' },
     { username: 'secadmin', displayName: '安全管理员', role: 'secadmin', unitKey: 'city' },
     { username: 'auditor', displayName: '审计管理员', role: 'auditor', unitKey: 'city' },
+    // Stage-2 judges (评委) from the departments; seedDemoPanels seats them on two panels.
+    ...['一', '二', '三', '四', '五'].map((n, i) => ({ username: `judge0${i + 1}`, displayName: `评委${n}`, role: 'judge', unitKey: 'city' })),
   ];
   let serial = 0;
   const person = (unitKey: string, titles: PositionTitle[], partyMember = true): DemoPerson => {

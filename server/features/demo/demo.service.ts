@@ -14,6 +14,7 @@ import { loadShippedStandards } from '../standards/shipped-standards.js';
 import { seedDemoTraining } from '../training/training.demo.js';
 import { seedDemoCampaigns } from '../evaluation/evaluation.demo.js';
 import { seedDemoStageWork } from '../evaluation/stages.demo.js';
+import { seedDemoPanels } from '../evaluation/grid/grid.demo.js';
 import { chinaDate } from '../../../shared/dates.js';
 import { seedDemoFieldwork } from '../pairing/fieldwork.demo.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
@@ -73,6 +74,13 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       now: services.now(),
     });
     await seedDemoStageWork(tx, { countyId, campaignId: currentId, now: services.now() });
+    await seedDemoPanels(tx.db, {
+      countyId,
+      campaignId: currentId,
+      judgeIds: [1, 2, 3, 4, 5].map((i) => accountIds.get(`judge0${i}`) as string),
+      towns,
+      villages: rows.filter((u) => u.level === 'village').map((u) => ({ id: u.id, townId: u.parentId as string })),
+    });
     await seedDemoFieldwork(tx.db, { countyId, passwordHash, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await seedDemoTraining(tx.db, { countyId, crypto: services.crypto, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {
