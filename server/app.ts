@@ -13,6 +13,7 @@ import { createFieldCrypto } from './security/field-crypto.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installGuard } from './http/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
+import { installContentSecurity } from './http/content-security.js';
 import { installXlsxBody } from './http/xlsx.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, frameworkErrors, installInputGuard } from './http/input-guard.js';
@@ -91,7 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   installErrorHandler(app);
-  installSecurityHeaders(app, { hsts: options.secure, requireHttps: options.requireHttps ?? false });
+  await installContentSecurity(app, { hsts: options.secure });
+  installSecurityHeaders(app, { requireHttps: options.requireHttps ?? false });
   await installRateLimit(app);
   installInputGuard(app);
   installGuard(app, { secureCookies: options.secure });

@@ -40,6 +40,15 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<Page> 
       problems.push(`${msg.type()}: ${msg.text().slice(0, 300)}`);
     }
   });
+  // The server sends a strict Content-Security-Policy: any violation (a blocked inline script or
+  // style, a foreign source) fails the flow, whether or not Chromium also logs it.
+  await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`csp violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation;
+      void report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   consoleProblems.set(page, problems);
   return page;
 }
@@ -52,7 +61,11 @@ export function problemsOn(page: Page): string[] {
 }
 
 export async function login(page: Page, username: string, password = demoPassword): Promise<void> {
-  await page.goto('/login');
+  const res = await page.goto('/login');
+  // The flows run under the real policy: a page served without it is itself a problem.
+  if (!res?.headers()['content-security-policy']?.includes("frame-ancestors 'none'")) {
+    problemsOn(page).push('the login page was served without the Content-Security-Policy');
+  }
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();

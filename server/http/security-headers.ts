@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 
-export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boolean; requireHttps: boolean }): void {
+// The browser-facing security headers (CSP, framing, HSTS, nosniff) come from helmet in
+// content-security.ts; these are the ones that are ours.
+export function installSecurityHeaders(app: FastifyInstance, opts: { requireHttps: boolean }): void {
   if (opts.requireHttps) {
     // Production answers only over TLS (terminated by the proxy, which sets X-Forwarded-Proto);
     // health stays reachable for local monitoring.
@@ -11,10 +13,6 @@ export function installSecurityHeaders(app: FastifyInstance, opts: { hsts: boole
   }
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
-    void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('x-frame-options', 'DENY');
-    void reply.header('referrer-policy', 'same-origin');
-    if (opts.hsts) void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // API answers carry personal data: never store them in a cache.
     if (req.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });

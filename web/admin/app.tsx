@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
+import { cspNonce } from './csp-nonce';
 import { FeedbackBridge } from './components/feedback';
 import { PageLoading } from './components/page-loading';
 import { RequireAuth } from './auth/require-auth';
@@ -48,11 +49,13 @@ const NotFoundPage = lazy(() =>
 
 // Party red as the brand colour, the convention of organization-department systems.
 const theme = { token: { colorPrimary: '#c8161d', borderRadius: 6 } };
+// Ant Design's injected styles carry the page's CSP nonce (see csp-nonce.ts).
+const csp = { nonce: cspNonce };
 
 export function AdminApp() {
   const [queryClient] = useState(createQueryClient);
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} csp={csp}>
       {/* AntApp renders a wrapper div; it must pass the full height down to the layout. */}
       <AntApp style={{ height: '100%' }}>
         <FeedbackBridge />

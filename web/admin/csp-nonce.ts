@@ -1,0 +1,16 @@
+// The server's Content-Security-Policy admits <style> elements only with the page's nonce, which
+// it writes into <meta name="csp-nonce"> of the served index.html. Ant Design's CSS-in-JS gets it
+// through ConfigProvider `csp`; rc-util's helpers (the modal scroll lock, the scrollbar probe)
+// inject <style> without asking, so every style element created here gets the nonce too.
+export const cspNonce: string | undefined =
+  document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content || undefined;
+
+export function installStyleNonce(): void {
+  if (!cspNonce) return; // the Vite dev server sends no policy
+  const create = document.createElement.bind(document);
+  document.createElement = ((tagName: string, options?: ElementCreationOptions) => {
+    const element = create(tagName, options);
+    if (tagName.toLowerCase() === 'style') (element as HTMLStyleElement).nonce = cspNonce;
+    return element;
+  }) as typeof document.createElement;
+}
