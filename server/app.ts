@@ -38,6 +38,7 @@ import { violationRoutes } from './features/evaluation/violations.routes.js';
 import { objectionRoutes } from './features/evaluation/objections.routes.js';
 import { publicNoticeRoutes } from './features/evaluation/objections.public.routes.js';
 import { correctionRoutes } from './features/evaluation/corrections.routes.js';
+import { scoreGridRoutes } from './features/evaluation/grid/grid.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
 import './http/route-config.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(objectionRoutes);
   await app.register(publicNoticeRoutes);
   await app.register(correctionRoutes);
+  await app.register(scoreGridRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
   if (options.webDir) await installWebPages(app, options.webDir);

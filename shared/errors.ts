@@ -139,6 +139,7 @@ export const errorCatalog = {
   'sheet.own_unit': { status: 403, message: '不能为本人所在的镇或村评分' },
   'sheet.unknown_indicator': { status: 400, message: '评分表中有不属于本阶段的指标' },
   'sheet.points_out_of_range': { status: 400, message: '得分超出指标分值范围或小数超过两位' },
+  'sheet.version_conflict': { status: 409, message: '该村评分已由他人保存，您的修改未保存；请核对对方的分数后再修改' },
   // Stages 1 and 2 field work: visits, surveys, reports, arena, democratic evaluation, rectification, review notice
   'sheet.computed_indicator': { status: 400, message: '该指标由擂台比武评委打分自动计算，不能直接填写' },
   'stage_work.locked': { status: 409, message: '当前不能填报或修改此项' },
