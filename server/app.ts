@@ -41,6 +41,7 @@ import { correctionRoutes } from './features/evaluation/corrections.routes.js';
 import { scoreGridRoutes } from './features/evaluation/grid/grid.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
+import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
@@ -131,3 +132,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 function temporaryEvidenceDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'fivestar-evidence-'));
 }
+  await app.register(decisionRoutes);

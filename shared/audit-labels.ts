@@ -125,6 +125,7 @@ export const auditEventLabels: Record<string, string> = {
   'results.override': '调整星级',
   'results.correct': '更正评分结果',
   'objection.lodge': '提出异议',
+  'violation.revise': '复核违纪信访结论',
   'objection.view_contact': '查看异议人联系方式',
   'objection.handle': '受理异议',
   'objection.answer': '答复异议',

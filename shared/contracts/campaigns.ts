@@ -115,6 +115,14 @@ export const campaignResultsSchema = z.object({
       overridden: z.boolean(),
       /** 定星 done for this village (confirmed by the department). */
       confirmed: z.boolean(),
+      /** The written reason of an override (调整), shown on hover in the ranking. */
+      overrideReason: z.string().nullable(),
+      /** The last correction (更正) after confirmation: stars before → after and why. */
+      correction: z.object({ starsBefore: z.number().int().nullable(), starsAfter: z.number().int().nullable(), reason: z.string() }).nullable(),
+      /** 建议已变化: a recomputation moved the proposal of a decided village; it must be confirmed again. */
+      proposalChange: z
+        .object({ engineBefore: z.number().int().nullable(), engineAfter: z.number().int().nullable(), scoreBefore: z.number(), scoreAfter: z.number(), why: z.string(), at: z.string() })
+        .nullable(),
       rankInTown: z.number().int().nullable(),
       rankInCity: z.number().int().nullable(),
       notes: z.array(z.string()),

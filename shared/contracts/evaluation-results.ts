@@ -122,6 +122,33 @@ export const violationDecideSchema = z.strictObject({
   note: z.string().trim().min(1).max(1000),
 });
 export type ViolationDecide = z.infer<typeof violationDecideSchema>;
+/** 复核: a decided record turned over by another officer, with the reason (the way round a veto). */
+export const violationReviseSchema = z.strictObject({
+  to: z.enum(['confirmed', 'dismissed']),
+  reason: z.string().trim().min(1).max(1000),
+});
+export type ViolationRevise = z.infer<typeof violationReviseSchema>;
+
+/** What binds a village's stars: its confirmed records of the year and the most stars they allow. */
+export const vetoCeilingSchema = z.object({
+  limits: z.array(
+    z.object({
+      caseNo: z.string(),
+      violationId: z.uuid(),
+      category: violationCategorySchema,
+      categoryLabel: z.string(),
+      occurredOn: dateStringSchema,
+      ruleName: z.string(),
+      effect: z.enum(['noRating', 'capStars', 'lowerStars']),
+      maxStars: z.number().int().nullable(),
+      text: z.string(),
+    }),
+  ),
+  noRating: z.boolean(),
+  maxStars: z.number().int().nullable(),
+  text: z.string().nullable(),
+});
+export type VetoCeilingView = z.infer<typeof vetoCeilingSchema>;
 
 export const violationListQuerySchema = pageQuerySchema.extend({
   status: violationStatusSchema.optional(),

@@ -4,6 +4,8 @@ import { boolean, date, integer, jsonb, numeric, pgTable, text, uuid } from 'dri
 import { tz } from './columns.js';
 import type { StageWeights, StageWindows } from '../../../shared/contracts/campaigns.js';
 
+export type ProposalChange = { engineBefore: number | null; engineAfter: number | null; scoreBefore: number; scoreAfter: number; why: string; at: string };
+
 export const campaigns = pgTable('campaigns', {
   id: uuid('id').primaryKey().defaultRandom(),
   countyId: uuid('county_id').notNull(),
@@ -98,6 +100,8 @@ export const campaignResults = pgTable('campaign_results', {
   confirmedBy: uuid('confirmed_by'),
   confirmedAt: tz('confirmed_at'),
   computedAt: tz('computed_at').notNull(),
+  /** Set by a recomputation that changed a decided village's proposal (0010); cleared by 定星. */
+  proposalChange: jsonb('proposal_change').$type<ProposalChange>(),
 });
 
 export const campaignTownResults = pgTable('campaign_town_results', {

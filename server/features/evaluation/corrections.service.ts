@@ -16,6 +16,7 @@ import { campaignReadScope } from './evaluation.policy.js';
 import { selectResult, selectResults, updateResult } from './results.queries.js';
 import { rankResults, type RankedRow } from './corrections.js';
 import { insertCorrection, selectCorrections, type CorrectionRow } from './corrections.queries.js';
+import { assertWithinVetoes } from './decisions/veto-guard.service.js';
 
 export function presentCorrection(row: CorrectionRow): Correction {
   const c = row.correction;
@@ -67,6 +68,8 @@ export async function applyCorrection(tx: Ctx, campaign: CampaignRow, villageId:
   const before = await selectResult(tx.db, countyId, campaign.id, villageId);
   if (!before) throw new AppError('results.not_computed');
   if (before.stars === stars) throw new AppError('results.correction_no_change', { stars });
+  // A confirmed veto binds a correction as it binds 定星: the new stars must lie within it.
+  await assertWithinVetoes(tx, campaign, villageId, stars, before);
   await updateResult(tx.db, countyId, campaign.id, villageId, { stars });
   const ranksMoved = await rerank(tx, campaign);
   const id = randomUUID();

@@ -16,6 +16,7 @@ const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 beforeAll(async () => {
   t = await startTestApp();
   await makeAccount(t.app.services, t.city.countyId, 'inspector1', 'inspector', t.city.city.id);
+  await makeAccount(t.app.services, t.city.countyId, 'inspector2', 'inspector', t.city.city.id);
   // 2025: scored, evidence attached, a confirmed discipline case in 乙二村, a correction in the notice, final.
   ({ campaignId: lastYear, org } = await campaignInCityStage(t, 2025));
   await scoreCityStage(t, org, lastYear, [1, 0.9, 0.8, 0.7]);
@@ -27,7 +28,8 @@ beforeAll(async () => {
   ]);
   const inspector = await loginAs(t.app, 'inspector1');
   const record = (await inspector.post('/api/violations', { villageId: v().town2[1].id, personName: '周九', category: 'discipline', occurredOn: '2025-03-03' })).json();
-  await inspector.post(`/api/violations/${record.id}/decide`, { to: 'confirmed', note: '属实' });
+  // The registrar never decides: a second officer confirms (separation of duties).
+  await (await loginAs(t.app, 'inspector2')).post(`/api/violations/${record.id}/decide`, { to: 'confirmed', note: '属实' });
   await inspector.post('/api/violations', { villageId: v().town2[1].id, personName: '吴十', category: 'petition', occurredOn: '2025-04-04' });
   const { noticeEnds } = await proposeAndNotice(org, lastYear);
   await org.post(`/api/campaigns/${lastYear}/results/${v().town1[1].id}/correct`, { stars: 4, reason: '补充材料后上调' });
@@ -100,7 +102,7 @@ describe('a village’s evaluation page', () => {
   it('when a case is confirmed after the stars are final, then the page shows it as not in the result, so a correction can follow', async () => {
     const inspector = await loginAs(t.app, 'inspector1');
     const late = (await inspector.post('/api/violations', { villageId: v().town1[0].id, personName: '郑十一', category: 'crime', occurredOn: '2025-06-01' })).json();
-    await inspector.post(`/api/violations/${late.id}/decide`, { to: 'confirmed', note: '判决生效' });
+    await (await loginAs(t.app, 'inspector2')).post(`/api/violations/${late.id}/decide`, { to: 'confirmed', note: '判决生效' });
     const page = (await org.get(`/api/campaigns/${lastYear}/villages/${v().town1[0].id}/evaluation`)).json();
     expect(page.violations).toEqual([expect.objectContaining({ caseNo: late.caseNo, status: 'confirmed', inResult: false })]);
     expect(page.result.stars).toBe(3);

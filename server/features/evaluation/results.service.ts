@@ -18,8 +18,14 @@ import { selectCampaignEntries } from './sheets.queries.js';
 import { selectConfirmedViolations } from './violations.queries.js';
 import { ratingViolations } from './violations.js';
 import { replaceResults, selectPreviousYearStars, selectResult, selectResults, selectTownResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
+import { selectCorrections } from './corrections.queries.js';
+import { assertAllWithinVetoes, assertWithinVetoes } from './decisions/veto-guard.service.js';
+import { mergeDecision, type RecomputeChange } from './decisions/recompute.js';
 
-/** Runs the engine over the campaign's data and stores the proposal; confirmations start over. */
+/**
+ * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
+ * decisions/recompute.ts); the answer lists every village whose proposed stars moved.
+ */
 export async function computeResults(ctx: Ctx, campaignId: string) {
   return inTransaction(ctx, async (tx) => {
     const countyId = ctx.principal.countyId;
@@ -49,29 +55,45 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     const now = ctx.now();
     await replaceResults(
       tx.db,
+    const prior = new Map((await selectResults(tx.db, countyId, campaignId, ['/'])).map((r) => [r.result.villageId, { ...r.result, name: r.name }]));
+    const changes: (RecomputeChange & { name: string })[] = [];
       countyId,
       campaignId,
-      result.villages.map((v) => ({
-        countyId,
-        campaignId,
-        villageId: v.id,
-        orgPath: pathOf.get(v.id) as string,
-        townId: v.townId,
-        score: v.finalScore,
-        engineStars: v.stars,
-        stars: v.stars,
-        vetoed: v.vetoed,
-        namedStars: v.namedStars,
-        rankInTown: v.rankInTown,
-        rankInCity: v.rankInCity,
-        notes: v.notes,
-        explanation: { steps: v.explanation, stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
-        computedAt: now,
-      })),
+      result.villages.map((v) => {
+        const kept = mergeDecision(prior.get(v.id), { villageId: v.id, engineStars: v.stars, score: v.finalScore, notes: v.notes }, now);
+        if (kept.change) changes.push({ ...kept.change, name: v.name });
+        return {
+          countyId,
+          campaignId,
+          villageId: v.id,
+          orgPath: pathOf.get(v.id) as string,
+          townId: v.townId,
+          score: v.finalScore,
+          engineStars: v.stars,
+          stars: kept.stars,
+          overrideReason: kept.overrideReason,
+          confirmedAt: kept.confirmedAt,
+          confirmedBy: kept.confirmedBy,
+          proposalChange: kept.proposalChange,
+          vetoed: v.vetoed,
+          namedStars: v.namedStars,
+          rankInTown: v.rankInTown,
+          rankInCity: v.rankInCity,
+          notes: v.notes,
+          explanation: { steps: v.explanation, stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
+          computedAt: now,
+        };
+      }),
       result.towns.map((t) => ({ countyId, campaignId, townId: t.id, stars: t.stars, explanation: t.explanation })),
     );
-    await recordAudit(tx, { event: 'results.compute', objectType: 'campaign', objectId: campaignId, after: result.summary });
-    return result.summary;
+    const reconfirm = changes.filter((c) => c.mustReconfirm).length;
+    await recordAudit(tx, {
+      event: 'results.compute',
+      objectType: 'campaign',
+      objectId: campaignId,
+      after: { ...result.summary, changes: changes.map((c) => ({ villageId: c.villageId, engineStarsBefore: c.engineStarsBefore, engineStarsAfter: c.engineStarsAfter, why: c.why, kept: c.kept })), mustReconfirm: reconfirm },
+    });
+    return { ...result.summary, changes, mustReconfirm: reconfirm, kept: [...prior.values()].filter((p) => p.overrideReason !== null || p.confirmedAt !== null).length };
   });
 }
 
@@ -82,15 +104,19 @@ async function editableCampaign(ctx: Ctx, campaignId: string) {
   return campaign;
 }
 
-/** 定星 for every village not yet confirmed, as the engine proposed (or as overridden). */
+/**
+ * 定星 for every village not yet confirmed, as the engine proposed (or as overridden). Villages
+ * marked 建议已变化 are among them; a village whose stars pass a confirmed veto refuses the whole step.
+ */
 export async function confirmResults(ctx: Ctx, campaignId: string) {
   return inTransaction(ctx, async (tx) => {
-    await editableCampaign(tx, campaignId);
+    const campaign = await editableCampaign(tx, campaignId);
     const rows = await selectResults(tx.db, ctx.principal.countyId, campaignId, ['/']);
     if (rows.length === 0) throw new AppError('results.not_computed');
     const pending = rows.filter((r) => !r.result.confirmedAt);
     for (const r of pending) {
-      await updateResult(tx.db, ctx.principal.countyId, campaignId, r.result.villageId, { confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId });
+      await updateResult(tx.db, ctx.principal.countyId, campaignId, r.result.villageId, { confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
+    await assertAllWithinVetoes(tx, campaign, pending);
     }
     await recordAudit(tx, {
       event: 'results.confirm',
@@ -106,10 +132,11 @@ export async function confirmResults(ctx: Ctx, campaignId: string) {
 export async function overrideStars(ctx: Ctx, campaignId: string, villageId: string, stars: number | null, reason: string) {
   if (!reason.trim()) throw new AppError('results.override_reason_required');
   return inTransaction(ctx, async (tx) => {
-    await editableCampaign(tx, campaignId);
+    const campaign = await editableCampaign(tx, campaignId);
     const before = await selectResult(tx.db, ctx.principal.countyId, campaignId, villageId);
     if (!before) throw new AppError('results.not_computed');
-    await updateResult(tx.db, ctx.principal.countyId, campaignId, villageId, { stars, overrideReason: reason, confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId });
+    await assertWithinVetoes(tx, campaign, villageId, stars, before);
+    await updateResult(tx.db, ctx.principal.countyId, campaignId, villageId, { stars, overrideReason: reason, confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
     await recordAudit(tx, {
       event: 'results.override',
       objectType: 'village_result',
@@ -127,6 +154,12 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
   const ownScores = await selectTownScores(ctx.db, ctx.principal.countyId, campaignId);
   const towns = (await selectTownResults(ctx.db, ctx.principal.countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
   return {
+  // The latest correction of each village (oldest first in the list, so later ones win).
+  const corrections = new Map((await selectCorrections(ctx.db, ctx.principal.countyId, scope, { campaignId })).items.map((c) => [c.correction.villageId, c.correction]));
+  const correctionOf = (villageId: string) => {
+    const c = corrections.get(villageId);
+    return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
+  };
     campaignId,
     status: rows.length === 0 ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
     villages: rows.map(({ result: r, name, townName }) => ({
@@ -141,6 +174,9 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
       confirmed: r.confirmedAt !== null,
       rankInTown: r.rankInTown,
       rankInCity: r.rankInCity,
+      overrideReason: r.overrideReason,
+      correction: correctionOf(r.villageId),
+      proposalChange: r.proposalChange,
       notes: r.notes,
     })),
     towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),

@@ -10,6 +10,8 @@ import { campaignInCityStage, scoreCityStage } from '../../../test/evaluation-ci
 let t: TestApp;
 let org: Client;
 let inspector: Client;
+// Separation of duties: the officer who registers a case never decides it; a second one does.
+let checker: Client;
 let campaignId: string;
 const v = () => t.city.villages;
 
@@ -33,7 +35,9 @@ beforeAll(async () => {
   await scoreCityStage(t, org, campaignId, [1, 0.9, 0.8, 0.7]);
   await makeAccount(t.app.services, t.city.countyId, 'inspector1', 'inspector', t.city.city.id);
   await makeAccount(t.app.services, t.city.countyId, 'judge1', 'judge', t.city.city.id);
+  await makeAccount(t.app.services, t.city.countyId, 'inspector2', 'inspector', t.city.city.id);
   inspector = await loginAs(t.app, 'inspector1');
+  checker = await loginAs(t.app, 'inspector2');
 });
 afterAll(() => t.close());
 
@@ -89,18 +93,19 @@ describe('checking a case: reported → confirmed | dismissed', () => {
     const edited = await inspector.patch(`/api/violations/${id}`, { occurredOn: '2026-04-12', personName: '张三' });
     expect(edited.json()).toMatchObject({ occurredOn: '2026-04-12', personNameMasked: '张*' });
     expect((await auditRows(t.app, 'violation.update'))[0]).toMatchObject({ before: { occurredOn: '2026-04-10' }, after: { occurredOn: '2026-04-12', personNameChanged: true, detailsChanged: false } });
-    const confirmed = await inspector.post(`/api/violations/${id}/decide`, { to: 'confirmed', note: '经市纪委监委核实属实' });
-    expect(confirmed.json()).toMatchObject({ status: 'confirmed', decidedByName: 'inspector1 测试' });
+    expect((await inspector.post(`/api/violations/${id}/decide`, { to: 'confirmed', note: '本人登记本人核查' })).json().error.code).toBe('violation.own_record');
+    const confirmed = await checker.post(`/api/violations/${id}/decide`, { to: 'confirmed', note: '经市纪委监委核实属实' });
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', decidedByName: 'inspector2 测试' });
     expect((await auditRows(t.app, 'violation.confirm'))[0]).toMatchObject({ before: { status: 'reported' }, after: { status: 'confirmed' } });
-    expect((await inspector.post(`/api/violations/${id}/decide`, { to: 'dismissed', note: 'x' })).json().error).toMatchObject({ code: 'violation.invalid_transition', details: { from: 'confirmed' } });
+    expect((await checker.post(`/api/violations/${id}/decide`, { to: 'dismissed', note: 'x' })).json().error).toMatchObject({ code: 'violation.invalid_transition', details: { from: 'confirmed' } });
     expect((await inspector.patch(`/api/violations/${id}`, { details: '改写' })).json().error.code).toBe('violation.not_editable');
     expect((await inspector.get(`/api/violations/${id}`)).json().decisionNote).toBe('经市纪委监委核实属实');
   });
 
   it('when the decision has no conclusion, then 400', async () => {
     const created = (await inspector.post('/api/violations', { villageId: v().town1[1].id, personName: '赵六', category: 'petition', occurredOn: '2026-02-01' })).json();
-    expect((await inspector.post(`/api/violations/${created.id}/decide`, { to: 'confirmed', note: '  ' })).statusCode).toBe(400);
-    expect((await inspector.post(`/api/violations/${created.id}/decide`, { to: 'confirmed', note: '信访部门认定为违规上访' })).statusCode).toBe(200);
+    expect((await checker.post(`/api/violations/${created.id}/decide`, { to: 'confirmed', note: '  ' })).statusCode).toBe(400);
+    expect((await checker.post(`/api/violations/${created.id}/decide`, { to: 'confirmed', note: '信访部门认定为违规上访' })).statusCode).toBe(200);
   });
 });
 
@@ -119,14 +124,31 @@ describe('importing the register', () => {
     expect(await storedRows()).toHaveLength(before);
   });
 
-  it('when the file is right, then every row is stored with the next case numbers, confirmed rows as decided, in one audit row without names', async () => {
+  it('when a row of the file already carries a conclusion, then the whole file is refused: the importer would register and decide at once', async () => {
+    const before = (await storedRows()).length;
     const file = await importFile([
       ['乙镇', '乙一村', '钱七', '违法犯罪', '2025-11-20', '属实', '法院判决', '盗窃'],
       ['乙镇', '乙二村', '孙八', '违反党规党纪', '2026-03-05', '不属实', '查无实据', ''],
       ['乙镇', '乙二村', '周九', '安全生产事故', '2026-03-06', '', '', ''],
     ]);
     const res = await inspector.upload('/api/violations/import', file);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'violation.own_record', details: { rows: [2, 3] } });
+    expect(await storedRows()).toHaveLength(before);
+  });
+
+  it('when the file is right, then every row is stored with the next case numbers as 待核查, in one audit row without names, and another officer decides them', async () => {
+    const file = await importFile([
+      ['乙镇', '乙一村', '钱七', '违法犯罪', '2025-11-20', '', '', '盗窃'],
+      ['乙镇', '乙二村', '孙八', '违反党规党纪', '2026-03-05', '待核查', '', ''],
+      ['乙镇', '乙二村', '周九', '安全生产事故', '2026-03-06', '', '', ''],
+    ]);
+    const res = await inspector.upload('/api/violations/import', file);
     expect(res.json()).toEqual({ imported: 3, errors: [] });
+    const imported = (await inspector.get('/api/violations?pageSize=3')).json().items as { id: string; caseNo: string }[];
+    const idOf = (caseNo: string) => imported.find((x) => x.caseNo === caseNo)?.id as string;
+    expect((await checker.post(`/api/violations/${idOf('WJ000003')}/decide`, { to: 'confirmed', note: '法院判决' })).statusCode).toBe(200);
+    expect((await checker.post(`/api/violations/${idOf('WJ000004')}/decide`, { to: 'dismissed', note: '查无实据' })).statusCode).toBe(200);
     const list = (await inspector.get('/api/violations?pageSize=10')).json().items as { caseNo: string; status: string; personNameMasked: string }[];
     expect(list.map((x) => [x.caseNo, x.status, x.personNameMasked])).toEqual([
       ['WJ000005', 'reported', '周*'],
@@ -151,7 +173,7 @@ describe('confirmed cases in the rating', () => {
     const results = (await org.get(`/api/campaigns/${campaignId}/results`)).json().villages as { name: string; stars: number | null; vetoed: boolean; notes: string[]; rankInCity: number | null }[];
     const byName = Object.fromEntries(results.map((r) => [r.name, { ...r, notes: r.notes.filter((n) => !n.startsWith('缺少数据')) }]));
     expect(byName['甲一村']).toMatchObject({ stars: null, vetoed: true, rankInCity: null, notes: ['一票否决：违反党规党纪'] });
-    expect(byName['甲二村']).toMatchObject({ stars: 2, engineStars: 2, notes: ['违规上访：最多2星'] }); // 3 stars by score
+    expect(byName['甲二村']).toMatchObject({ stars: 2, engineStars: 2, notes: ['违规上访：最多 2 星'] }); // 3 stars by score
     expect(byName['乙一村']).toMatchObject({ vetoed: false, stars: 2, notes: [] }); // its crime case happened in 2025
     expect(byName['乙二村']!.notes).toEqual([]); // dismissed discipline, unconfirmed safety
     const res = (await t.app.services.db.execute(

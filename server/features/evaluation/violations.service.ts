@@ -23,6 +23,7 @@ import { scopePaths } from '../auth/principal.js';
 import { selectAllOrgUnits, selectOrgUnit } from '../orgs/orgs.queries.js';
 import { caseNoOf, maskPersonName, mayDecide } from './violations.js';
 import { planViolationImport, violationSheet } from './violations.sheet.js';
+import { decisionRefusal } from './decisions/duties.js';
 import {
   insertViolations,
   listViolationRows,
@@ -73,6 +74,11 @@ async function findViolation(ctx: Ctx, scope: readonly string[], id: string): Pr
 }
 
 /** The full record in clear; each read leaves an audit row (violation.view). */
+/** A record as listed, for answers after a change. */
+export async function violationSummary(ctx: Ctx, id: string): Promise<Violation> {
+  return presentViolation(await findViolation(ctx, readScope(ctx), id));
+}
+
 export async function getViolation(ctx: Ctx, id: string): Promise<ViolationDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await findViolation(tx, readScope(tx), id);
@@ -144,6 +150,8 @@ export async function decideViolation(ctx: Ctx, id: string, input: ViolationDeci
     const row = await findViolation(tx, writeScope(tx), id);
     const r = row.record;
     if (!mayDecide(r.status)) throw new AppError('violation.invalid_transition', { from: r.status, to: input.to });
+    const refusal = decisionRefusal(ctx.principal, r);
+    if (refusal) throw new AppError(refusal);
     const now = ctx.now();
     await updateViolation(tx.db, ctx.principal.countyId, id, { status: input.to, decisionNoteEnc: ctx.crypto.encrypt(input.note), decidedBy: ctx.principal.userId, decidedAt: now, updatedAt: now });
     await recordAudit(tx, {
@@ -170,6 +178,9 @@ export async function importViolations(ctx: Ctx, file: Buffer): Promise<ImportRe
     const villages = new Map(units.filter((u) => u.level === 'village' && u.active).map((u) => [`${u.parentName ?? ''}/${u.name}`, { id: u.id, path: u.path }]));
     const { records, errors } = planViolationImport(rows, villages, chinaDate(ctx.now()));
     refuseIfErrors(errors);
+    // Separation of duties: whoever enters a record does not decide it, so a file registers cases only.
+    const decided = records.filter((p) => p.status !== 'reported').map((p) => p.row);
+    if (decided.length) throw new AppError('violation.own_record', { rows: decided, text: `第 ${decided.join('、')} 行已填写核查结论：导入只登记待核查记录，结论须由另一位专员逐条作出` });
     const first = await nextViolationSeq(tx.db, countyId);
     const now = ctx.now();
     const inserts = records.map((p, i) => {
