@@ -41,6 +41,8 @@ import { correctionRoutes } from './features/evaluation/corrections.routes.js';
 import { scoreGridRoutes } from './features/evaluation/grid/grid.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
+import { surveyRoutes } from './features/surveys/surveys.routes.js';
+import { surveyPublicRoutes, type SurveyLimits } from './features/surveys/public.routes.js';
 import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
@@ -61,6 +63,8 @@ export type AppOptions = {
   logger?: boolean;
   /** Evidence files (outside the web root); omitted in tests: a temporary directory removed on close. */
   evidenceDir?: string;
+  /** Limits of the public survey submit (per address, per code, device flag); the load benchmark raises them. */
+  surveyLimits?: Partial<SurveyLimits>;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -125,6 +129,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scoreGridRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
+  await app.register(surveyRoutes);
+  await app.register(surveyPublicRoutes, { limits: options.surveyLimits });
   if (options.webDir) await installWebPages(app, options.webDir);
   return app;
 }

@@ -12,7 +12,7 @@ import { rateCampaign } from '../standards/engine/rating-engine.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import { buildRatingInput } from './rating-input-builder.js';
-import { selectSatisfactionInputs } from './surveys.queries.js';
+import { campaignSatisfaction, withSourceStep } from '../surveys/satisfaction.service.js';
 import { campaignReadScope } from './evaluation.policy.js';
 import { selectCampaignEntries } from './sheets.queries.js';
 import { selectConfirmedViolations } from './violations.queries.js';
@@ -37,6 +37,8 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
     const ownScores = await selectTownScores(tx.db, countyId, campaignId);
     const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
+    // Phone answers, paper counts or both: the source goes into the explanation.
+    const surveys = await campaignSatisfaction(tx, countyId, campaignId, villages.map((v) => v.id));
     const input = buildRatingInput(
       standard,
       {
@@ -45,7 +47,7 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
         entries: await selectCampaignEntries(tx.db, countyId, campaignId),
         figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
         lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
-        satisfaction: await selectSatisfactionInputs(tx.db, countyId, campaignId),
+        satisfaction: surveys.inputs,
         violations: ratingViolations(await selectConfirmedViolations(tx.db, countyId, campaign.year)),
       },
       { id: campaign.id, name: campaign.name, year: campaign.year },
@@ -80,7 +82,7 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
           rankInTown: v.rankInTown,
           rankInCity: v.rankInCity,
           notes: v.notes,
-          explanation: { steps: v.explanation, stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
+          explanation: { steps: withSourceStep(v.explanation, surveys.sources.get(v.id)), stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
           computedAt: now,
         };
       }),

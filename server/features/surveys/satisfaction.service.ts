@@ -1,0 +1,42 @@
+// What the rating engine gets for satisfaction: per village the phone answers, the paper counts the
+// team entered, or both added up, with the source named for the explanation.
+import type { Db } from '../../db/client.js';
+import type { SatisfactionInput } from '../standards/engine/rating-input.js';
+import { selectSurveys } from '../evaluation/surveys.queries.js';
+import { satisfactionInput } from '../evaluation/surveys.js';
+import { mergedCounts, sourceExplanation, tallyOf, type Tally } from './surveys.js';
+import { selectAnswerTallies } from './surveys.queries.js';
+
+export type CampaignSatisfaction = { inputs: Map<string, SatisfactionInput>; sources: Map<string, string> };
+
+export async function campaignSatisfaction(ctx: { db: Db }, countyId: string, campaignId: string, villageIds: readonly string[]): Promise<CampaignSatisfaction> {
+  const tallies = await selectAnswerTallies(ctx.db, countyId, campaignId);
+  const paper = new Map((await selectSurveys(ctx.db, countyId, campaignId, villageIds)).map((r) => [r.villageId, r]));
+  const phone = new Map<string, Tally>();
+  for (const t of tallies) phone.set(t.villageId, tallyOf([...(phone.has(t.villageId) ? toChoices(phone.get(t.villageId) as Tally) : []), { choice: t.choice, n: Number(t.n) }]));
+  const inputs = new Map<string, SatisfactionInput>();
+  const sources = new Map<string, string>();
+  for (const id of new Set([...phone.keys(), ...paper.keys()])) {
+    const p = paper.get(id);
+    const m = mergedCounts(phone.get(id) ?? null, p ? { sampleSize: p.sampleSize, satisfied: p.satisfied, basicallySatisfied: p.basicallySatisfied, unsatisfied: p.unsatisfied } : null);
+    if (!m) continue;
+    const ph = phone.get(id);
+    inputs.set(id, satisfactionInput(m.counts));
+    sources.set(id, sourceExplanation(m.source, m.counts, ph ? ph.satisfied + ph.basicallySatisfied + ph.unsatisfied : 0));
+  }
+  return { inputs, sources };
+}
+
+const toChoices = (t: Tally) => [
+  { choice: 'satisfied' as const, n: t.satisfied },
+  { choice: 'basically_satisfied' as const, n: t.basicallySatisfied },
+  { choice: 'unsatisfied' as const, n: t.unsatisfied },
+];
+
+/** The explanation's steps with the source line put before the first satisfaction step (or last). */
+export function withSourceStep<S extends { rule: string }>(steps: S[], source: string | undefined): (S | { rule: 'satisfaction_source'; text: string })[] {
+  if (!source) return steps;
+  const at = steps.findIndex((s) => s.rule.startsWith('satisfaction'));
+  const step = { rule: 'satisfaction_source' as const, text: source };
+  return at === -1 ? [...steps, step] : [...steps.slice(0, at), step, ...steps.slice(at)];
+}

@@ -1,0 +1,182 @@
+// SQL of the phone survey: questionnaire, codes, answers, closed villages. Every query names the
+// county, except the public lookup by code hash (the phone has no county; the hash is the key).
+import { and, asc, count, eq, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { orgUnits } from '../../db/schema/core.js';
+import { campaigns } from '../../db/schema/evaluation.js';
+import { surveyCodes, surveyQuestionnaires, surveyResponses, surveyVillageClosures, type SurveyTopic } from '../../db/schema/surveys.js';
+
+const town = alias(orgUnits, 'town');
+
+export async function selectQuestionnaire(db: Db, countyId: string, campaignId: string): Promise<SurveyTopic[] | null> {
+  const [row] = await db
+    .select({ topics: surveyQuestionnaires.topics })
+    .from(surveyQuestionnaires)
+    .where(and(eq(surveyQuestionnaires.countyId, countyId), eq(surveyQuestionnaires.campaignId, campaignId)));
+  return row?.topics ?? null;
+}
+
+export async function upsertQuestionnaire(db: Db, row: typeof surveyQuestionnaires.$inferInsert) {
+  await db
+    .insert(surveyQuestionnaires)
+    .values(row)
+    .onConflictDoUpdate({ target: [surveyQuestionnaires.countyId, surveyQuestionnaires.campaignId], set: { topics: row.topics, updatedBy: row.updatedBy, updatedAt: row.updatedAt } });
+}
+
+export async function nextBatchNo(db: Db, countyId: string, campaignId: string, villageId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(max(${surveyCodes.batchNo}), 0)::int` })
+    .from(surveyCodes)
+    .where(and(eq(surveyCodes.countyId, countyId), eq(surveyCodes.campaignId, campaignId), eq(surveyCodes.villageId, villageId)));
+  return Number(row?.n ?? 0) + 1;
+}
+
+export async function insertCodes(db: Db, rows: (typeof surveyCodes.$inferInsert)[]) {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(surveyCodes).values(rows.slice(i, i + 500));
+}
+
+/** Issued / used / revoked per village and batch (never which household used which code). */
+export async function selectCodeStats(db: Db, countyId: string, campaignId: string, villageIds: readonly string[]) {
+  if (villageIds.length === 0) return [];
+  return db
+    .select({
+      villageId: surveyCodes.villageId,
+      batchNo: surveyCodes.batchNo,
+      issuedAt: min(surveyCodes.issuedAt),
+      issued: count(),
+      used: count(surveyCodes.usedAt),
+      revoked: count(surveyCodes.revokedAt),
+    })
+    .from(surveyCodes)
+    .where(and(eq(surveyCodes.countyId, countyId), eq(surveyCodes.campaignId, campaignId), inArray(surveyCodes.villageId, [...villageIds])))
+    .groupBy(surveyCodes.villageId, surveyCodes.batchNo)
+    .orderBy(asc(surveyCodes.batchNo));
+}
+
+/** Answers per village and choice, and how many were flagged as one device's many codes. */
+export async function selectAnswerTallies(db: Db, countyId: string, campaignId: string) {
+  return db
+    .select({
+      villageId: surveyResponses.villageId,
+      choice: surveyResponses.satisfaction,
+      n: count(),
+      flagged: count(surveyResponses.deviceGroup),
+    })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.campaignId, campaignId)))
+    .groupBy(surveyResponses.villageId, surveyResponses.satisfaction);
+}
+
+export async function selectClosedVillages(db: Db, countyId: string, campaignId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ villageId: surveyVillageClosures.villageId })
+    .from(surveyVillageClosures)
+    .where(and(eq(surveyVillageClosures.countyId, countyId), eq(surveyVillageClosures.campaignId, campaignId)));
+  return new Set(rows.map((r) => r.villageId));
+}
+
+/** True when this call closed it; false when it was closed already. */
+export async function insertClosure(db: Db, row: typeof surveyVillageClosures.$inferInsert): Promise<boolean> {
+  const done = await db.insert(surveyVillageClosures).values(row).onConflictDoNothing().returning({ villageId: surveyVillageClosures.villageId });
+  return done.length === 1;
+}
+
+const unusedOf = (countyId: string, campaignId: string, villageId: string) =>
+  and(eq(surveyCodes.countyId, countyId), eq(surveyCodes.campaignId, campaignId), eq(surveyCodes.villageId, villageId), isNull(surveyCodes.usedAt), isNull(surveyCodes.revokedAt));
+
+/** Revokes the village's unused codes among the hashes or of a batch; returns how many. */
+export async function revokeUnused(db: Db, countyId: string, campaignId: string, villageId: string, which: { hashes: string[] } | { batchNo: number }, by: string, at: Date) {
+  const match = 'hashes' in which ? inArray(surveyCodes.codeHash, which.hashes) : eq(surveyCodes.batchNo, which.batchNo);
+  const rows = await db
+    .update(surveyCodes)
+    .set({ revokedAt: at, revokedBy: by })
+    .where(and(unusedOf(countyId, campaignId, villageId), match))
+    .returning({ id: surveyCodes.id });
+  return rows.length;
+}
+
+/** The village's codes among these hashes, whatever their state (to tell used from unknown). */
+export async function countCodesByHash(db: Db, countyId: string, campaignId: string, villageId: string, hashes: string[]) {
+  const [row] = await db
+    .select({ n: count(), used: count(surveyCodes.usedAt), revoked: count(surveyCodes.revokedAt) })
+    .from(surveyCodes)
+    .where(and(eq(surveyCodes.countyId, countyId), eq(surveyCodes.campaignId, campaignId), eq(surveyCodes.villageId, villageId), inArray(surveyCodes.codeHash, hashes)));
+  return { n: Number(row?.n ?? 0), used: Number(row?.used ?? 0), revoked: Number(row?.revoked ?? 0) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public path
+
+export type PublicCode = NonNullable<Awaited<ReturnType<typeof selectCodeByHash>>>;
+
+/** The card behind a code hash with its campaign, village and whether the village was closed. */
+export async function selectCodeByHash(db: Db, codeHash: string) {
+  const [row] = await db
+    .select({
+      id: surveyCodes.id,
+      countyId: surveyCodes.countyId,
+      campaignId: surveyCodes.campaignId,
+      villageId: surveyCodes.villageId,
+      orgPath: surveyCodes.orgPath,
+      usedAt: surveyCodes.usedAt,
+      revokedAt: surveyCodes.revokedAt,
+      campaignName: campaigns.name,
+      status: campaigns.status,
+      windows: campaigns.windows,
+      villageName: orgUnits.name,
+      townName: sql<string>`coalesce(${town.name}, '')`,
+      closedAt: surveyVillageClosures.closedAt,
+    })
+    .from(surveyCodes)
+    .innerJoin(campaigns, and(eq(campaigns.countyId, surveyCodes.countyId), eq(campaigns.id, surveyCodes.campaignId)))
+    .innerJoin(orgUnits, eq(orgUnits.id, surveyCodes.villageId))
+    .leftJoin(town, eq(town.id, orgUnits.parentId))
+    .leftJoin(
+      surveyVillageClosures,
+      and(eq(surveyVillageClosures.countyId, surveyCodes.countyId), eq(surveyVillageClosures.campaignId, surveyCodes.campaignId), eq(surveyVillageClosures.villageId, surveyCodes.villageId)),
+    )
+    .where(eq(surveyCodes.codeHash, codeHash));
+  return row ?? null;
+}
+
+/** Marks the code used if nobody did yet: the one statement that decides who wins a race. */
+export async function consumeCode(db: Db, countyId: string, codeId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(surveyCodes)
+    .set({ usedAt: at })
+    .where(and(eq(surveyCodes.countyId, countyId), eq(surveyCodes.id, codeId), isNull(surveyCodes.usedAt), isNull(surveyCodes.revokedAt)))
+    .returning({ id: surveyCodes.id });
+  return rows.length === 1;
+}
+
+export async function insertResponse(db: Db, row: typeof surveyResponses.$inferInsert) {
+  const [r] = await db.insert(surveyResponses).values(row).returning({ id: surveyResponses.id });
+  return r?.id as string;
+}
+
+export async function selectResponseOfCode(db: Db, countyId: string, codeId: string) {
+  const [row] = await db
+    .select({ receiptNo: surveyResponses.receiptNo, submissionId: surveyResponses.submissionId, submittedAt: surveyResponses.submittedAt })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.codeId, codeId)));
+  return row ?? null;
+}
+
+/** Marks answers as coming from one device that submitted many codes (the group id is random). */
+export async function flagResponses(db: Db, countyId: string, ids: string[], deviceGroup: string) {
+  if (ids.length === 0) return;
+  await db
+    .update(surveyResponses)
+    .set({ deviceGroup })
+    .where(and(eq(surveyResponses.countyId, countyId), inArray(surveyResponses.id, ids)));
+}
+
+/** Count of answers with a device flag (tests and the progress page). */
+export async function countFlagged(db: Db, countyId: string, campaignId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.campaignId, campaignId), isNotNull(surveyResponses.deviceGroup)));
+  return Number(row?.n ?? 0);
+}
