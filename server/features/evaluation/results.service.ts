@@ -55,10 +55,10 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     const result = rateCampaign(standard, input);
     const pathOf = new Map(villages.map((v) => [v.id, v.path]));
     const now = ctx.now();
-    await replaceResults(
-      tx.db,
     const prior = new Map((await selectResults(tx.db, countyId, campaignId, ['/'])).map((r) => [r.result.villageId, { ...r.result, name: r.name }]));
     const changes: (RecomputeChange & { name: string })[] = [];
+    await replaceResults(
+      tx.db,
       countyId,
       campaignId,
       result.villages.map((v) => {
@@ -116,9 +116,9 @@ export async function confirmResults(ctx: Ctx, campaignId: string) {
     const rows = await selectResults(tx.db, ctx.principal.countyId, campaignId, ['/']);
     if (rows.length === 0) throw new AppError('results.not_computed');
     const pending = rows.filter((r) => !r.result.confirmedAt);
+    await assertAllWithinVetoes(tx, campaign, pending);
     for (const r of pending) {
       await updateResult(tx.db, ctx.principal.countyId, campaignId, r.result.villageId, { confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
-    await assertAllWithinVetoes(tx, campaign, pending);
     }
     await recordAudit(tx, {
       event: 'results.confirm',
@@ -154,14 +154,14 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
   const scope = campaignReadScope(ctx.principal);
   const rows = await selectResults(ctx.db, ctx.principal.countyId, campaignId, scope);
   const ownScores = await selectTownScores(ctx.db, ctx.principal.countyId, campaignId);
-  const towns = (await selectTownResults(ctx.db, ctx.principal.countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
-  return {
   // The latest correction of each village (oldest first in the list, so later ones win).
   const corrections = new Map((await selectCorrections(ctx.db, ctx.principal.countyId, scope, { campaignId })).items.map((c) => [c.correction.villageId, c.correction]));
   const correctionOf = (villageId: string) => {
     const c = corrections.get(villageId);
     return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
   };
+  const towns = (await selectTownResults(ctx.db, ctx.principal.countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
+  return {
     campaignId,
     status: rows.length === 0 ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
     villages: rows.map(({ result: r, name, townName }) => ({
@@ -174,11 +174,11 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
       vetoed: r.vetoed,
       overridden: r.overrideReason !== null,
       confirmed: r.confirmedAt !== null,
-      rankInTown: r.rankInTown,
-      rankInCity: r.rankInCity,
       overrideReason: r.overrideReason,
       correction: correctionOf(r.villageId),
       proposalChange: r.proposalChange,
+      rankInTown: r.rankInTown,
+      rankInCity: r.rankInCity,
       notes: r.notes,
     })),
     towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),
