@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkCell, columnLetter, parseClipboardBlock } from './score-cell.js';
+
+describe('a score cell', () => {
+  it('when blank, then it clears the cell', () => {
+    expect(checkCell('  ', 5)).toEqual({ ok: true, points: null });
+  });
+  it('when a number inside the range with two decimals, then it is kept exactly', () => {
+    expect(checkCell('4.35', 5)).toEqual({ ok: true, points: 4.35 });
+    expect(checkCell('5', 5)).toEqual({ ok: true, points: 5 });
+    expect(checkCell('0', 5)).toEqual({ ok: true, points: 0 });
+  });
+  it('when above the maximum or negative, then it is refused, not clamped', () => {
+    expect(checkCell('5.01', 5)).toEqual({ ok: false, reason: '应在 0 至 5 分之间' });
+    expect(checkCell('-1', 5)).toEqual({ ok: false, reason: '应在 0 至 5 分之间' });
+  });
+  it('when three decimals, then it is refused, not rounded', () => {
+    expect(checkCell('4.355', 5)).toEqual({ ok: false, reason: '最多保留两位小数' });
+  });
+  it('when not a number, then it says so', () => {
+    expect(checkCell('优', 5)).toEqual({ ok: false, reason: '“优”不是数字' });
+    expect(checkCell('1e2', 500)).toMatchObject({ ok: false });
+  });
+});
+
+describe('a block pasted from Excel or WPS', () => {
+  it('when copied with CRLF and a trailing newline, then rows and cells come back without an empty last row', () => {
+    expect(parseClipboardBlock('1\t2\r\n3\t4\r\n')).toEqual([['1', '2'], ['3', '4']]);
+  });
+  it('when one cell, then one row of one cell', () => {
+    expect(parseClipboardBlock('7')).toEqual([['7']]);
+  });
+  it('when an empty cell sits inside the block, then it stays in its place', () => {
+    expect(parseClipboardBlock('1\t\t3')).toEqual([['1', '', '3']]);
+  });
+});
+
+describe('column letters', () => {
+  it('when numbered, then named as Excel names them', () => {
+    expect([1, 3, 26, 27, 52, 53].map(columnLetter)).toEqual(['A', 'C', 'Z', 'AA', 'AZ', 'BA']);
+  });
+});
