@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AdminApp } from './app';
 import { installAntdReact19Render } from './react19-render';
-import { installStyleNonce } from './csp-nonce';
+import { installCspCompatibility } from './csp-nonce';
 
-installStyleNonce();
+installCspCompatibility();
 installAntdReact19Render();
 
 const container = document.getElementById('root');
