@@ -126,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(objectionRoutes);
   await app.register(publicNoticeRoutes);
   await app.register(correctionRoutes);
+  await app.register(decisionRoutes);
   await app.register(scoreGridRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
@@ -138,4 +139,3 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 function temporaryEvidenceDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'fivestar-evidence-'));
 }
-  await app.register(decisionRoutes);
