@@ -9,7 +9,7 @@ import type { Database } from '../server/db/client.js';
 export async function openServices(): Promise<{ services: Services; database: Database }> {
   const config = readConfig();
   const database = await openConfiguredDatabase(config);
-  return { database, services: { db: database.db, crypto: createFieldCrypto(config.secretKey), now: () => new Date() } };
+  return { database, services: { db: database.db, crypto: createFieldCrypto(config.secretKey), now: () => new Date(), security: config.security } };
 }
 
 export async function cityOperatorCtx(services: Services, cityCode?: string): Promise<Ctx> {

@@ -20,6 +20,8 @@ import { clientErrorHandler, frameworkErrors, installInputGuard } from './http/i
 import { installOpenApi } from './http/openapi.js';
 import { installWebPages } from './http/web-pages.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { secondFactorRoutes } from './features/auth/second-factor.routes.js';
+import { defaultSecuritySettings, type SecuritySettings } from './features/auth/auth.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { orgRoutes } from './features/orgs/orgs.routes.js';
 import { peopleRoutes } from './features/people/people.routes.js';
@@ -65,6 +67,8 @@ export type AppOptions = {
   evidenceDir?: string;
   /** Limits of the public survey submit (per address, per code, device flag); the load benchmark raises them. */
   surveyLimits?: Partial<SurveyLimits>;
+  /** Account security settings; omitted: defaultSecuritySettings (no TOTP required). */
+  security?: Partial<SecuritySettings>;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -85,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crypto: createFieldCrypto(options.secretKey),
     now: options.now ?? (() => new Date()),
     evidenceDir: options.evidenceDir ?? temporaryEvidenceDir(),
+    security: { ...defaultSecuritySettings, ...options.security },
   };
   app.decorate('services', services);
   if (!options.evidenceDir) app.addHook('onClose', async () => rm(services.evidenceDir as string, { recursive: true, force: true }));
@@ -109,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routeOptions = { secureCookies: options.secure };
   await app.register(healthRoutes);
   await app.register(authRoutes, routeOptions);
+  await app.register(secondFactorRoutes);
   await app.register(orgRoutes);
   await app.register(peopleRoutes);
   await app.register(accountRoutes);
@@ -126,7 +132,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(objectionRoutes);
   await app.register(publicNoticeRoutes);
   await app.register(correctionRoutes);
-  await app.register(decisionRoutes);
   await app.register(scoreGridRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
@@ -139,3 +144,4 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 function temporaryEvidenceDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'fivestar-evidence-'));
 }
+  await app.register(decisionRoutes);

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { defaultSecuritySettings, type SecuritySettings } from './features/auth/auth.js';
 
 export type Config = {
   port: number;
@@ -18,6 +19,8 @@ export type Config = {
    * default; anything else must be named, so a client cannot forge its address.
    */
   trustProxy: string | false;
+  /** Account security: TOTP required (production default), admin password age, idle days. */
+  security: SecuritySettings;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,7 +35,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode,
     secretKey: readSecretKey(env.FIVESTAR_SECRET, mode, dataDir),
     trustProxy: proxyAddresses(env.TRUST_PROXY, mode),
+    security: securitySettings(env, mode),
   };
+}
+
+function securitySettings(env: NodeJS.ProcessEnv, mode: Config['mode']): SecuritySettings {
+  const flag = env.FIVESTAR_REQUIRE_TOTP;
+  if (flag !== undefined && !['0', '1', 'true', 'false'].includes(flag)) throw new Error('FIVESTAR_REQUIRE_TOTP must be 1 or 0');
+  return {
+    requireTotp: flag === undefined ? mode === 'production' : flag === '1' || flag === 'true',
+    production: mode === 'production',
+    adminPasswordMaxAgeDays: positiveDays(env.FIVESTAR_ADMIN_PASSWORD_DAYS, 'FIVESTAR_ADMIN_PASSWORD_DAYS', defaultSecuritySettings.adminPasswordMaxAgeDays),
+    idleDisableDays: positiveDays(env.FIVESTAR_IDLE_DAYS, 'FIVESTAR_IDLE_DAYS', defaultSecuritySettings.idleDisableDays),
+  };
+}
+
+function positiveDays(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a whole number of days (1-9999)`);
+  return Number(value);
 }
 
 function readSecretKey(value: string | undefined, mode: Config['mode'], dataDir: string): Buffer {

@@ -3,6 +3,7 @@ import type { Db } from './db/client.js';
 import type { FieldCrypto } from './security/field-crypto.js';
 import type { Principal } from './features/auth/principal.js';
 import type { Actor } from './features/audit/audit.js';
+import type { SecuritySettings } from './features/auth/auth.js';
 
 export type Services = {
   db: Db;
@@ -11,6 +12,8 @@ export type Services = {
   now: () => Date;
   /** Where uploaded evaluation evidence is kept, outside the web root; absent in the CLI. */
   evidenceDir?: string;
+  /** Second factor, password age, idle accounts (defaults: defaultSecuritySettings). */
+  security?: SecuritySettings;
 };
 
 export type Ctx = Services & { principal: Principal; actor: Actor };

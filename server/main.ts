@@ -17,6 +17,7 @@ const app = await buildApp({
   webDir,
   logger: true,
   evidenceDir: path.join(config.dataDir, 'evidence'),
+  security: config.security,
 });
 
 if (config.mode === 'demo' && (await isDatabaseEmpty(app.services))) {

@@ -36,6 +36,8 @@ export const permissions = [
   'people:write',
   'account:read',
   'account:write',
+  // The second person of a privileged account's password reset (security or audit administrator).
+  'account:reset_approve',
   'role:assign',
   'audit:read',
   'standard:read',
@@ -68,8 +70,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // System admin runs accounts and reads the structure, but never audit or business data.
   sysadmin: ['org:read', 'account:read', 'account:write'],
   // Security admin sets roles and unlocks accounts: no business work.
-  secadmin: ['org:read', 'account:read', 'role:assign'],
-  auditor: ['audit:read'],
+  secadmin: ['org:read', 'account:read', 'role:assign', 'account:reset_approve'],
+  auditor: ['audit:read', 'account:reset_approve'],
   orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write', 'fieldwork:read', 'pairing:write', 'visit:write', 'keytask:write', 'training:read', 'training:write', 'campaign:read', 'campaign:manage', 'score:city', 'violation:read'],
   city_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'visit:write', 'keytask:write', 'training:read', 'campaign:read'],
   town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'service:write', 'service:approve', 'training:read', 'training:write', 'campaign:read', 'score:mutual'],
@@ -92,3 +94,22 @@ export const roleScopeLevel: Record<Role, 'city' | 'town' | 'village'> = {
   judge: 'city',
   inspector: 'city',
 };
+
+/** 纪检 / 信访专员 decide vetoes: they never score (评委) nor decide stars (组织部管理员). */
+export const inspectorExcludedRoles: readonly Role[] = ['judge', 'orgadmin'];
+
+export type RoleConflict = 'account.admin_roles_exclusive' | 'account.admin_role_alone' | 'account.inspector_conflict';
+
+/**
+ * 三权分立 and separation of duties (SECURITY.md items 12, 13): one account never holds two of the
+ * system, security and audit admin roles, nor one of them with any other role; an inspector holds
+ * no judge or department role. Used by the server at grant time and by the role form.
+ */
+export function roleConflict(held: readonly Role[]): RoleConflict | null {
+  const distinct = new Set(held);
+  const admin = [...distinct].filter((r) => separatedAdminRoles.includes(r));
+  if (admin.length > 1) return 'account.admin_roles_exclusive';
+  if (admin.length === 1 && distinct.size > 1) return 'account.admin_role_alone';
+  if (distinct.has('inspector') && inspectorExcludedRoles.some((r) => distinct.has(r))) return 'account.inspector_conflict';
+  return null;
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import { authenticate, csrfMatches } from '../features/auth/auth.service.js';
 import { hasPermission } from '../features/auth/principal.js';
+import { reauthFresh, type PendingStep } from '../features/auth/auth.js';
 import { actorOf } from './request-context.js';
 import { recordAuditAs } from '../features/audit/audit.service.js';
 import { sessionCookieName } from './session-cookie.js';
@@ -25,6 +26,9 @@ export function installGuard(app: FastifyInstance, opts: { secureCookies: boolea
     if (!safeMethods.has(req.method) && !csrfMatches(principal, headerOf(req, 'x-csrf-token'))) {
       throw new AppError('auth.csrf');
     }
+    // A session that still owes its second factor, a new password or TOTP enrolment does nothing else.
+    const pending = principal.pending;
+    if (pending && !req.routeOptions.config.pendingOk?.includes(pending)) throw new AppError(pendingError[pending]);
     if (access !== 'authenticated' && !hasPermission(principal, access)) {
       await recordAuditAs(app.services, actorOf(req, principal), {
         event: 'access.denied',
@@ -34,8 +38,18 @@ export function installGuard(app: FastifyInstance, opts: { secureCookies: boolea
       });
       throw new AppError('auth.forbidden');
     }
+    // Role changes, resets and star decisions: a stolen idle session is not enough (item 8).
+    if (req.routeOptions.config.reauth && !reauthFresh(principal.reauthAt, app.services.now())) {
+      throw new AppError('auth.reauth_required');
+    }
   });
 }
+
+const pendingError = {
+  second_factor: 'auth.second_factor_pending',
+  password_change: 'auth.password_change_required',
+  totp_enrol: 'auth.totp_enrol_required',
+} as const satisfies Record<PendingStep, string>;
 
 function headerOf(req: FastifyRequest, name: string): string | undefined {
   const v = req.headers[name];

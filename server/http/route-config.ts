@@ -1,6 +1,7 @@
 import type { Permission } from '../../shared/roles.js';
 import type { Services } from '../context.js';
 import type { Principal } from '../features/auth/principal.js';
+import type { PendingStep } from '../features/auth/auth.js';
 
 /**
  * What a route needs from its caller. Every /api route declares one; a test walks all routes
@@ -16,6 +17,10 @@ export type RouteAccess = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Login steps during which this route still answers (default: none; see guard.ts). */
+    pendingOk?: readonly PendingStep[];
+    /** Needs a password or TOTP proof in the last 5 minutes (SECURITY.md item 8). */
+    reauth?: boolean;
   }
   interface FastifyInstance {
     services: Services;

@@ -22,6 +22,13 @@ export const accountSchema = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   roles: z.array(roleGrantSchema),
+  /** The password was set by someone else (creation or reset) and must be changed at next login. */
+  mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
+  /** A reset waiting for a second admin's approval. */
+  resetRequest: z.object({ by: z.string(), at: z.string() }).nullable(),
+  /** Why the system switched the account off ('idle'), if it did. */
+  disabledReason: z.string().nullable(),
 });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -40,7 +47,24 @@ export type AccountCreate = z.infer<typeof accountCreateSchema>;
 export const accountRolesSchema = z.strictObject({ roles: z.array(roleGrantInputSchema).max(10) });
 export type AccountRoles = z.infer<typeof accountRolesSchema>;
 
-export const passwordResetSchema = z.strictObject({ password: z.string().min(1).max(128) });
+/** A reset takes no password: the server issues a one-time one. */
+export const passwordResetSchema = z.strictObject({});
+
+export const passwordResetResultSchema = z.object({
+  /** done: the one-time password is here, shown once; pending: waits for a second admin. */
+  status: z.enum(['done', 'pending']),
+  account: accountSchema,
+  oneTimePassword: z.string().nullable(),
+});
+export type PasswordResetResult = z.infer<typeof passwordResetResultSchema>;
+
+export const resetRequestSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+});
 
 export const accountListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(40).optional(),

@@ -17,10 +17,36 @@ export const meSchema = z.object({
   ),
   permissions: z.array(z.enum(permissions)),
   csrfToken: z.string(),
+  /** What the session owes before it may work: the TOTP code, a new password, or enrolling TOTP. */
+  pending: z.enum(['second_factor', 'password_change', 'totp_enrol']).nullable(),
+  totpEnabled: z.boolean(),
+  totpRequired: z.boolean(),
+  /** Who completed the last reset of this password, and when (shown after login). */
+  passwordReset: z.object({ by: z.string(), at: z.string() }).nullable(),
 });
 export type Me = z.infer<typeof meSchema>;
 
 export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
+  /** Log out every other browser of this account (always, after a reset). */
+  endOtherSessions: z.boolean().default(true),
 });
+
+const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, '动态验证码为 6 位数字');
+const recoveryCodeSchema = z.string().trim().min(10).max(16);
+
+/** The login's second step, or re-authentication: a TOTP code or one recovery code. */
+export const secondFactorSchema = z.union([
+  z.strictObject({ code: totpCodeSchema }),
+  z.strictObject({ recoveryCode: recoveryCodeSchema }),
+]);
+
+export const reauthSchema = z.union([
+  z.strictObject({ password: z.string().min(1).max(256) }),
+  z.strictObject({ code: totpCodeSchema }),
+]);
+
+export const totpEnrolmentSchema = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
+export const totpConfirmSchema = z.strictObject({ code: totpCodeSchema });
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });

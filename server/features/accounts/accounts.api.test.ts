@@ -89,9 +89,11 @@ describe('accounts', () => {
     expect(denied.json().error.code).toBe('auth.invalid_credentials');
     await sys.post(`/api/accounts/${t.city.users.leader}/activate`);
     const c2 = await loginAs(t.app, 'leader');
-    await sys.post(`/api/accounts/${t.city.users.leader}/reset-password`, { password: 'Reset-Pass-2026!' });
+    const reset = await sys.post(`/api/accounts/${t.city.users.leader}/reset-password`, {});
+    expect(reset.json()).toMatchObject({ status: 'done', account: { mustChangePassword: true } });
     expect((await c2.get('/api/auth/me')).statusCode).toBe(401);
-    await loginAs(t.app, 'leader', 'Reset-Pass-2026!');
+    const fresh = await loginAs(t.app, 'leader', reset.json().oneTimePassword);
+    expect((await fresh.get('/api/people')).json().error.code).toBe('auth.password_change_required');
   });
 
   it('when an admin changes their own roles or status, then 409', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, users } from '../../db/schema/core.js';
 import { containsText } from '../../db/scope.js';
@@ -68,4 +68,13 @@ export function selectActiveUsersWithRoles(db: Db, countyId: string, roles: stri
       ),
     )
     .orderBy(asc(users.username));
+}
+
+/** Privileged accounts whose reset waits for a second admin (oldest first). */
+export function listResetRequests(db: Db, countyId: string) {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.countyId, countyId), isNotNull(users.resetRequestedAt)))
+    .orderBy(asc(users.resetRequestedAt));
 }

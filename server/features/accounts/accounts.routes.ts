@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, pageOf } from '../../../shared/contracts/common.js';
 import {
@@ -5,10 +6,13 @@ import {
   accountListQuerySchema,
   accountRolesSchema,
   accountSchema,
+  passwordResetResultSchema,
   passwordResetSchema,
+  resetRequestSchema,
 } from '../../../shared/contracts/accounts.js';
 import { ctxOf } from '../../http/request-context.js';
-import { createAccount, listAccounts, resetAccountPassword, setAccountActive, setAccountRoles, unlockAccount } from './accounts.service.js';
+import { createAccount, listAccounts, setAccountActive, setAccountRoles, unlockAccount } from './accounts.service.js';
+import { approvePasswordReset, cancelPasswordReset, pendingResetRequests, resetAccountPassword } from './resets.service.js';
 
 const tags = ['accounts'];
 const one = { 200: accountSchema };
@@ -26,7 +30,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.put(
     '/api/accounts/:id/roles',
-    { config: { access: 'role:assign' }, schema: { tags, params: idParamsSchema, body: accountRolesSchema, response: one } },
+    { config: { access: 'role:assign', reauth: true }, schema: { tags, params: idParamsSchema, body: accountRolesSchema, response: one } },
     async (req) => setAccountRoles(ctxOf(req), req.params.id, req.body),
   );
   app.post(
@@ -46,7 +50,22 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/accounts/:id/reset-password',
-    { config: { access: 'account:write' }, schema: { tags, params: idParamsSchema, body: passwordResetSchema, response: one } },
-    async (req) => resetAccountPassword(ctxOf(req), req.params.id, req.body.password),
+    { config: { access: 'account:write', reauth: true }, schema: { tags, params: idParamsSchema, body: passwordResetSchema, response: { 200: passwordResetResultSchema } } },
+    async (req) => resetAccountPassword(ctxOf(req), req.params.id),
+  );
+  app.get(
+    '/api/accounts/reset-requests',
+    { config: { access: 'account:reset_approve' }, schema: { tags, response: { 200: z.array(resetRequestSchema) } } },
+    async (req) => pendingResetRequests(ctxOf(req)),
+  );
+  app.post(
+    '/api/accounts/:id/reset-password/approve',
+    { config: { access: 'account:reset_approve', reauth: true }, schema: { tags, params: idParamsSchema, response: { 200: passwordResetResultSchema } } },
+    async (req) => approvePasswordReset(ctxOf(req), req.params.id),
+  );
+  app.post(
+    '/api/accounts/:id/reset-password/cancel',
+    { config: { access: 'account:reset_approve' }, schema: { tags, params: idParamsSchema, response: one } },
+    async (req) => cancelPasswordReset(ctxOf(req), req.params.id),
   );
 };

@@ -4,7 +4,6 @@ import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/transaction.js';
 import { onUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../../shared/errors.js';
-import { isStrongPassword } from '../../../shared/password-policy.js';
 import type { Role } from '../../../shared/roles.js';
 import type { Account, AccountCreate, AccountRoles } from '../../../shared/contracts/accounts.js';
 import { hashPassword } from '../../security/passwords.js';
@@ -12,7 +11,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import { clearThrottle, endUserSessions, selectRolesOfUsers, selectThrottles, selectUserByUsername } from '../auth/auth.queries.js';
 import { scopePaths } from '../auth/principal.js';
 import { selectOrgUnit } from '../orgs/orgs.queries.js';
-import { assertAdminRolesSeparated, assertScopeLevel } from './accounts.js';
+import { assertRolesSeparated, assertScopeLevel } from './accounts.js';
+import { isEvaluator } from './separation.queries.js';
+import { assertPasswordAllowed } from '../auth/auth.service.js';
 import { insertUser, listUsers, replaceRoleGrants, selectCountyUser, updateUser } from './accounts.queries.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof selectCountyUser>>>;
@@ -29,6 +30,10 @@ async function present(db: Db, users: UserRow[], now: Date): Promise<Account[]> 
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
+    mustChangePassword: u.mustChangePassword,
+    totpEnabled: !!u.totpEnabledAt,
+    resetRequest: u.resetRequestedByName && u.resetRequestedAt ? { by: u.resetRequestedByName, at: u.resetRequestedAt.toISOString() } : null,
+    disabledReason: u.active ? null : u.disabledReason,
   }));
 }
 
@@ -42,25 +47,26 @@ export async function listAccounts(ctx: Ctx, q: { q?: string; role?: string; pag
   return { items: await present(ctx.db, page.items, ctx.now()), total: page.total };
 }
 
-async function findUser(ctx: Ctx, id: string): Promise<UserRow> {
+export async function findUser(ctx: Ctx, id: string): Promise<UserRow> {
   const user = await selectCountyUser(ctx.db, ctx.principal.countyId, id);
   if (!user) throw new AppError('account.not_found');
   return user;
 }
 
-async function presentOne(ctx: Ctx, id: string): Promise<Account> {
+export async function presentOne(ctx: Ctx, id: string): Promise<Account> {
   const [account] = await present(ctx.db, [await findUser(ctx, id)], ctx.now());
   return account as Account;
 }
 
 export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<Account> {
-  if (!isStrongPassword(input.password)) throw new AppError('password.too_weak');
+  assertPasswordAllowed(ctx, input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     if (await selectUserByUsername(tx.db, input.username)) throw new AppError('account.duplicate_username');
     const id = randomUUID();
     await onUniqueViolation(
-      insertUser(tx.db, { id, countyId: ctx.principal.countyId, username: input.username, displayName: input.displayName, passwordHash }),
+      // The administrator chose this password: the owner replaces it at first login.
+      insertUser(tx.db, { id, countyId: ctx.principal.countyId, username: input.username, displayName: input.displayName, passwordHash, mustChangePassword: true }),
       'account.duplicate_username',
     );
     await recordAudit(tx, { event: 'account.create', objectType: 'user', objectId: id, after: { username: input.username, displayName: input.displayName } });
@@ -71,8 +77,12 @@ export async function createAccount(ctx: Ctx, input: AccountCreate): Promise<Acc
 /** Role grants are the security administrator's: every change is audited with before and after. */
 export async function setAccountRoles(ctx: Ctx, id: string, input: AccountRoles): Promise<Account> {
   if (id === ctx.principal.userId) throw new AppError('account.cannot_change_self');
-  assertAdminRolesSeparated(input.roles.map((r) => r.role));
+  assertRolesSeparated(input.roles.map((r) => r.role));
   return inTransaction(ctx, async (tx) => {
+    // An inspector decides vetoes: not someone who sits on an evaluation team or panel.
+    if (input.roles.some((r) => r.role === 'inspector') && (await isEvaluator(tx.db, ctx.principal.countyId, id))) {
+      throw new AppError('account.inspector_conflict');
+    }
     const before = await presentOne(tx, id);
     const scope = scopePaths(ctx.principal, 'role:assign');
     for (const grant of input.roles) {
@@ -106,18 +116,6 @@ export async function unlockAccount(ctx: Ctx, id: string): Promise<Account> {
     const user = await findUser(tx, id);
     await clearThrottle(tx.db, user.username);
     await recordAudit(tx, { event: 'account.unlock', objectType: 'user', objectId: id });
-    return presentOne(tx, id);
-  });
-}
-
-export async function resetAccountPassword(ctx: Ctx, id: string, password: string): Promise<Account> {
-  if (!isStrongPassword(password)) throw new AppError('password.too_weak');
-  const passwordHash = await hashPassword(password);
-  return inTransaction(ctx, async (tx) => {
-    await findUser(tx, id);
-    await updateUser(tx.db, ctx.principal.countyId, id, { passwordHash, passwordChangedAt: ctx.now() });
-    await endUserSessions(tx.db, id, ctx.now());
-    await recordAudit(tx, { event: 'account.password_reset', objectType: 'user', objectId: id });
     return presentOne(tx, id);
   });
 }

@@ -6,6 +6,8 @@ import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.
 import { changeOwnPassword, login, logout, toMe } from './auth.service.js';
 
 const tags = ['auth'];
+// Logging out and reading who one is work at every step of a login.
+const allSteps = ['second_factor', 'password_change', 'totp_enrol'] as const;
 
 export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = async (app, opts) => {
   app.post(
@@ -15,13 +17,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     async (req, reply) => {
       const { token, principal } = await login(app.services, req.body.username, req.body.password, clientOf(req));
       setSessionCookie(reply, token, opts.secureCookies);
-      return toMe(principal);
+      return toMe(principal, app.services);
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'authenticated' }, schema: { tags, response: { 200: okSchema } } },
+    { config: { access: 'authenticated', pendingOk: allSteps }, schema: { tags, response: { 200: okSchema } } },
     async (req, reply) => {
       await logout(ctxOf(req));
       clearSessionCookie(reply, opts.secureCookies);
@@ -31,15 +33,16 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'authenticated' }, schema: { tags, response: { 200: meSchema } } },
-    async (req) => toMe(ctxOf(req).principal),
+    { config: { access: 'authenticated', pendingOk: allSteps }, schema: { tags, response: { 200: meSchema } } },
+    async (req) => toMe(ctxOf(req).principal, app.services),
   );
 
   app.post(
     '/api/auth/password',
-    { config: { access: 'authenticated' }, schema: { tags, body: passwordChangeSchema, response: { 200: okSchema } } },
+    // A forced change comes before enrolling TOTP; a session owing its second factor cannot change it.
+    { config: { access: 'authenticated', pendingOk: ['password_change', 'totp_enrol'] }, schema: { tags, body: passwordChangeSchema, response: { 200: okSchema } } },
     async (req) => {
-      await changeOwnPassword(ctxOf(req), req.body.currentPassword, req.body.newPassword);
+      await changeOwnPassword(ctxOf(req), req.body.currentPassword, req.body.newPassword, req.body.endOtherSessions);
       return { ok: true as const };
     },
   );

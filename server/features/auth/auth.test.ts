@@ -1,33 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { isLocked, lockoutPolicy, registerFailure, sessionState, type Throttle } from './auth.js';
+import { attemptAllowed, defaultSecuritySettings, isIdle, isLocked, lockoutPolicy, passwordExpired, pendingStep, reauthFresh, sessionState } from './auth.js';
 import { scopePaths, hasPermission } from './principal.js';
 
 const at = (min: number) => new Date(Date.UTC(2026, 0, 1, 0, min));
 
-describe('registerFailure', () => {
-  it('when five failures fall within the window, then the fifth locks for 30 minutes', () => {
-    let t: Throttle | undefined;
-    for (let i = 0; i < 4; i++) {
-      const r = registerFailure(t, at(i));
-      expect(r.lockedNow).toBe(false);
-      t = r.next;
-    }
-    const fifth = registerFailure(t, at(4));
-    expect(fifth.lockedNow).toBe(true);
-    expect(fifth.next.lockedUntil).toEqual(new Date(at(4).getTime() + lockoutPolicy.lockMs));
-    expect(isLocked(fifth.next, at(33))).toBe(true);
-    expect(isLocked(fifth.next, at(35))).toBe(false);
+describe('attemptAllowed', () => {
+  it('when the ticket is within the first five of its window, then the password is checked; from the sixth or under a lock, never', () => {
+    for (let n = 1; n <= lockoutPolicy.maxFailures; n++) expect(attemptAllowed({ failures: n, windowStart: at(0), lockedUntil: null }, at(1))).toBe(true);
+    expect(attemptAllowed({ failures: 6, windowStart: at(0), lockedUntil: null }, at(1))).toBe(false);
+    expect(attemptAllowed({ failures: 1, windowStart: at(0), lockedUntil: at(30) }, at(29))).toBe(false);
+    expect(isLocked({ lockedUntil: at(30) }, at(30))).toBe(false);
   });
+});
 
-  it('when the window has passed, then counting starts again at one', () => {
-    const t: Throttle = { failures: 4, windowStart: at(0), lockedUntil: null };
-    expect(registerFailure(t, at(16)).next.failures).toBe(1);
-    expect(registerFailure(t, at(14)).lockedNow).toBe(true);
+describe('pendingStep', () => {
+  const base = { secondFactorPending: false, mustChangePassword: false, passwordChangedAt: at(0), totpEnabled: false, roles: ['orgadmin'] as const };
+  const required = { ...defaultSecuritySettings, requireTotp: true };
+  it('when a session owes several things, then the second factor comes first, then the password, then enrolment', () => {
+    expect(pendingStep({ ...base, secondFactorPending: true, mustChangePassword: true }, required, at(1))).toBe('second_factor');
+    expect(pendingStep({ ...base, mustChangePassword: true }, required, at(1))).toBe('password_change');
+    expect(pendingStep(base, required, at(1))).toBe('totp_enrol');
+    expect(pendingStep(base, defaultSecuritySettings, at(1))).toBeNull();
+    expect(pendingStep({ ...base, roles: ['village_admin'] }, required, at(1))).toBeNull();
+    expect(pendingStep({ ...base, totpEnabled: true }, required, at(1))).toBeNull();
   });
-
-  it('when a lock has expired, then the next failure starts a fresh count', () => {
-    const t: Throttle = { failures: 0, windowStart: at(0), lockedUntil: at(30) };
-    expect(registerFailure(t, at(31)).next).toMatchObject({ failures: 1, lockedUntil: null });
+  it('when an admin password is older than the setting, then it must change; a business role never rotates', () => {
+    const day = 24 * 60;
+    expect(passwordExpired({ passwordChangedAt: at(0), roles: ['auditor'] }, defaultSecuritySettings, at(90 * day))).toBe(false);
+    expect(passwordExpired({ passwordChangedAt: at(0), roles: ['auditor'] }, defaultSecuritySettings, at(90 * day + 1))).toBe(true);
+    expect(passwordExpired({ passwordChangedAt: at(0), roles: ['orgadmin'] }, defaultSecuritySettings, at(400 * day))).toBe(false);
+    expect(passwordExpired({ passwordChangedAt: at(0), roles: ['sysadmin'] }, { ...defaultSecuritySettings, adminPasswordMaxAgeDays: 30 }, at(31 * day))).toBe(true);
+  });
+  it('when an account was last used more than 90 days ago (or never, since creation), then it is idle', () => {
+    const day = 24 * 60;
+    expect(isIdle({ lastLoginAt: at(0), createdAt: at(0) }, defaultSecuritySettings, at(90 * day))).toBe(false);
+    expect(isIdle({ lastLoginAt: at(0), createdAt: at(0) }, defaultSecuritySettings, at(90 * day + 1))).toBe(true);
+    expect(isIdle({ lastLoginAt: null, createdAt: at(0) }, defaultSecuritySettings, at(91 * day))).toBe(true);
+  });
+  it('when the last proof is at most five minutes old, then re-authentication holds', () => {
+    expect(reauthFresh(at(0), at(5))).toBe(true);
+    expect(reauthFresh(at(0), new Date(at(5).getTime() + 1))).toBe(false);
+    expect(reauthFresh(null, at(0))).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@
 import type { Permission, Role } from '../../../shared/roles.js';
 import { rolePermissions } from '../../../shared/roles.js';
 import type { OrgLevel } from '../../../shared/contracts/org-units.js';
+import type { PendingStep } from './auth.js';
 
 export type PrincipalRole = { role: Role; orgUnitId: string; orgUnitName: string; orgPath: string; orgLevel: OrgLevel };
 
@@ -13,6 +14,13 @@ export type Principal = {
   roles: PrincipalRole[];
   sessionId: string;
   csrfToken: string;
+  /** What the session still owes before it may work (absent for CLI callers). */
+  pending?: PendingStep | null;
+  /** The last password or TOTP proof of this session (re-authentication). */
+  reauthAt?: Date | null;
+  totpEnabled?: boolean;
+  /** Who completed the last reset of this account's password, shown after login. */
+  passwordReset?: { by: string; at: Date } | null;
 };
 
 export function permissionsOf(principal: Pick<Principal, 'roles'>): Permission[] {

@@ -34,7 +34,8 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:id/advance',
-    { config: manage, schema: { tags, params: idParamsSchema, body: campaignAdvanceSchema, response: one } },
+    // Advancing (finalizing included) moves every village's stars along: re-authenticate first.
+    { config: { ...manage, reauth: true }, schema: { tags, params: idParamsSchema, body: campaignAdvanceSchema, response: one } },
     async (req) => advanceCampaign(ctxOf(req), req.params.id, req.body.to),
   );
 };

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { PanelCreate, Team, TeamsSave } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { selectActiveUsersWithRoles, selectCountyUserIds } from '../accounts/accounts.queries.js';
+import { selectInspectors } from '../accounts/separation.queries.js';
 import { selectRolesOfUsers } from '../auth/auth.queries.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { findCampaign } from '../campaigns/campaigns.service.js';
@@ -45,6 +46,8 @@ export async function saveTeams(ctx: Ctx, campaignId: string, input: TeamsSave):
     const people = [...new Set(input.teams.flatMap((t) => [...t.memberIds, ...(t.leaderUserId ? [t.leaderUserId] : [])]))];
     const known = await selectCountyUserIds(tx.db, ctx.principal.countyId, people);
     if (people.some((id) => !known.has(id))) throw new AppError('teams.unknown_member');
+    // Separation of duties: an inspector (纪检/信访专员) decides vetoes and never evaluates.
+    if ((await selectInspectors(tx.db, ctx.principal.countyId, people)).length > 0) throw new AppError('account.inspector_conflict');
     const before = await selectTeams(tx.db, ctx.principal.countyId, campaignId);
     const teams = input.teams.map((t) => ({ ...t, id: randomUUID(), leaderUserId: t.leaderUserId ?? null }));
     await replaceTeams(tx.db, ctx.principal.countyId, campaignId, teams);
@@ -70,6 +73,7 @@ export async function createPanel(ctx: Ctx, campaignId: string, input: PanelCrea
     if (campaign.status === 'city' || campaign.status === 'notice' || campaign.status === 'final') throw new AppError('teams.not_editable');
     const known = await selectCountyUserIds(tx.db, ctx.principal.countyId, input.memberIds);
     if (input.memberIds.some((id) => !known.has(id))) throw new AppError('teams.unknown_member');
+    if ((await selectInspectors(tx.db, ctx.principal.countyId, input.memberIds)).length > 0) throw new AppError('account.inspector_conflict');
     const villages = new Set((await selectAllOrgUnits(tx.db, ctx.principal.countyId, ['/'])).filter((u) => u.level === 'village').map((u) => u.id));
     if (input.villageIds.some((id) => !villages.has(id))) throw new AppError('org.not_found');
     const id = randomUUID();

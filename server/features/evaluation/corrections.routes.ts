@@ -16,7 +16,7 @@ export const correctionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/campaigns/:id/results/:villageId/correct',
     {
-      config: { access: 'campaign:manage' },
+      config: { access: 'campaign:manage', reauth: true },
       schema: { tags, params: z.strictObject({ id: z.uuid(), villageId: z.uuid() }), body: correctionCreateSchema, response: { 200: correctionSchema } },
     },
     async (req) => correctStars(ctxOf(req), req.params.id, req.params.villageId, req.body),

@@ -89,7 +89,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:id/results/confirm',
-    { config: manage, schema: { tags, params: idParamsSchema, response: { 200: z.object({ confirmed: z.number().int() }) } } },
+    { config: { ...manage, reauth: true }, schema: { tags, params: idParamsSchema, response: { 200: z.object({ confirmed: z.number().int() }) } } },
     async (req) => confirmResults(ctxOf(req), req.params.id),
   );
   app.put(
@@ -105,7 +105,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/campaigns/:id/results/:villageId/override',
-    { config: manage, schema: { tags, params: villageParams, body: overrideSchema, response: { 200: okSchema } } },
+    { config: { ...manage, reauth: true }, schema: { tags, params: villageParams, body: overrideSchema, response: { 200: okSchema } } },
     async (req) => {
       await overrideStars(ctxOf(req), req.params.id, req.params.villageId, req.body.stars, req.body.reason);
       return { ok: true as const };
