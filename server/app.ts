@@ -41,11 +41,11 @@ import { objectionRoutes } from './features/evaluation/objections.routes.js';
 import { publicNoticeRoutes } from './features/evaluation/objections.public.routes.js';
 import { correctionRoutes } from './features/evaluation/corrections.routes.js';
 import { scoreGridRoutes } from './features/evaluation/grid/grid.routes.js';
+import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
 import { surveyRoutes } from './features/surveys/surveys.routes.js';
 import { surveyPublicRoutes, type SurveyLimits } from './features/surveys/public.routes.js';
-import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
@@ -133,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicNoticeRoutes);
   await app.register(correctionRoutes);
   await app.register(scoreGridRoutes);
+  await app.register(decisionRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
   await app.register(surveyRoutes);
@@ -144,4 +145,3 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 function temporaryEvidenceDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'fivestar-evidence-'));
 }
-  await app.register(decisionRoutes);
