@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerOpsCommands } from './ops-commands.js';
 import { registerOrgCommands } from './org-commands.js';
+import { registerRaterCommands } from './rater-commands.js';
 import { registerStandardCommands } from './standard-commands.js';
 
 const program = new Command();
@@ -9,5 +10,6 @@ program.name('fivestar').description('五星级乡村党组织创建管理平台
 registerOpsCommands(program);
 registerOrgCommands(program);
 registerStandardCommands(program);
+registerRaterCommands(program);
 
 await program.parseAsync(process.argv);

@@ -85,8 +85,8 @@ export function analyseTeams(units: Map<string, RaterUnit>, scores: readonly Rat
   // Stage 1 often scores other indicators than stages 2 and 3: a shift all teams share is no
   // team's leniency. With few teams a shared shift cannot be told from collusion, so none is removed.
   const centred = enough.length >= R.minTeamsToCentre;
-  const commonOffset = centred ? median(enough.map(([, rs]) => median(rs.map((r) => r.difference)))) : 0;
   const threshold = (n: number) => Math.max(R.teamFloor, (R.k * medianErrorFactor * (sigma ?? 0)) / Math.sqrt(n));
+  const commonOffset = centred ? sharedOffset(enough.map(([, rs]) => ({ m: median(rs.map((r) => r.difference)), n: rs.length })), threshold) : 0;
 
   const cells: TeamCell[] = [...byCell].map(([key, rs]) => {
     const [teamTownId, townId] = key.split('\u0000') as [string, string];
@@ -136,6 +136,16 @@ export function analyseTeams(units: Map<string, RaterUnit>, scores: readonly Rat
     });
   }
   return { cells, teams: teams.map((t) => ({ ...t, bias: t.bias === null ? null : round1(t.bias) })), flags, notes, sigma: sigma === null ? null : Math.round(sigma * 100) / 100, commonOffset: round1(commonOffset), centred };
+}
+
+/**
+ * The shift all teams share: the median of team medians, then again over the teams that do not
+ * stand out from it, so two or three lenient teams do not drag the baseline toward themselves.
+ */
+function sharedOffset(teams: { m: number; n: number }[], threshold: (n: number) => number): number {
+  const first = median(teams.map((t) => t.m));
+  const usual = teams.filter((t) => Math.abs(t.m - first) <= threshold(t.n));
+  return usual.length >= Math.ceil(teams.length / 2) ? median(usual.map((t) => t.m)) : first;
 }
 
 export function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
