@@ -31,6 +31,8 @@ const CampaignDetailPage = lazy(() => import('./pages/campaigns/detail/campaign-
 const ScoreSheetPage = lazy(() => import('./pages/campaigns/sheets/score-sheet-page').then((m) => ({ default: m.ScoreSheetPage })));
 const MyTasksPage = lazy(() => import('./pages/campaigns/sheets/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 const VillageEvaluationPage = lazy(() => import('./pages/campaigns/village/village-evaluation-page').then((m) => ({ default: m.VillageEvaluationPage })));
+const SurveyProgressPage = lazy(() => import('./pages/campaigns/surveys/survey-progress-page').then((m) => ({ default: m.SurveyProgressPage })));
+const SurveyCardsPage = lazy(() => import('./pages/campaigns/surveys/survey-cards-page').then((m) => ({ default: m.SurveyCardsPage })));
 const NoticePrintPage = lazy(() => import('./pages/campaigns/print/notice-print-page').then((m) => ({ default: m.NoticePrintPage })));
 const ViolationsPage = lazy(() => import('./pages/campaigns/violations/violations-page').then((m) => ({ default: m.ViolationsPage })));
 const MutualWorkPage = lazy(() => import('./pages/campaigns/stage-work/mutual-work-page').then((m) => ({ default: m.MutualWorkPage })));
@@ -64,6 +66,7 @@ export function AdminApp() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/training-screen/:id" element={<RequireAuth><RequirePermission permission="training:read"><Lazy page={<SessionScreenPage />} /></RequirePermission></RequireAuth>} />
+              <Route path="/campaigns/:id/survey-cards" element={<RequireAuth><RequirePermission permission="campaign:read"><Lazy page={<SurveyCardsPage />} /></RequirePermission></RequireAuth>} />
               <Route path="/campaigns/:id/notice-print" element={<RequireAuth><RequirePermission permission="campaign:read"><Lazy page={<NoticePrintPage />} /></RequirePermission></RequireAuth>} />
               <Route
                 element={
@@ -84,6 +87,7 @@ export function AdminApp() {
                 <Route path="campaigns/:id/villages/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<VillageEvaluationPage />} /></RequirePermission>} />
                 <Route path="my-tasks/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<MyTasksPage />} /></RequirePermission>} />
                 <Route path="violations" element={<RequirePermission permission="violation:read"><Lazy page={<ViolationsPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/surveys" element={<RequirePermission permission="campaign:read"><Lazy page={<SurveyProgressPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/mutual" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualWorkPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/towns/:townId/summary" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualSummaryPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/department" element={<RequirePermission permission="campaign:read"><Lazy page={<DepartmentWorkPage />} /></RequirePermission>} />

@@ -4,6 +4,7 @@ export class PublicApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -16,7 +17,7 @@ export async function callApi<T>(method: 'GET' | 'POST', url: string, body?: unk
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-  if (!res.ok) throw new PublicApiError(data?.error?.code ?? 'internal', data?.error?.message ?? '网络异常，请稍后重试', res.status);
+  const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+  if (!res.ok) throw new PublicApiError(data?.error?.code ?? 'internal', data?.error?.message ?? '网络异常，请稍后重试', res.status, data?.error?.details);
   return data as T;
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Progress, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, FileTextOutlined, LockOutlined, TableOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, FileTextOutlined, LockOutlined, QrcodeOutlined, TableOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { mutualReportStatusLabels, type MutualOverview } from '../../../../../shared/contracts/evaluation-stages';
 import { useCampaign } from '../../../api/campaigns-hooks';
@@ -91,14 +91,17 @@ export function MutualWorkPage() {
           </Space>
         }
         extra={
-          writer && (
-            <Space>
+          <Space>
+            <Link to={`/campaigns/${id}/surveys`}>
+              <Button icon={<QrcodeOutlined />}>手机测评（每户一码）</Button>
+            </Link>
+            {writer && (
               <Button icon={<DownloadOutlined />} href={templateUrl}>
                 测评导入模板
               </Button>
-              <ImportExcelButton subject="群众测评结果" templateUrl={templateUrl} upload={importSurveys.mutateAsync} />
-            </Space>
-          )
+            )}
+            {writer && <ImportExcelButton subject="群众测评结果" templateUrl={templateUrl} upload={importSurveys.mutateAsync} />}
+          </Space>
         }
       >
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
