@@ -14,6 +14,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { installGuard } from './http/guard.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installContentSecurity } from './http/content-security.js';
+import { redactedLoggerOptions } from './http/log-redaction.js';
 import { installXlsxBody } from './http/xlsx.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, frameworkErrors, installInputGuard } from './http/input-guard.js';
@@ -63,6 +64,8 @@ export type AppOptions = {
   webDir?: string;
   now?: () => Date;
   logger?: boolean;
+  /** Where the log goes instead of stdout (tests read it back). */
+  logStream?: { write(line: string): void };
   /** Evidence files (outside the web root); omitted in tests: a temporary directory removed on close. */
   evidenceDir?: string;
   /** Limits of the public survey submit (per address, per code, device flag); the load benchmark raises them. */
@@ -73,7 +76,8 @@ export type AppOptions = {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    // No search values, path tokens, SQL parameters or cookies in the log (http/log-redaction.ts).
+    logger: options.logger || options.logStream ? redactedLoggerOptions(options.logStream) : false,
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
