@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { rateCampaign } from '../server/features/standards/engine/rating-engine.js';
-import { RatingInputError, ratingInputSchema } from '../server/features/standards/engine/rating-input.js';
+import { checkAndRate } from '../server/features/standards/engine/rating-input-check.js';
 import type { RatingResult } from '../server/features/standards/engine/rating-result.js';
 import { validateStandard } from '../server/features/standards/engine/standard-validate.js';
 import type { Standard } from '../shared/standards/standard.js';
-import { describeZodIssues } from '../server/features/standards/engine/zod-issues.js';
 
 // `fivestar standard validate FILE` and `fivestar rate --standard FILE --input FILE [--table]`:
 // the pure engine on files, no database. Output goes through `io` so tests can run in-process.
@@ -150,19 +148,12 @@ export function registerStandardCommands(program: Command, io: CliIo = processIo
       if (!loaded) return io.fail();
       const read = await readJsonFile(opts.input, io);
       if (!read.ok) return io.fail();
-      const parsed = ratingInputSchema.safeParse(read.json);
-      if (!parsed.success) {
-        printErrors(io, `评星数据格式不正确（${opts.input}）`, describeZodIssues(parsed.error, read.json, 'input'));
+      const checked = checkAndRate(loaded, read.json, { missing: opts.strict ? 'error' : 'zero', explain: opts.explain && !opts.table ? 'full' : 'none' });
+      if (!checked.ok) {
+        printErrors(io, `评星数据有误（${opts.input}）`, checked.problems);
         return io.fail();
       }
-      let result: RatingResult;
-      try {
-        result = rateCampaign(loaded, parsed.data, { missing: opts.strict ? 'error' : 'zero', explain: opts.explain && !opts.table ? 'full' : 'none' });
-      } catch (error) {
-        if (!(error instanceof RatingInputError)) throw error;
-        printErrors(io, `评星数据与标准不符（${opts.input}）`, error.issues);
-        return io.fail();
-      }
+      const result: RatingResult = checked.result;
       io.out(opts.table ? formatRatingTable(result, loaded) : `${JSON.stringify(result, null, 2)}\n`);
     });
 }

@@ -168,3 +168,48 @@ export function rankVillages(c: CompiledStandard, keys: readonly RankingKey[], s
   for (let q = 0; q < n; q++) indices[q] = sorted[q] as number;
   return ranks;
 }
+
+/** Chinese name of a ranking key, as explanations show it. */
+export function rankingKeyLabel(c: CompiledStandard, key: RankingKey): string {
+  switch (key.key) {
+    case 'stars':
+      return '星级';
+    case 'finalScore':
+      return '最终得分';
+    case 'baseScore':
+      return '指标得分';
+    case 'stageScore':
+      return `${c.stageById.get(key.stage)?.name ?? key.stage}得分`;
+    case 'dimensionScore':
+      return `${c.dimensionNames[c.dimensionIds.indexOf(key.dimension)] ?? key.dimension}得分`;
+    case 'satisfactionRate':
+      return '群众满意率';
+    case 'name':
+      return '村名';
+  }
+}
+
+/**
+ * Which key put village a before village b: the labels of the keys on which they are equal and
+ * the label of the first one that differs ('村名' or '村编号' when every key is equal).
+ */
+export function decidingKey(c: CompiledStandard, keys: readonly RankingKey[], src: RankSource, a: number, b: number): { equalOn: string[]; decidedBy: string } {
+  const equalOn: string[] = [];
+  const va = src.villages[a] as VillageInput;
+  const vb = src.villages[b] as VillageInput;
+  for (const key of keys) {
+    // Within a quota pool every village has the same stars: that key never tells them apart.
+    if (key.key === 'stars') continue;
+    const label = rankingKeyLabel(c, key);
+    if (key.key === 'name') {
+      if (va.name !== vb.name) return { equalOn, decidedBy: label };
+    } else {
+      const slot = slotOf(c, src, key) as Extract<Slot, { kind: 'number' }>;
+      const x = slot.value(a);
+      const y = slot.value(b);
+      if (!(x === y || (Number.isNaN(x) && Number.isNaN(y)))) return { equalOn, decidedBy: label };
+    }
+    equalOn.push(label);
+  }
+  return { equalOn, decidedBy: va.name !== vb.name ? '村名（按字符编码排序）' : '村编号' };
+}

@@ -1,6 +1,6 @@
 import type { CompiledFormula, CompiledStandard } from './compiled-standard.js';
 import { formatHundredths } from './exact-math.js';
-import type { ExplanationStep, MissingItem } from './rating-result.js';
+import type { ClippedItem, ExplanationStep, MissingItem } from './rating-result.js';
 import type { StageId } from '../../../../shared/standards/standard.js';
 import type { VillageScore } from './score-columns.js';
 
@@ -12,7 +12,7 @@ export const pts = (h: number): number => h / 100;
 export const fmt = formatHundredths;
 export const fmtRate = (bp: number | null): string => (bp === null ? '无测评' : `${formatHundredths(bp)}%`);
 export const fmtFigure = (x: number | null): string => (x === null ? '缺失' : String(Number((x / 10000).toFixed(4))));
-export const starText = (stars: number | null): string => (stars === null ? '不定星' : `${stars}星`);
+export const starText = (stars: number | null): string => (stars === null ? '不定星' : `${stars} 星`);
 
 function missingLabel(c: CompiledStandard, item: MissingItem): string {
   if (item.kind === 'satisfaction') return '群众满意度测评';
@@ -116,18 +116,21 @@ export function explainAdjustment(
   appliedH: number,
   items: Record<string, number>,
   beforeH: number,
+  clipped: ClippedItem[] = [],
 ): ExplanationStep {
   const label = kind === 'bonus' ? '加分' : '扣分';
   const afterH = kind === 'bonus' ? beforeH + appliedH : beforeH - appliedH;
   const capText = claimedH > capH ? `，超过封顶 ${fmt(capH)} 分，按 ${fmt(appliedH)} 分计` : `（封顶 ${fmt(capH)} 分）`;
+  const clipText = clipped.map((k) => `${k.name}填报 ${k.given} 分，本项最多 ${k.maxPoints} 分，按 ${k.maxPoints} 分计`).join('；');
   return {
     rule: kind,
     items,
+    clipped,
     claimed: pts(claimedH),
     cap: pts(capH),
     before: pts(beforeH),
     after: pts(afterH),
-    text: `${label}合计 ${fmt(claimedH)} 分${capText}：${fmt(beforeH)} → ${fmt(afterH)}`,
+    text: `${clipText ? `${clipText}；` : ''}${label}合计 ${fmt(claimedH)} 分${capText}：${fmt(beforeH)} → ${fmt(afterH)}`,
   };
 }
 
@@ -145,20 +148,41 @@ export function explainRound(exact: string, finalH: number): ExplanationStep {
   };
 }
 
+/**
+ * Dimension scores are each rounded for display, the indicator score once from the exact sum, so
+ * the shown dimensions can add up to a hundredth or two more or less than the score; say so.
+ */
+export function explainDimensionRound(c: CompiledStandard, score: VillageScore): ExplanationStep | null {
+  if (c.dimensionIds.length < 2) return null;
+  const shownH = score.dimensionH.reduce((a, b) => a + b, 0);
+  if (shownH === score.baseH) return null;
+  return {
+    rule: 'dimension_round',
+    shownSum: pts(shownH),
+    before: null,
+    after: pts(score.baseH),
+    text:
+      `各维度得分分别四舍五入到两位小数后合计 ${fmt(shownH)} 分；指标得分按精确值合计后只取舍一次，为 ${fmt(score.baseH)} 分，` +
+      `相差 ${fmt(Math.abs(shownH - score.baseH))} 分来自各维度分别取舍，定星以 ${fmt(score.baseH)} 分为准`,
+  };
+}
+
 /** The score steps in the order the engine applies them. */
 export function explainScore(c: CompiledStandard, score: VillageScore): ExplanationStep[] {
   const steps: ExplanationStep[] = [];
   if (score.missing.length > 0) steps.push(explainMissing(c, score.missing));
   c.formulas.forEach((f, k) => steps.push(explainFormula(c, f, score.formulaValue[k] ?? null, score.formulaH[k] ?? 0)));
   steps.push(explainStageWeight(c, score));
+  const dimensionRound = explainDimensionRound(c, score);
+  if (dimensionRound) steps.push(dimensionRound);
   if ((c.satisfaction?.weight ?? 0) > 0) steps.push(explainSatisfactionWeight(c, score));
   // Adjustment steps only when something was claimed: most villages have none.
   if (score.bonusClaimedH > 0) {
-    steps.push(explainAdjustment('bonus', score.bonusClaimedH, c.bonus.capH, score.bonusH, score.bonusItems, score.weightedH));
+    steps.push(explainAdjustment('bonus', score.bonusClaimedH, c.bonus.capH, score.bonusH, score.bonusItems, score.weightedH, score.bonusClipped));
   }
   if (score.deductionClaimedH > 0) {
     const before = score.weightedH + score.bonusH;
-    steps.push(explainAdjustment('deduction', score.deductionClaimedH, c.deductions.capH, score.deductionH, score.deductionItems, before));
+    steps.push(explainAdjustment('deduction', score.deductionClaimedH, c.deductions.capH, score.deductionH, score.deductionItems, before, score.deductionClipped));
   }
   if (score.floored) steps.push(explainFloor(score.weightedH + score.bonusH - score.deductionH));
   if (score.exactFinal !== null) steps.push(explainRound(score.exactFinal, score.finalH));

@@ -113,7 +113,8 @@ describe('rating properties', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 300 full ratings: on a busy shared machine this takes longer than the 5 s default.
+  }, 30_000);
 
   it('when a village has a confirmed no-rating violation, then it is unrated whatever its scores', () => {
     fc.assert(

@@ -9,6 +9,9 @@ export type MissingItem =
   | { kind: 'figure'; figure: string }
   | { kind: 'satisfaction' };
 
+/** A bonus or deduction item given above its own maximum; real schemes write 每项1分，最多3分, so it counts at the maximum. */
+export type ClippedItem = { id: string; name: string; given: number; maxPoints: number };
+
 export type ExplanationStep =
   | { rule: 'missing_data'; missing: MissingItem[]; text: string }
   | {
@@ -32,10 +35,21 @@ export type ExplanationStep =
       after: number;
       text: string;
     }
+  | {
+      rule: 'dimension_round';
+      /** Sum of the dimension scores as shown (each rounded to two decimals). */
+      shownSum: number;
+      /** The indicator score, rounded once from the exact sum. */
+      after: number;
+      before: null;
+      text: string;
+    }
   | { rule: 'satisfaction_weight'; rate: number | null; weightPercent: number; before: number; after: number; text: string }
   | {
       rule: 'bonus' | 'deduction';
       items: Record<string, number>;
+      /** Items given above their own maximum and counted at it. */
+      clipped: ClippedItem[];
       claimed: number;
       cap: number;
       before: number;
@@ -97,6 +111,8 @@ export type ExplanationStep =
       poolSize: number;
       position: number;
       kept: boolean;
+      /** At the quota boundary: the village on the other side, the keys both share and the key that decided. */
+      tieBreak: { with: string; equalOn: string[]; decidedBy: string } | null;
       before: number;
       after: number;
       text: string;

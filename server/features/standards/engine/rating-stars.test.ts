@@ -75,7 +75,7 @@ describe('prerequisites', () => {
     );
     expect(stars(r)).toEqual({ met: 5, unmet: 4, unknown: 4 });
     expect(steps(village(r, 'unmet'), 'prerequisite')[0]).toMatchObject({ stars: 5, required: 4, actual: 3, met: false, before: 5, after: 4 });
-    expect(village(r, 'unmet').notes).toContain('未满足5星前置条件');
+    expect(village(r, 'unmet').notes).toContain('未满足 5 星前置条件');
   });
 
   it('when the standard counts an unknown last year as met, then an unknown year keeps five stars', () => {

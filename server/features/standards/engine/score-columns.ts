@@ -1,5 +1,5 @@
 import type { CompiledStandard } from './compiled-standard.js';
-import type { MissingItem } from './rating-result.js';
+import type { ClippedItem, MissingItem } from './rating-result.js';
 
 // Per-village numbers of one rating run, stored column by column (one typed array per quantity)
 // instead of one object per village: a province run keeps 500,000 villages alive at once, and
@@ -38,6 +38,8 @@ export type ScoreColumns = {
   missing: Map<number, MissingItem[]>;
   bonusItems: Map<number, Record<string, number>>;
   deductionItems: Map<number, Record<string, number>>;
+  bonusClipped: Map<number, ClippedItem[]>;
+  deductionClipped: Map<number, ClippedItem[]>;
   exactFinal: Map<number, string>;
 };
 
@@ -69,6 +71,8 @@ export function createScoreColumns(c: CompiledStandard, n: number): ScoreColumns
     missing: new Map(),
     bonusItems: new Map(),
     deductionItems: new Map(),
+    bonusClipped: new Map(),
+    deductionClipped: new Map(),
     exactFinal: new Map(),
   };
 }
@@ -90,6 +94,8 @@ export type VillageScore = {
   deductionClaimedH: number;
   deductionH: number;
   deductionItems: Record<string, number>;
+  bonusClipped: ClippedItem[];
+  deductionClipped: ClippedItem[];
   floored: boolean;
   exactFinal: string | null;
 };
@@ -116,6 +122,8 @@ export function readScore(cols: ScoreColumns, i: number): VillageScore {
     deductionClaimedH: cols.deductionClaimedH[i] as number,
     deductionH: cols.deductionH[i] as number,
     deductionItems: cols.deductionItems.get(i) ?? {},
+    bonusClipped: cols.bonusClipped.get(i) ?? [],
+    deductionClipped: cols.deductionClipped.get(i) ?? [],
     floored: cols.floored[i] === 1,
     exactFinal: cols.exactFinal.get(i) ?? null,
   };

@@ -23,7 +23,7 @@ function checkLevelScheme(standard: Standard, report: Report): void {
       const prev = scheme.thresholds[i - 1];
       if (prev !== undefined && (row.stars >= prev.stars || row.minScore >= prev.minScore)) {
         report(path, 'standard.thresholds_order',
-          `星级门槛须按星级从高到低、分数从高到低排列（${prev.stars}星 ${prev.minScore} 分之后是 ${row.stars}星 ${row.minScore} 分）`);
+          `星级门槛须按星级从高到低、分数从高到低排列（${prev.stars} 星 ${prev.minScore} 分之后是 ${row.stars} 星 ${row.minScore} 分）`);
       }
       if (row.stars <= scheme.minStars) {
         report(`${path}.stars`, 'standard.thresholds_order', `门槛星级 ${row.stars} 须高于保底星级 ${scheme.minStars}`);
@@ -44,7 +44,7 @@ function checkLevelScheme(standard: Standard, report: Report): void {
     const path = `levelScheme.levels[${i}]`;
     const prev = scheme.levels[i - 1];
     if (prev !== undefined && row.stars >= prev.stars) {
-      report(path, 'standard.levels_order', `星级须从高到低排列（${prev.stars}星之后是 ${row.stars}星）`);
+      report(path, 'standard.levels_order', `星级须从高到低排列（${prev.stars} 星之后是 ${row.stars} 星）`);
     }
     if (row.stars <= scheme.minStars) {
       report(`${path}.stars`, 'standard.levels_order', `星级 ${row.stars} 须高于保底星级 ${scheme.minStars}`);
@@ -112,7 +112,7 @@ function checkQuotas(standard: Standard, report: Report): void {
   quotas.limits.forEach((limit, i) => {
     percentDecimalsCheck(report, `quotas.limits[${i}].maxPercent`, limit.maxPercent);
     if (seen.has(limit.stars)) {
-      report(`quotas.limits[${i}].stars`, 'standard.duplicate_quota', `${limit.stars}星的名额限制重复`);
+      report(`quotas.limits[${i}].stars`, 'standard.duplicate_quota', `${limit.stars} 星的名额限制重复`);
     }
     seen.add(limit.stars);
     sum += toHundredths(limit.maxPercent) ?? 0;
@@ -129,7 +129,7 @@ function checkTownScheme(standard: Standard, report: Report): void {
     const path = `townScheme.levels[${i}]`;
     const prev = scheme.levels[i - 1];
     if (prev !== undefined && row.stars >= prev.stars) {
-      report(path, 'standard.levels_order', `星级须从高到低排列（${prev.stars}星之后是 ${row.stars}星）`);
+      report(path, 'standard.levels_order', `星级须从高到低排列（${prev.stars} 星之后是 ${row.stars} 星）`);
     }
     if (row.stars <= scheme.minStars) {
       report(`${path}.stars`, 'standard.levels_order', `星级 ${row.stars} 须高于保底星级 ${scheme.minStars}`);

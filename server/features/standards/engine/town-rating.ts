@@ -34,7 +34,7 @@ export function rateTown(
   const steps: TownStep[] = [];
   const summaryText = Object.keys(byStars)
     .sort((a, b) => Number(b) - Number(a))
-    .map((k) => `${k}星 ${byStars[k]} 个`)
+    .map((k) => `${k} 星 ${byStars[k]} 个`)
     .join('、');
   steps.push({
     rule: 'town_villages',
@@ -77,13 +77,13 @@ export function rateTown(
   const level = matched ?? scheme.minStars;
   const label = (k: Check): string => {
     const actual = k.actual === null ? '无' : String(k.actual);
-    if (k.condition === 'ownScore') return `自身考核 ${actual} 分${k.met ? '≥' : '<'}${k.required}`;
-    if (k.condition === 'averageVillageStars') return `村平均 ${actual} 星${k.met ? '≥' : '<'}${k.required}`;
+    if (k.condition === 'ownScore') return `自身考核 ${actual} 分 ${k.met ? '≥' : '<'} ${k.required} 分`;
+    if (k.condition === 'averageVillageStars') return `村平均 ${actual} 星 ${k.met ? '≥' : '<'} ${k.required} 星`;
     const row = scheme.levels.find((l) => l.stars === k.stars);
-    return `${row?.minShareOfVillages?.atLeastStars ?? ''}星及以上村占 ${actual}%${k.met ? '≥' : '<'}${k.required}%`;
+    return `${row?.minShareOfVillages?.atLeastStars ?? ''} 星及以上村占 ${actual}% ${k.met ? '≥' : '<'} ${k.required}%`;
   };
   const tried = scheme.levels.filter((l) => checks.some((k) => k.stars === l.stars));
-  const reasons = tried.map((l) => `${l.stars}星：${checks.filter((k) => k.stars === l.stars).map(label).join('，')}`).join('；');
+  const reasons = tried.map((l) => `${l.stars} 星：${checks.filter((k) => k.stars === l.stars).map(label).join('，')}`).join('；');
   steps.push({
     rule: 'town_level',
     ownScore: ownH === null ? null : ownH / 100,

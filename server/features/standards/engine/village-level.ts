@@ -146,10 +146,15 @@ function applyPrerequisites(c: CompiledStandard, v: VillageInput, stars: number,
       after,
       text: met ? `${what}，满足` : `${what}，不满足，${current} 星 → ${after} 星`,
     });
-    if (!met) sink.notes.push(`未满足${rule.stars}星前置条件`);
+    if (!met) sink.notes.push(`未满足 ${rule.stars} 星前置条件`);
     current = after;
   }
   return current;
+}
+
+/** "群众满意率 95.00%", or a plain sentence when there was no survey (it then counts as 0). */
+function satisfactionWords(bp: number | null): string {
+  return bp === null ? '无群众满意度测评（按 0 计）' : `群众满意率 ${fmtRate(bp)}`;
 }
 
 function applySatisfactionCaps(c: CompiledStandard, score: LevelFacts, stars: number, sink: Sink): number {
@@ -167,9 +172,9 @@ function applySatisfactionCaps(c: CompiledStandard, score: LevelFacts, stars: nu
       maxStars: cap.maxStars,
       before: current,
       after,
-      text: `群众满意率 ${fmtRate(score.satisfactionBp)} 低于 ${fmt(cap.belowBp)}%，最多 ${cap.maxStars} 星：${current} 星 → ${after} 星`,
+      text: `${satisfactionWords(score.satisfactionBp)}，低于 ${fmt(cap.belowBp)}%，最多 ${cap.maxStars} 星：${current} 星 → ${after} 星`,
     });
-    if (after < current) sink.notes.push(`满意率${fmtRate(score.satisfactionBp)}，最多${cap.maxStars}星`);
+    if (after < current) sink.notes.push(`${satisfactionWords(score.satisfactionBp)}，最多 ${cap.maxStars} 星`);
     current = after;
   }
   return current;
@@ -208,11 +213,11 @@ function applyVetoes(c: CompiledStandard, v: VillageInput, stars: number, sink: 
     } else if (effect.type === 'capStars') {
       current = Math.min(before, effect.maxStars);
       text = `${rule.name}：${why}；最多 ${effect.maxStars} 星：${before} 星 → ${current} 星`;
-      sink.notes.push(`${rule.name}：最多${effect.maxStars}星`);
+      sink.notes.push(`${rule.name}：最多 ${effect.maxStars} 星`);
     } else {
       current = Math.max(Math.min(before, floor), before - effect.by);
       text = `${rule.name}：${why}；降 ${effect.by} 星：${before} 星 → ${starText(current)}`;
-      sink.notes.push(`${rule.name}：降${effect.by}星`);
+      sink.notes.push(`${rule.name}：降 ${effect.by} 星`);
     }
     sink.steps?.push({
       rule: 'veto',

@@ -1,7 +1,7 @@
 import type { CompiledFormula, CompiledStandard } from './compiled-standard.js';
 import { formatFraction, roundHalfUpDiv, roundHalfUpDivBig, roundToHundredths, toTenThousandths } from './exact-math.js';
 import type { RateOptions, RatingIssue, VillageInput } from './rating-input.js';
-import type { MissingItem } from './rating-result.js';
+import type { ClippedItem, MissingItem } from './rating-result.js';
 import type { ScoreColumns } from './score-columns.js';
 
 // The hot path: one village's points, from raw stage scores to the rounded final score, written
@@ -192,19 +192,18 @@ function satisfactionBp(ctx: ScoreContext, v: VillageInput, at: string): number 
   return roundHalfUpDiv((s.satisfied * 100 + s.basicallySatisfied * credit) * 100, s.sampleSize);
 }
 
-const NO_ADJUSTMENT = Object.freeze({ claimedH: 0, appliedH: 0, items: Object.freeze({}) as Record<string, number> });
+type Adjustment = { claimedH: number; appliedH: number; items: Record<string, number>; clipped: ClippedItem[] };
 
-function adjustments(
-  ctx: ScoreContext,
-  v: VillageInput,
-  at: string,
-  group: 'bonus' | 'deductions',
-): { claimedH: number; appliedH: number; items: Record<string, number> } {
+const NO_CLIPPED: ClippedItem[] = Object.freeze([]) as unknown as ClippedItem[];
+const NO_ADJUSTMENT: Adjustment = Object.freeze({ claimedH: 0, appliedH: 0, items: Object.freeze({}) as Record<string, number>, clipped: NO_CLIPPED });
+
+function adjustments(ctx: ScoreContext, v: VillageInput, at: string, group: 'bonus' | 'deductions'): Adjustment {
   const def = ctx.c[group];
   const given = v[group];
   if (given === undefined) return NO_ADJUSTMENT;
   const items: Record<string, number> = {};
   let claimedH = 0;
+  let clipped: ClippedItem[] | undefined;
   if (given) {
     for (const key in given) {
       const item = def.items.get(key);
@@ -213,13 +212,15 @@ function adjustments(
         addIssue(ctx, { code: 'rating.unknown_item', path, villageId: v.id, message: `标准中没有${group === 'bonus' ? '加分' : '扣分'}项“${key}”` });
         continue;
       }
-      const h = checkedHundredths(ctx, given[key], item.maxH, path, v.id);
+      const h = checkedHundredths(ctx, given[key], Number.MAX_SAFE_INTEGER, path, v.id);
       if (h === null) continue;
-      items[key] = h / 100;
-      claimedH += h;
+      const counted = Math.min(h, item.maxH);
+      if (counted < h) (clipped ??= []).push({ id: key, name: item.name, given: h / 100, maxPoints: item.maxH / 100 });
+      items[key] = counted / 100;
+      claimedH += counted;
     }
   }
-  return { claimedH, appliedH: Math.min(claimedH, def.capH), items };
+  return { claimedH, appliedH: Math.min(claimedH, def.capH), items, clipped: clipped ?? NO_CLIPPED };
 }
 
 /** Scores village `i` into ctx.cols (everything up to the rounded final score). */
@@ -254,6 +255,8 @@ export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string, i: 
   const deduction = adjustments(ctx, v, at, 'deductions');
   if (bonus !== NO_ADJUSTMENT) cols.bonusItems.set(i, bonus.items);
   if (deduction !== NO_ADJUSTMENT) cols.deductionItems.set(i, deduction.items);
+  if (bonus.clipped.length > 0) cols.bonusClipped.set(i, bonus.clipped);
+  if (deduction.clipped.length > 0) cols.deductionClipped.set(i, deduction.clipped);
   const netH = bonus.appliedH - deduction.appliedH;
 
   const w = c.satisfaction?.weight ?? 0;
