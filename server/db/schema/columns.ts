@@ -1,5 +1,5 @@
 // Column helpers shared by the table files.
-import { customType, date, timestamp } from 'drizzle-orm/pg-core';
+import { customType, date, primaryKey, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** timestamptz as a Date. */
 export const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -10,3 +10,6 @@ export const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });
+
+/** The county-first primary key every tenant table has (migrations/0009_county_keys.sql). */
+export const countyKey = (t: { countyId: AnyPgColumn; id: AnyPgColumn }) => [primaryKey({ columns: [t.countyId, t.id] })];

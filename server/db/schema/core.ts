@@ -1,10 +1,10 @@
 // Drizzle tables mirroring migrations/0001_init.sql (the SQL is the source of truth):
 // Org tree, people, accounts, sessions and the audit trail
 import { bigint, boolean, date, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+import { countyKey, tz } from './columns.js';
 
 export const orgUnits = pgTable('org_units', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   parentId: uuid('parent_id'),
   level: text('level').$type<'city' | 'town' | 'village'>().notNull(),
@@ -18,10 +18,10 @@ export const orgUnits = pgTable('org_units', {
   sortOrder: integer('sort_order').notNull().default(0),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const people = pgTable('people', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   orgUnitId: uuid('org_unit_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -36,20 +36,20 @@ export const people = pgTable('people', {
   partyMember: boolean('party_member').notNull().default(false),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const positions = pgTable('positions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   personId: uuid('person_id').notNull(),
   orgUnitId: uuid('org_unit_id').notNull(),
   title: text('title').notNull(),
   startDate: date('start_date', { mode: 'string' }).notNull(),
   endDate: date('end_date', { mode: 'string' }),
-});
+}, countyKey);
 
 export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   username: text('username').notNull(),
   displayName: text('display_name').notNull(),
@@ -73,15 +73,15 @@ export const users = pgTable('users', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   totpRecoveryHashes: text('totp_recovery_hashes').array().notNull().default([]),
   disabledReason: text('disabled_reason'),
-});
+}, countyKey);
 
 export const roleGrants = pgTable('role_grants', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   userId: uuid('user_id').notNull(),
   role: text('role').notNull(),
   orgUnitId: uuid('org_unit_id').notNull(),
-});
+}, countyKey);
 
 export const loginThrottle = pgTable('login_throttle', {
   username: text('username').primaryKey(),
@@ -91,7 +91,7 @@ export const loginThrottle = pgTable('login_throttle', {
 });
 
 export const sessions = pgTable('sessions', {
-  id: text('id').primaryKey(),
+  id: text('id').notNull(),
   countyId: uuid('county_id').notNull(),
   userId: uuid('user_id').notNull(),
   csrfToken: text('csrf_token').notNull(),
@@ -103,10 +103,10 @@ export const sessions = pgTable('sessions', {
   // 0011: the second factor still owed, and the last proof of password or TOTP.
   secondFactorPending: boolean('second_factor_pending').notNull().default(false),
   reauthAt: tz('reauth_at'),
-});
+}, countyKey);
 
 export const auditLog = pgTable('audit_log', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   at: tz('at').notNull(),
@@ -123,7 +123,7 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
-});
+}, countyKey);
 
 export const auditChain = pgTable('audit_chain', {
   countyId: uuid('county_id').primaryKey(),

@@ -1,10 +1,10 @@
 // Drizzle tables mirroring migrations/0007_evaluation_city.sql (the SQL is the source of truth):
 // Stage 3: evidence, violations, corrections, objections
 import { date, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+import { countyKey, tz } from './columns.js';
 
 export const evaluationEvidence = pgTable('evaluation_evidence', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -18,10 +18,10 @@ export const evaluationEvidence = pgTable('evaluation_evidence', {
   uploadedAt: tz('uploaded_at').notNull(),
   removedBy: uuid('removed_by'),
   removedAt: tz('removed_at'),
-});
+}, countyKey);
 
 export const violationRecords = pgTable('violation_records', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   seq: integer('seq').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -38,10 +38,10 @@ export const violationRecords = pgTable('violation_records', {
   decidedBy: uuid('decided_by'),
   decidedAt: tz('decided_at'),
   updatedAt: tz('updated_at').notNull(),
-});
+}, countyKey);
 
 export const resultCorrections = pgTable('result_corrections', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -53,10 +53,10 @@ export const resultCorrections = pgTable('result_corrections', {
   objectionId: uuid('objection_id'),
   correctedBy: uuid('corrected_by').notNull(),
   correctedAt: tz('corrected_at').notNull(),
-});
+}, countyKey);
 
 export const resultObjections = pgTable('result_objections', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -75,4 +75,4 @@ export const resultObjections = pgTable('result_objections', {
   answeredBy: uuid('answered_by'),
   answeredAt: tz('answered_at'),
   lodgedAt: tz('lodged_at').notNull(),
-});
+}, countyKey);

@@ -1,11 +1,11 @@
 // Drizzle tables mirroring migrations/0006_evaluation_fieldwork.sql (the SQL is the source of truth):
 // Stage 1 and 2 work: visits, surveys, reports, arena, votes, reviews, rectification
-import { date, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+import { date, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { countyKey, tz } from './columns.js';
 import type { PublicReviewNotice } from '../../../shared/contracts/evaluation-stages.js';
 
 export const mutualVisits = pgTable('mutual_visits', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -17,10 +17,10 @@ export const mutualVisits = pgTable('mutual_visits', {
   recordedBy: uuid('recorded_by').notNull(),
   createdAt: tz('created_at').notNull(),
   updatedAt: tz('updated_at').notNull(),
-});
+}, countyKey);
 
 export const mutualSurveys = pgTable('mutual_surveys', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -32,10 +32,10 @@ export const mutualSurveys = pgTable('mutual_surveys', {
   surveyDate: date('survey_date', { mode: 'string' }),
   enteredBy: uuid('entered_by').notNull(),
   enteredAt: tz('entered_at').notNull(),
-});
+}, countyKey);
 
 export const mutualReports = pgTable('mutual_reports', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   townId: uuid('town_id').notNull(),
@@ -47,18 +47,18 @@ export const mutualReports = pgTable('mutual_reports', {
   updatedAt: tz('updated_at').notNull(),
   submittedBy: uuid('submitted_by'),
   submittedAt: tz('submitted_at'),
-});
+}, countyKey);
 
 export const campaignArenaSettings = pgTable('campaign_arena_settings', {
-  campaignId: uuid('campaign_id').primaryKey(),
+  campaignId: uuid('campaign_id').notNull(),
   countyId: uuid('county_id').notNull(),
   indicatorId: text('indicator_id'),
   updatedBy: uuid('updated_by').notNull(),
   updatedAt: tz('updated_at').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyId, t.campaignId] })]);
 
 export const arenaScores = pgTable('arena_scores', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -66,10 +66,10 @@ export const arenaScores = pgTable('arena_scores', {
   judgeUserId: uuid('judge_user_id').notNull(),
   points: numeric('points', { precision: 8, scale: 2, mode: 'number' }).notNull(),
   enteredAt: tz('entered_at').notNull(),
-});
+}, countyKey);
 
 export const democraticVotes = pgTable('democratic_votes', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -80,10 +80,10 @@ export const democraticVotes = pgTable('democratic_votes', {
   poor: integer('poor').notNull(),
   enteredBy: uuid('entered_by').notNull(),
   enteredAt: tz('entered_at').notNull(),
-});
+}, countyKey);
 
 export const villageReviews = pgTable('village_reviews', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -94,10 +94,10 @@ export const villageReviews = pgTable('village_reviews', {
   publishedBy: uuid('published_by'),
   publishedAt: tz('published_at'),
   publishedSnapshot: jsonb('published_snapshot').$type<PublicReviewNotice>(),
-});
+}, countyKey);
 
 export const rectificationTasks = pgTable('rectification_tasks', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -117,4 +117,4 @@ export const rectificationTasks = pgTable('rectification_tasks', {
   createdBy: uuid('created_by').notNull(),
   createdAt: tz('created_at').notNull(),
   updatedAt: tz('updated_at').notNull(),
-});
+}, countyKey);

@@ -1,13 +1,13 @@
 // Drizzle tables mirroring migrations/0005_evaluation.sql (the SQL is the source of truth):
 // The campaign, teams and panels, score entries and results
-import { boolean, date, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { countyKey, tz } from './columns.js';
 import type { StageWeights, StageWindows } from '../../../shared/contracts/campaigns.js';
 
 export type ProposalChange = { engineBefore: number | null; engineAfter: number | null; scoreBefore: number; scoreAfter: number; why: string; at: string };
 
 export const campaigns = pgTable('campaigns', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   year: integer('year').notNull(),
   name: text('name').notNull(),
@@ -20,45 +20,45 @@ export const campaigns = pgTable('campaigns', {
   noticeEnds: date('notice_ends', { mode: 'string' }),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const mutualTeams = pgTable('mutual_teams', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   evaluatorTownId: uuid('evaluator_town_id').notNull(),
   targetTownId: uuid('target_town_id').notNull(),
   leaderUserId: uuid('leader_user_id'),
-});
+}, countyKey);
 
 export const mutualTeamMembers = pgTable('mutual_team_members', {
   countyId: uuid('county_id').notNull(),
   teamId: uuid('team_id').notNull(),
   userId: uuid('user_id').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyId, t.teamId, t.userId] })]);
 
 export const judgePanels = pgTable('judge_panels', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   name: text('name').notNull(),
   departments: text('departments').notNull(),
-});
+}, countyKey);
 
 export const judgePanelMembers = pgTable('judge_panel_members', {
   countyId: uuid('county_id').notNull(),
   panelId: uuid('panel_id').notNull(),
   userId: uuid('user_id').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyId, t.panelId, t.userId] })]);
 
 export const judgePanelVillages = pgTable('judge_panel_villages', {
   countyId: uuid('county_id').notNull(),
   panelId: uuid('panel_id').notNull(),
   villageId: uuid('village_id').notNull(),
-});
+}, (t) => [primaryKey({ columns: [t.countyId, t.panelId, t.villageId] })]);
 
 export const scoreEntries = pgTable('score_entries', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   stage: text('stage').$type<'mutual' | 'department' | 'city'>().notNull(),
@@ -68,20 +68,20 @@ export const scoreEntries = pgTable('score_entries', {
   points: numeric('points', { precision: 8, scale: 2, mode: 'number' }).notNull(),
   enteredBy: uuid('entered_by').notNull(),
   enteredAt: tz('entered_at').notNull(),
-});
+}, countyKey);
 
 export const campaignTownScores = pgTable('campaign_town_scores', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   townId: uuid('town_id').notNull(),
   score: numeric('score', { precision: 8, scale: 2, mode: 'number' }).notNull(),
   enteredBy: uuid('entered_by').notNull(),
   enteredAt: tz('entered_at').notNull(),
-});
+}, countyKey);
 
 export const campaignResults = pgTable('campaign_results', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -102,13 +102,13 @@ export const campaignResults = pgTable('campaign_results', {
   computedAt: tz('computed_at').notNull(),
   /** Set by a recomputation that changed a decided village's proposal (0010); cleared by 定星. */
   proposalChange: jsonb('proposal_change').$type<ProposalChange>(),
-});
+}, countyKey);
 
 export const campaignTownResults = pgTable('campaign_town_results', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   campaignId: uuid('campaign_id').notNull(),
   townId: uuid('town_id').notNull(),
   stars: integer('stars'),
   explanation: jsonb('explanation').notNull(),
-});
+}, countyKey);

@@ -1,10 +1,10 @@
 // Drizzle tables mirroring migrations/0003_fieldwork.sql (the SQL is the source of truth):
 // Field work: pairings, visits, key tasks, supervision, commitments, the problem list
 import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz, day, bytea } from './columns.js';
+import { bytea, countyKey, day, tz } from './columns.js';
 
 export const pairings = pgTable('pairings', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   leaderId: uuid('leader_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -14,19 +14,19 @@ export const pairings = pgTable('pairings', {
   note: text('note').notNull().default(''),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const visitRules = pgTable('visit_rules', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   year: integer('year').notNull(),
   period: text('period').$type<'month' | 'quarter' | 'half_year' | 'year'>().notNull(),
   minVisits: integer('min_visits').notNull(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const leaderVisits = pgTable('leader_visits', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   pairingId: uuid('pairing_id').notNull(),
   leaderId: uuid('leader_id').notNull(),
@@ -39,10 +39,10 @@ export const leaderVisits = pgTable('leader_visits', {
   followUp: text('follow_up').notNull().default(''),
   recordedBy: uuid('recorded_by'),
   createdAt: tz('created_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const visitPhotos = pgTable('visit_photos', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   visitId: uuid('visit_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -50,10 +50,10 @@ export const visitPhotos = pgTable('visit_photos', {
   byteSize: integer('byte_size').notNull(),
   data: bytea('data').notNull(),
   createdAt: tz('created_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const keyTasks = pgTable('key_tasks', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -68,10 +68,10 @@ export const keyTasks = pgTable('key_tasks', {
   milestones: jsonb('milestones').$type<{ title: string; dueDate: string | null; doneDate: string | null }[]>().notNull().default([]),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const supervisionRecords = pgTable('supervision_records', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -83,10 +83,10 @@ export const supervisionRecords = pgTable('supervision_records', {
   participants: text('participants').notNull().default(''),
   recordedBy: uuid('recorded_by'),
   createdAt: tz('created_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const supervisionFindings = pgTable('supervision_findings', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   recordId: uuid('record_id').notNull(),
   villageId: uuid('village_id').notNull(),
@@ -100,10 +100,10 @@ export const supervisionFindings = pgTable('supervision_findings', {
   reopenReason: text('reopen_reason').notNull().default(''),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const commitments = pgTable('commitments', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -125,10 +125,10 @@ export const commitments = pgTable('commitments', {
   createdBy: uuid('created_by'),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const householdVisits = pgTable('household_visits', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -138,10 +138,10 @@ export const householdVisits = pgTable('household_visits', {
   notes: text('notes').notNull().default(''),
   recordedBy: uuid('recorded_by'),
   createdAt: tz('created_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const problems = pgTable('problems', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -171,10 +171,10 @@ export const problems = pgTable('problems', {
   createdBy: uuid('created_by'),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const fieldworkEvents = pgTable('fieldwork_events', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   objectType: text('object_type').$type<'problem' | 'commitment' | 'finding' | 'key_task'>().notNull(),
   objectId: uuid('object_id').notNull(),
@@ -185,4 +185,4 @@ export const fieldworkEvents = pgTable('fieldwork_events', {
   toStatus: text('to_status'),
   actor: text('actor').notNull(),
   note: text('note').notNull().default(''),
-});
+}, countyKey);

@@ -1,10 +1,10 @@
 // Drizzle tables mirroring migrations/0002_standards.sql (the SQL is the source of truth):
 // Stored rating standards
 import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+import { countyKey, tz } from './columns.js';
 
 export const standardVersions = pgTable('standard_versions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   code: text('code').notNull(),
   version: text('version').notNull(),
@@ -17,4 +17,4 @@ export const standardVersions = pgTable('standard_versions', {
   clonedFrom: uuid('cloned_from'),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);

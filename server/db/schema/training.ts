@@ -1,10 +1,10 @@
 // Drizzle tables mirroring migrations/0004_training.sql (the SQL is the source of truth):
 // Training: sessions, attendance, study tours, local experts
 import { boolean, date, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+import { countyKey, tz } from './columns.js';
 
 export const trainingSessions = pgTable('training_sessions', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   orgUnitId: uuid('org_unit_id').notNull(),
   orgPath: text('org_path').notNull(),
@@ -29,10 +29,10 @@ export const trainingSessions = pgTable('training_sessions', {
   signInClosedAt: tz('sign_in_closed_at'),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const trainingAttendance = pgTable('training_attendance', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   sessionId: uuid('session_id').notNull(),
   personId: uuid('person_id').notNull(),
@@ -45,10 +45,10 @@ export const trainingAttendance = pgTable('training_attendance', {
   reportedOn: date('reported_on', { mode: 'string' }),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const localExperts = pgTable('local_experts', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   personId: uuid('person_id').notNull(),
   kind: text('kind').$type<'土专家' | '田秀才'>().notNull(),
@@ -59,11 +59,11 @@ export const localExperts = pgTable('local_experts', {
   active: boolean('active').notNull().default(true),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
-});
+}, countyKey);
 
 export const localExpertVillages = pgTable('local_expert_villages', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').notNull().defaultRandom(),
   countyId: uuid('county_id').notNull(),
   expertId: uuid('expert_id').notNull(),
   villageId: uuid('village_id').notNull(),
-});
+}, countyKey);

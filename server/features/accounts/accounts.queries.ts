@@ -1,6 +1,7 @@
 import { and, asc, count, eq, exists, ilike, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { roleGrants, users } from '../../db/schema/core.js';
+import { loginNames } from '../../db/schema/county-keys.js';
 import { containsText } from '../../db/scope.js';
 
 export type AccountFilter = { q?: string; role?: string };
@@ -29,7 +30,9 @@ export async function selectCountyUser(db: Db, countyId: string, id: string) {
   return row;
 }
 
-export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<void> {
+/** A login name is unique across counties: login_names holds it (0009_county_keys.sql). */
+export async function insertUser(db: Db, row: typeof users.$inferInsert & { id: string }): Promise<void> {
+  await db.insert(loginNames).values({ username: row.username, countyId: row.countyId, userId: row.id });
   await db.insert(users).values(row);
 }
 

@@ -15,7 +15,7 @@ export async function upsertArenaSetting(db: Db, row: typeof campaignArenaSettin
   await db
     .insert(campaignArenaSettings)
     .values(row)
-    .onConflictDoUpdate({ target: campaignArenaSettings.campaignId, set: { indicatorId: row.indicatorId ?? null, updatedBy: row.updatedBy, updatedAt: row.updatedAt } });
+    .onConflictDoUpdate({ target: [campaignArenaSettings.countyId, campaignArenaSettings.campaignId], set: { indicatorId: row.indicatorId ?? null, updatedBy: row.updatedBy, updatedAt: row.updatedAt } });
 }
 
 /** Every judge's arena score of one village, with the judge's display name. */
@@ -40,7 +40,7 @@ export async function upsertArenaScore(db: Db, row: typeof arenaScores.$inferIns
   await db
     .insert(arenaScores)
     .values(row)
-    .onConflictDoUpdate({ target: [arenaScores.campaignId, arenaScores.villageId, arenaScores.judgeUserId], set: { points: row.points, enteredAt: row.enteredAt } });
+    .onConflictDoUpdate({ target: [arenaScores.countyId, arenaScores.campaignId, arenaScores.villageId, arenaScores.judgeUserId], set: { points: row.points, enteredAt: row.enteredAt } });
 }
 
 export async function deleteArenaScore(db: Db, countyId: string, campaignId: string, villageId: string, judgeUserId: string) {

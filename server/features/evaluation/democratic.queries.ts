@@ -25,7 +25,7 @@ export async function upsertDemocraticVotes(db: Db, row: typeof democraticVotes.
     .insert(democraticVotes)
     .values(row)
     .onConflictDoUpdate({
-      target: [democraticVotes.campaignId, democraticVotes.villageId],
+      target: [democraticVotes.countyId, democraticVotes.campaignId, democraticVotes.villageId],
       set: { excellent: row.excellent, good: row.good, fair: row.fair, poor: row.poor, enteredBy: row.enteredBy, enteredAt: row.enteredAt },
     });
 }

@@ -39,7 +39,7 @@ export async function upsertMutualReport(db: Db, row: typeof mutualReports.$infe
     .insert(mutualReports)
     .values(row)
     .onConflictDoUpdate({
-      target: [mutualReports.campaignId, mutualReports.townId],
+      target: [mutualReports.countyId, mutualReports.campaignId, mutualReports.townId],
       set: { narrative: row.narrative, findings: row.findings, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
     });
 }

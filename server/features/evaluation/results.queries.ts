@@ -80,5 +80,5 @@ export async function upsertTownScore(db: Db, row: typeof campaignTownScores.$in
   await db
     .insert(campaignTownScores)
     .values(row)
-    .onConflictDoUpdate({ target: [campaignTownScores.campaignId, campaignTownScores.townId], set: { score: row.score, enteredBy: row.enteredBy, enteredAt: row.enteredAt } });
+    .onConflictDoUpdate({ target: [campaignTownScores.countyId, campaignTownScores.campaignId, campaignTownScores.townId], set: { score: row.score, enteredBy: row.enteredBy, enteredAt: row.enteredAt } });
 }

@@ -37,7 +37,7 @@ export async function upsertReviewComment(db: Db, row: { countyId: string; campa
   await db
     .insert(villageReviews)
     .values(row)
-    .onConflictDoUpdate({ target: [villageReviews.campaignId, villageReviews.villageId], set: { comment: row.comment, commentBy: row.commentBy, commentAt: row.commentAt } });
+    .onConflictDoUpdate({ target: [villageReviews.countyId, villageReviews.campaignId, villageReviews.villageId], set: { comment: row.comment, commentBy: row.commentBy, commentAt: row.commentAt } });
 }
 
 /** Publishes once: a second publication (or a race) changes nothing and reports 0. */

@@ -22,7 +22,7 @@ export async function upsertSheetEntries(
     .insert(scoreEntries)
     .values(rows)
     .onConflictDoUpdate({
-      target: [scoreEntries.campaignId, scoreEntries.stage, scoreEntries.villageId, scoreEntries.indicatorId],
+      target: [scoreEntries.countyId, scoreEntries.campaignId, scoreEntries.stage, scoreEntries.villageId, scoreEntries.indicatorId],
       set: { points: sqlExcluded('points'), enteredBy: sqlExcluded('entered_by'), enteredAt: sqlExcluded('entered_at') },
     });
 }

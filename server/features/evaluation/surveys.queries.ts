@@ -44,7 +44,7 @@ export async function upsertSurveys(db: Db, rows: (typeof mutualSurveys.$inferIn
       .insert(mutualSurveys)
       .values(row)
       .onConflictDoUpdate({
-        target: [mutualSurveys.campaignId, mutualSurveys.villageId],
+        target: [mutualSurveys.countyId, mutualSurveys.campaignId, mutualSurveys.villageId],
         set: {
           sampleSize: row.sampleSize,
           satisfied: row.satisfied,

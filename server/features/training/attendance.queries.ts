@@ -114,7 +114,7 @@ export async function upsertAttendance(db: Db, rows: AttendanceWrite[]): Promise
       .insert(trainingAttendance)
       .values(rows.slice(i, i + 500))
       .onConflictDoUpdate({
-        target: [trainingAttendance.sessionId, trainingAttendance.personId],
+        target: [trainingAttendance.countyId, trainingAttendance.sessionId, trainingAttendance.personId],
         set: {
           status: sql`excluded.status`,
           method: sql`excluded.method`,
@@ -134,7 +134,7 @@ export async function markPresentOnce(db: Db, row: Omit<AttendanceWrite, 'status
     .insert(trainingAttendance)
     .values({ ...row, status: 'present', method: 'qr' })
     .onConflictDoUpdate({
-      target: [trainingAttendance.sessionId, trainingAttendance.personId],
+      target: [trainingAttendance.countyId, trainingAttendance.sessionId, trainingAttendance.personId],
       set: { status: 'present', method: 'qr', signedInAt: row.signedInAt, updatedAt: row.updatedAt },
       setWhere: sql`${trainingAttendance.status} <> 'present'`,
     })
