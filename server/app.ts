@@ -42,6 +42,7 @@ import { objectionRoutes } from './features/evaluation/objections.routes.js';
 import { publicNoticeRoutes } from './features/evaluation/objections.public.routes.js';
 import { correctionRoutes } from './features/evaluation/corrections.routes.js';
 import { scoreGridRoutes } from './features/evaluation/grid/grid.routes.js';
+import { deskRoutes } from './features/desk/desk.routes.js';
 import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicNoticeRoutes);
   await app.register(correctionRoutes);
   await app.register(scoreGridRoutes);
+  await app.register(deskRoutes);
   await app.register(decisionRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
