@@ -103,6 +103,8 @@ export const campaignResultsSchema = z.object({
   campaignId: z.uuid(),
   /** proposed: computed, not yet final; final: after the notice period. */
   status: z.enum(['none', 'proposed', 'final']),
+  /** How the ranking is ordered, in words, from the standard's ranking keys (shown above the list). */
+  orderedBy: z.string(),
   villages: z.array(
     z.object({
       orgUnitId: z.uuid(),

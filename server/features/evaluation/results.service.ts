@@ -21,6 +21,7 @@ import { replaceResults, selectPreviousYearStars, selectResult, selectResults, s
 import { selectCorrections } from './corrections.queries.js';
 import { assertAllWithinVetoes, assertWithinVetoes } from './decisions/veto-guard.service.js';
 import { mergeDecision, type RecomputeChange } from './decisions/recompute.js';
+import { rankingOrderText } from './decisions/ranking-order.js';
 
 /**
  * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
@@ -164,6 +165,7 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
   return {
     campaignId,
     status: rows.length === 0 ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
+    orderedBy: rankingOrderText(await campaignStandard(ctx, campaign)),
     villages: rows.map(({ result: r, name, townName }) => ({
       orgUnitId: r.villageId,
       name,

@@ -127,6 +127,9 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** The Chinese text to show for any thrown value. */
 export function errorText(error: unknown): string {
+  // A refusal that names its particulars (which record, which range) sends them as details.text.
+  const text = error instanceof ApiError ? (error.details as { text?: unknown } | undefined)?.text : undefined;
+  if (error instanceof ApiError && typeof text === 'string') return `${error.message}：${text}`;
   if (error instanceof ApiError) return error.message;
   return messageFor('internal');
 }

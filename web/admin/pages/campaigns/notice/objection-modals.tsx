@@ -6,6 +6,7 @@ import { errorText } from '../../../api/client';
 import { useAnswerObjection, useCorrectStars, useHandleObjection } from '../../../api/evaluation-results-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { Stars } from '../campaign-labels';
+import { VetoAlert } from '../results/veto-alert';
 
 const keep = 'keep';
 const withdraw = 'withdraw';
@@ -99,6 +100,7 @@ export function CorrectionModal({ campaignId, village, onClose }: { campaignId: 
   return (
     <Modal title={`更正星级：${village.name}`} open onCancel={onClose} onOk={() => void submit()} okText="确认更正" confirmLoading={correct.isPending} destroyOnHidden>
       {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
+      <VetoAlert campaignId={campaignId} villageId={village.orgUnitId} />
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="综合得分">{village.score}</Descriptions.Item>
         <Descriptions.Item label="当前星级">

@@ -5,6 +5,7 @@ import { useOverrideStars } from '../../../api/campaigns-hooks';
 import { errorText } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
 import { Stars } from '../campaign-labels';
+import { VetoAlert } from './veto-alert';
 
 type Village = CampaignResults['villages'][number];
 type Values = { stars: number; reason: string };
@@ -33,7 +34,17 @@ export function OverrideModal({ campaignId, village, onClose }: { campaignId: st
 
   return (
     <Modal title={`调整星级：${village.name}`} open onCancel={onClose} onOk={() => void submit()} okText="确认调整" confirmLoading={override.isPending} destroyOnHidden>
-      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
+      {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} data-testid="override-error" />}
+      <VetoAlert campaignId={campaignId} villageId={village.orgUnitId} />
+      {village.proposalChange && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`建议已变化：系统建议 ${village.proposalChange.engineBefore ?? '不定级'} → ${village.proposalChange.engineAfter ?? '不定级'} 星`}
+          description={village.proposalChange.why}
+        />
+      )}
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="所属镇">{village.townName}</Descriptions.Item>
         <Descriptions.Item label="综合得分">{village.score}</Descriptions.Item>

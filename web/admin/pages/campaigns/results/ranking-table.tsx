@@ -10,6 +10,8 @@ type Village = CampaignResults['villages'][number];
 type Props = {
   campaignId: string;
   villages: Village[];
+  /** How the order is made, from the standard (shown above the list). */
+  orderedBy?: string;
   /** A per-row change: 调整 (city stage) or 更正 (notice and after), for the department administrator. */
   action?: { label: string; onClick: (v: Village) => void };
 };
@@ -23,7 +25,7 @@ export function filterVillages(villages: Village[], f: RankingFilters): Village[
 }
 
 /** 拉榜排名: every village with its city and town rank, score, proposed and decided stars. */
-export function RankingTable({ campaignId, villages, action }: Props) {
+export function RankingTable({ campaignId, villages, orderedBy, action }: Props) {
   const [filters, setFilters] = useState<RankingFilters>({});
   const [paging, setPaging] = useState({ current: 1, pageSize: 20 });
   const rows = useMemo(() => filterVillages(villages, filters), [villages, filters]);
@@ -49,11 +51,25 @@ export function RankingTable({ campaignId, villages, action }: Props) {
     {
       title: '标记',
       key: 'flags',
-      width: 110,
+      width: 150,
       render: (_, v) => (
         <Space size={[0, 4]} wrap>
           {v.vetoed && <Tag color="red">一票否决</Tag>}
-          {v.overridden && <Tag color="purple">已调整</Tag>}
+          {v.overridden && (
+            <Tooltip title={`调整理由：${v.overrideReason ?? ''}`}>
+              <Tag color="purple">已调整</Tag>
+            </Tooltip>
+          )}
+          {v.correction && (
+            <Tooltip title={`更正：${v.correction.starsBefore ?? '不定级'} → ${v.correction.starsAfter ?? '不定级'} 星；理由：${v.correction.reason}`}>
+              <Tag color="magenta">已更正</Tag>
+            </Tooltip>
+          )}
+          {v.proposalChange && (
+            <Tooltip title={`系统建议 ${v.proposalChange.engineBefore ?? '不定级'} → ${v.proposalChange.engineAfter ?? '不定级'} 星：${v.proposalChange.why}；须重新确认`}>
+              <Tag color="orange">建议已变化</Tag>
+            </Tooltip>
+          )}
         </Space>
       ),
     },
@@ -95,6 +111,11 @@ export function RankingTable({ campaignId, villages, action }: Props) {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {orderedBy && (
+        <Typography.Text type="secondary" data-testid="ranking-order">
+          排名规则：{orderedBy}
+        </Typography.Text>
+      )}
       <Space wrap>
         <Input.Search placeholder="按村名搜索" allowClear onSearch={(q) => patch({ q: q.trim() || undefined })} style={{ width: 200 }} aria-label="按村名搜索" />
         <Select placeholder="所属镇" allowClear value={filters.town} onChange={(town?: string) => patch({ town })} options={towns.map((t) => ({ value: t, label: t }))} style={{ width: 160 }} aria-label="所属镇" />

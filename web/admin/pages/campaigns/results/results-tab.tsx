@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic } from 'ant
 import { CalculatorOutlined, CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
-import { useComputeResults, useConfirmResults, useResults } from '../../../api/campaigns-hooks';
+import { useConfirmResults, useResults } from '../../../api/campaigns-hooks';
+import { useRecompute, type RecomputeReport } from '../../../api/decisions-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
 import { CorrectionModal } from '../notice/objection-modals';
@@ -21,7 +22,7 @@ const statusText: Record<CampaignResults['status'], string> = { none: '尚未生
 export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
   const { modal } = App.useApp();
   const results = useResults(campaign.id);
-  const compute = useComputeResults(campaign.id);
+  const compute = useRecompute(campaign.id);
   const confirm = useConfirmResults(campaign.id);
   const [overriding, setOverriding] = useState<Village | null>(null);
   const [correcting, setCorrecting] = useState<Village | null>(null);
@@ -38,9 +39,32 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
   const runCompute = () =>
     modal.confirm({
       title: data?.status === 'none' ? '生成定星建议？' : '重新生成定星建议？',
-      content: '系统将按评星标准合并三个阶段的得分、群众满意度和违纪违法核查结果，计算每个村的得分、建议星级和排名。' + (data?.status === 'proposed' ? '重新生成后，已确认和调整的星级需要重新确认。' : ''),
+      content:
+        '系统将按评星标准合并三个阶段的得分、群众满意度和违纪违法核查结果，计算每个村的得分、建议星级和排名。' +
+        (data?.status === 'proposed' ? '已确认和已调整的星级及其理由保留；系统建议发生变化的村将标记“建议已变化”，须重新确认。' : ''),
       okText: '生成',
-      onOk: () => compute.mutateAsync().then((s) => notifySuccess(`已为 ${s.villages} 个村生成定星建议`)),
+      onOk: () => compute.mutateAsync().then((r) => void showReport(r)),
+    });
+  const showReport = (r: RecomputeReport) =>
+    modal.info({
+      title: `已为 ${r.villages} 个村生成定星建议`,
+      width: 640,
+      content: r.changes.length ? (
+        <div data-testid="recompute-report">
+          <p>
+            {r.changes.length} 个村的系统建议发生变化{r.mustReconfirm ? `，其中 ${r.mustReconfirm} 个已确认或已调整的村须重新确认` : ''}：
+          </p>
+          <ul style={{ paddingLeft: 20 }}>
+            {r.changes.map((c) => (
+              <li key={c.villageId}>
+                {c.name}：{c.engineStarsBefore ?? '不定级'} → {c.engineStarsAfter ?? '不定级'} 星（{c.why}）{c.kept === 'override' ? '；保留调整及理由' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>与上次相比，各村的系统建议星级没有变化{r.kept ? `；已确认、已调整的 ${r.kept} 个村保持不变` : ''}。</p>
+      ),
     });
   const runConfirm = () =>
     modal.confirm({
@@ -121,6 +145,7 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
             <RankingTable
               campaignId={campaign.id}
               villages={villages}
+              orderedBy={data?.orderedBy}
               action={managing ? { label: '调整', onClick: setOverriding } : correctable ? { label: '更正', onClick: setCorrecting } : undefined}
             />
           </Space>
