@@ -46,6 +46,7 @@ import { deskRoutes } from './features/desk/desk.routes.js';
 import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
+import { raterRoutes } from './features/evaluation/raters/raters.routes.js';
 import { surveyRoutes } from './features/surveys/surveys.routes.js';
 import { surveyPublicRoutes, type SurveyLimits } from './features/surveys/public.routes.js';
 import './http/route-config.js';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(decisionRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
+  await app.register(raterRoutes);
   await app.register(surveyRoutes);
   await app.register(surveyPublicRoutes, { limits: options.surveyLimits });
   if (options.webDir) await installWebPages(app, options.webDir);

@@ -176,6 +176,7 @@ export const auditObjectLabels: Record<string, string> = {
   town_score: '镇自评分',
   campaign_rankings: '拉榜排名',
   campaign_town_stars: '镇星级',
+  campaign_raters: '评价质量',
   objection: '异议',
 };
 
