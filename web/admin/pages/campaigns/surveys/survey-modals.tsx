@@ -22,7 +22,7 @@ export function IssueModal({ campaignId, village, onIssued, onClose }: { campaig
         <Typography.Paragraph type="secondary">每户一码：测评组入户走访时发给每户一张测评卡，村民扫码或输入测评码作答，每个码只能用一次。</Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label="本次发放户数" required extra="一次最多 500 户；已发放的码不受影响。">
-            <InputNumber min={1} max={500} precision={0} value={count} onChange={setCount} addonAfter="户" style={{ width: 200 }} data-testid="issue-count" />
+            <InputNumber min={1} max={500} precision={0} value={count} onChange={setCount} addonAfter="户" style={{ width: 200 }} />
           </Form.Item>
         </Form>
         <Alert type="warning" showIcon message="测评码只在生成时显示一次（系统只保存其校验值），请生成后立即打印；遗失的卡片可作废后补发。" />
