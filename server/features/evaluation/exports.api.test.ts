@@ -80,7 +80,13 @@ describe('town committees’ stars workbook', () => {
     const rows = rowsOf((await openBook(res.rawPayload)).getWorksheet('镇党委星级')!);
     const towns = (await org.get(`/api/campaigns/${campaignId}/town-results`)).json().towns as { name: string; stars: number }[];
     expect(rows.map((r) => [r['镇（街道）'], r['星级'], r['村数']])).toEqual(towns.map((x) => [x.name, x.stars, 2]));
-    for (const r of rows) expect(String(r['评定依据']).length).toBeGreaterThan(10);
+    // Step by step as for villages: the town's own score, its villages' results, then the rule.
+    for (const r of rows) {
+      const steps = String(r['评定依据（逐步）']).split('\n');
+      expect(steps[0]).toMatch(/^1\. (镇党委自身考核得分 [\d.]+ 分|缺少镇党委自身考核得分)/);
+      expect(steps[1]).toMatch(/^2\. 所辖 2 个村：/);
+      expect(steps[2]).toMatch(/^3\. 按镇党委星级条件从高到低逐级比对——.*定为 \d 星/);
+    }
     expect((await auditRows(t.app, 'export')).filter((a) => a.object_type === 'campaign_town_stars')).toHaveLength(1);
   });
 });

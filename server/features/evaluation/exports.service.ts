@@ -64,7 +64,7 @@ export async function exportTownStars(ctx: Ctx, campaignId: string) {
     const steps = (t.explanation ?? []) as { rule: string; text: string }[];
     const villages = steps.find((s) => s.rule === 'town_villages') as TownVillagesStep | undefined;
     const atLeastThree = villages ? Object.entries(villages.byStars).reduce((n, [stars, count]) => n + (Number(stars) >= 3 ? count : 0), 0) : null;
-    return { name: t.name, stars: t.stars, villageCount: villages?.villageCount ?? null, atLeastThree, averageStars: villages?.averageStars ?? null, basis: steps.map((s) => s.text).join('；') };
+    return { name: t.name, stars: t.stars, villageCount: villages?.villageCount ?? null, atLeastThree, averageStars: villages?.averageStars ?? null, basis: steps.map((s, k) => `${k + 1}. ${s.text}`).join('\n') };
   });
   const data = await writeWorkbook([townStarsSheet(rows), aboutSheet(about(campaign, ctx))]);
   await recordAudit(ctx, { event: 'export', objectType: 'campaign_town_stars', objectId: campaignId, after: { rows: rows.length, status: campaign.status } });

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 
 type Cell = string | number | null;
-type Sheet = { name: string; columns: { header: string; key: string; width?: number }[]; rows: Record<string, Cell>[] };
+type Sheet = { name: string; columns: { header: string; key: string; width?: number; wrap?: boolean }[]; rows: Record<string, Cell>[] };
 
 export type RankingRow = {
   name: string;
@@ -75,7 +75,7 @@ export function townStarsSheet(rows: readonly TownStarsRow[]): Sheet {
       { header: '村数', key: 'villageCount', width: 8 },
       { header: '三星及以上村数', key: 'atLeastThree', width: 14 },
       { header: '村平均星级', key: 'averageStars', width: 12 },
-      { header: '评定依据', key: 'basis', width: 80 },
+      { header: '评定依据（逐步）', key: 'basis', width: 80, wrap: true },
     ],
     rows: rows.map((r) => ({ ...r })),
   };
@@ -91,7 +91,7 @@ export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
   book.creator = 'fivestar';
   for (const s of sheets) {
     const sheet = book.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14 }));
+    sheet.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14, ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}) }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
     for (const row of s.rows) sheet.addRow(row);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rateCampaign } from './rating-engine.js';
 import { checkAndRate } from './rating-input-check.js';
-import { RatingInputError } from './rating-input.js';
+import { type RatingInputError } from './rating-input.js';
 import type { ExplanationStep, RatingResult, VillageResult } from './rating-result.js';
 import type { Standard } from '../../../../shared/standards/standard.js';
 import { inputOf, readJson, smallStandard, uniformVillage } from './test-fixtures.js';
@@ -12,8 +12,8 @@ import { inputOf, readJson, smallStandard, uniformVillage } from './test-fixture
 function village(r: RatingResult, id: string): VillageResult {
   return r.villages.find((v) => v.id === id) as VillageResult;
 }
-function step<R extends ExplanationStep['rule']>(v: VillageResult, rule: R): Extract<ExplanationStep, { rule: R }> | undefined {
-  return v.explanation.find((s) => s.rule === rule) as Extract<ExplanationStep, { rule: R }> | undefined;
+function step<R extends ExplanationStep['rule']>(v: VillageResult, rule: R): (ExplanationStep & { rule: R }) | undefined {
+  return v.explanation.find((s) => s.rule === rule) as (ExplanationStep & { rule: R }) | undefined;
 }
 
 const withBonus = (): Standard => ({

@@ -148,6 +148,7 @@ export type VillageResult = {
 };
 
 export type TownStep =
+  | { rule: 'town_own_score'; ownScore: number; maxScore: number; text: string }
   | {
       rule: 'town_villages';
       villageCount: number;

@@ -254,9 +254,17 @@ describe('towns', () => {
     expect(t.t1).toMatchObject({ stars: 5, averageVillageStars: 4.5, villageCount: 2 });
     // t2: average (5 + 3 + 0) / 3 = 2.67 < 4; share at ≥3 = 2/3 < 75 % → 3 stars, then the veto cap keeps 3
     expect(t.t2).toMatchObject({ stars: 3, averageVillageStars: 2.67 });
-    expect(t.t2?.explanation.map((s) => s.rule)).toEqual(['town_villages', 'town_level', 'town_veto_cap']);
+    // Step by step as for villages: own score, villages, the rule, then the cap.
+    expect(t.t2?.explanation.map((s) => s.rule)).toEqual(['town_own_score', 'town_villages', 'town_level', 'town_veto_cap']);
+    expect(t.t2?.explanation.map((s) => s.text)).toEqual([
+      '镇党委自身考核得分 95.00 分（满分 100.00 分）',
+      '所辖 3 个村：5 星 1 个、3 星 1 个、不定星 1 个；平均 2.67 星（不定星按 0 计）',
+      expect.stringMatching(/^按镇党委星级条件从高到低逐级比对——5 星：自身考核 95 分 ≥ \d+ 分，村平均 2\.67 星 < 4 星.*定为 3 星$/),
+      '所辖村有 1 个被一票否决，镇党委最多 3 星：3 星 → 3 星',
+    ]);
     // t3: no own score (counts 0) and no villages → minimum
     expect(t.t3).toMatchObject({ stars: 1, villageCount: 0, ownScore: null });
+    expect(t.t3?.explanation[0]).toMatchObject({ rule: 'missing_data', text: '缺少镇党委自身考核得分，按 0 分计' });
     expect(r.towns.map((x) => x.id)).toEqual(['t1', 't2', 't3']);
   });
 

@@ -47,7 +47,10 @@ export function rateTown(
   if (!scheme) {
     return { id: town.id, name: town.name, ownScore: ownH === null ? null : ownH / 100, villageCount: count, averageVillageStars: averageH === null ? null : averageH / 100, stars: null, explanation: explain ? steps : [] };
   }
-  if (ownH === null) steps.push({ rule: 'missing_data', missing: [{ kind: 'townScore' }], text: '缺少镇党委自身考核得分，按 0 分计' });
+  // Step by step as for villages: the town's own score, then its villages (above), then the rule.
+  const maxH = toHundredths(scheme.ownScoreMax) ?? 0;
+  if (ownH === null) steps.unshift({ rule: 'missing_data', missing: [{ kind: 'townScore' }], text: '缺少镇党委自身考核得分，按 0 分计' });
+  else steps.unshift({ rule: 'town_own_score', ownScore: ownH / 100, maxScore: maxH / 100, text: `镇党委自身考核得分 ${fmt(ownH)} 分（满分 ${fmt(maxH)} 分）` });
 
   const checks: Check[] = [];
   let matched: number | null = null;
@@ -91,7 +94,7 @@ export function rateTown(
     checks,
     before: null,
     after: level,
-    text: `${reasons}；定为 ${level} 星${matched === null ? '（未满足任何星级条件）' : ''}`,
+    text: `按镇党委星级条件从高到低逐级比对——${reasons}；定为 ${level} 星${matched === null ? '（未满足任何星级条件）' : ''}`,
   });
   let stars = level;
   if (scheme.capWhenVillageVetoed !== undefined && vetoed > 0) {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, InputNumber, Modal, Table, Typography } from
 import type { TableColumnsType } from 'antd';
 import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
 import { useSetTownScore } from '../../../api/campaigns-hooks';
+import { useTownResults } from '../../../api/evaluation-results-hooks';
 import { errorText } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
 import { Stars } from '../campaign-labels';
@@ -12,6 +13,9 @@ type Town = CampaignResults['towns'][number];
 /** Town Party committees' stars: from their own assessment and their villages' results. */
 export function TownStarsCard({ campaign, towns, canManage }: { campaign: Campaign; towns: Town[]; canManage: boolean }) {
   const [scoring, setScoring] = useState<Town | null>(null);
+  // The engine's steps for each town, shown as villages' are: own score, villages, the rule.
+  const explained = useTownResults(campaign.id, towns.length > 0);
+  const stepsOf = (t: Town) => explained.data?.towns.find((x) => x.orgUnitId === t.orgUnitId)?.steps ?? [];
   const columns: TableColumnsType<Town> = [
     { title: '镇（街道）党委', dataIndex: 'name' },
     { title: '星级', dataIndex: 'stars', width: 200, render: (s: number | null) => <Stars value={s} /> },
@@ -33,9 +37,26 @@ export function TownStarsCard({ campaign, towns, canManage }: { campaign: Campai
   return (
     <Card title="镇（街道）党委星级">
       <Typography.Paragraph type="secondary">
-        镇党委星级由其自身考核得分和所辖村的定星结果共同决定；录入或修改考核得分后，请重新生成定星建议。
+        镇党委星级由其自身考核得分和所辖村的定星结果共同决定，展开一行可逐步查看评定过程；录入或修改考核得分后，请重新生成定星建议。
       </Typography.Paragraph>
-      <Table<Town> rowKey="orgUnitId" size="middle" columns={columns} dataSource={towns} pagination={false} locale={{ emptyText: '生成定星建议后显示' }} />
+      <Table<Town>
+        rowKey="orgUnitId"
+        size="middle"
+        columns={columns}
+        dataSource={towns}
+        pagination={false}
+        locale={{ emptyText: '生成定星建议后显示' }}
+        expandable={{
+          rowExpandable: (t) => stepsOf(t).length > 0,
+          expandedRowRender: (t) => (
+            <ol className="town-steps" aria-label={`${t.name}党委星级评定过程`} style={{ margin: 0, paddingLeft: 20 }}>
+              {stepsOf(t).map((step, k) => (
+                <li key={k}>{step.text}</li>
+              ))}
+            </ol>
+          ),
+        }}
+      />
       {scoring && <TownScoreModal campaignId={campaign.id} town={scoring} onClose={() => setScoring(null)} />}
     </Card>
   );
