@@ -29,7 +29,7 @@ async function addVillages(): Promise<void> {
   });
   await insertOrgUnits(t.app.services.db, rows);
   const existing = [...t.city.villages.town1.map((v) => ({ ...v, town: 0 as const })), ...t.city.villages.town2.map((v) => ({ ...v, town: 1 as const }))];
-  villages = [...existing, ...rows.map((r) => ({ id: r.id, path: r.path, town: (r.parentId === t.city.towns[0].id ? 0 : 1) as 0 | 1 }))].map((v, i) => ({ ...v, quality: 0.6 + ((i * 7) % 11) / 40 }));
+  villages = [...existing, ...rows.map((r) => ({ id: r.id as string, path: r.path, town: (r.parentId === t.city.towns[0].id ? 0 : 1) as 0 | 1 }))].map((v, i) => ({ ...v, quality: 0.6 + ((i * 7) % 11) / 40 }));
 }
 
 /** Every indicator of the stage at `share` of its maximum (two decimals). */
@@ -58,7 +58,7 @@ beforeAll(async () => {
     ]);
     for (const [j, judge] of judgeIds.entries()) {
       const points = Math.round((3 * v.quality + (j === 4 ? 0.3 : 0) + ((i + j) % 3) * 0.02) * 100) / 100;
-      await upsertArenaScore(db, { id: randomUUID(), countyId: t.city.countyId, campaignId, villageId: v.id, orgPath: v.path, judgeUserId: judge, points: String(Math.min(3, points)), enteredAt: new Date('2026-03-10T02:00:00Z') });
+      await upsertArenaScore(db, { id: randomUUID(), countyId: t.city.countyId, campaignId, villageId: v.id, orgPath: v.path, judgeUserId: judge, points: Math.min(3, points), enteredAt: new Date('2026-03-10T02:00:00Z') });
     }
   }
 });
