@@ -8,6 +8,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** The schema owner for migrations; the server itself logs in with databaseUrl (docs/operations.md). */
+  databaseOwnerUrl: string | null;
   dataDir: string;
   /** demo: loads the demo city on an empty database and allows plain HTTP cookies. */
   mode: 'demo' | 'production';
@@ -31,6 +33,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The demo publishes its passwords: it listens on this machine only unless HOST says otherwise.
     host: env.HOST || (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: env.DATABASE_URL || null,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
     dataDir,
     mode,
     secretKey: readSecretKey(env.FIVESTAR_SECRET, mode, dataDir),

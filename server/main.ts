@@ -29,6 +29,9 @@ await app.listen({ port: config.port, host: config.host });
 console.log(`fivestar 已启动：http://localhost:${config.port}/`);
 console.log(`数据库：${database.description}`);
 console.log(`监听地址：${config.host}${config.mode === 'demo' && !process.env.HOST ? '（演示模式仅本机可访问；设置 HOST 可改变）' : ''}`);
+if (database.kind === 'postgres' && !database.leastPrivilege) {
+  console.log('注意：未设置 DATABASE_OWNER_URL，服务以数据库所有者登录，可切回所有者修改审计日志。生产环境请按 docs/operations.md 使用独立的服务登录。');
+}
 if (database.kind === 'pglite') {
   // Said plainly at every start: the embedded database has one user, so the database cannot
   // hold the server to its least-privilege role (docs/security.md, item 16).

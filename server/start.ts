@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './db/client.js';
 export const webDir = fileURLToPath(new URL('../dist/web/', import.meta.url));
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl });
+  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl, ownerUrl: config.databaseOwnerUrl ?? undefined });
   const dir = path.join(config.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   return openDatabase({ kind: 'pglite', dataDir: dir });

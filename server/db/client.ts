@@ -22,11 +22,17 @@ export type Database = {
   close(): Promise<void>;
   /** Runs SQL as the database owner, outside the application role: operations and tests only. */
   runAsOwner(text: string): Promise<void>;
+  /**
+   * True when the server's login is not the owner (PostgreSQL with a separate owner URL): only
+   * then does the database itself stop the server from changing audit rows (docs/security.md).
+   */
+  leastPrivilege: boolean;
 };
 
 export type DatabaseOptions =
   | { kind: 'pglite'; dataDir?: string } // no dataDir: in memory
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  /** url: the server's login; ownerUrl: the schema owner that runs the migrations (default: url). */
+  | { kind: 'postgres'; url: string; ownerUrl?: string; poolSize?: number };
 
 // The application role may insert audit rows but never change them (see 0001_init.sql).
 const appRole = 'fivestar_app';
@@ -52,6 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'pglite',
       description: options.dataDir ? `嵌入式 PostgreSQL (PGlite)，数据目录 ${options.dataDir}` : '嵌入式 PostgreSQL (PGlite)，内存',
       close: () => client.close(),
+      // One embedded user: the process can always RESET ROLE (said at start-up and in the docs).
+      leastPrivilege: false,
       runAsOwner: async (text) => {
         await client.exec('RESET ROLE');
         try {
@@ -62,7 +70,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  await migratePostgres(options.url);
+  const ownerUrl = options.ownerUrl ?? options.url;
+  await migratePostgres(ownerUrl);
   // The role is a startup parameter of every pooled connection: if it is missing, connecting
   // fails loudly instead of silently running as the owner (who could change audit rows).
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, options: `-c role=${appRole}` });
@@ -75,8 +84,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: 'postgres',
     description: `PostgreSQL ${url.hostname || 'socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
     close: () => pool.end(),
+    leastPrivilege: ownerUrl !== options.url,
     runAsOwner: async (text) => {
-      const owner = new pg.Client({ connectionString: options.url });
+      const owner = new pg.Client({ connectionString: ownerUrl });
       await owner.connect();
       try {
         await owner.query(text);

@@ -29,7 +29,16 @@ export const auditListQuerySchema = pageQuerySchema.extend({
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 
-export const auditVerifySchema = z.object({ ok: z.boolean(), checked: z.number().int(), brokenAt: z.number().int().nullable() });
+const chainCheckSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAt: z.number().int().nullable(),
+  /** Rows were cut from the end: the anchored head was not reached. */
+  truncated: z.boolean(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+});
+/** The county's chain; `ok` is false if it or the chain of unknown-name login failures is broken. */
+export const auditVerifySchema = chainCheckSchema.extend({ unknownNames: chainCheckSchema });
 
 /** Chinese names of audit events and object types: one catalogue, shared/audit-labels.ts. */
 export { auditEventLabels, auditObjectLabels } from '../audit-labels.js';

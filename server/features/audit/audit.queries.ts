@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditChain, auditLog } from '../../db/schema/core.js';
+import { auditAnchors, auditPurges } from '../../db/schema/platform-security.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
 import type { AuditListQuery } from '../../../shared/contracts/audit.js';
 import { chainGenesis, chainMaterial, type Actor, type AuditInput, type HashedFields } from './audit.js';
@@ -32,6 +33,20 @@ export async function insertAuditRow(db: Db, crypto: FieldCrypto, actor: Actor, 
   const hash = crypto.digest(chainMaterial(head.hash, row));
   await db.insert(auditLog).values({ ...row, at, prevHash: head.hash, hash });
   await db.update(auditChain).set({ seq: row.seq, hash }).where(eq(auditChain.countyId, actor.countyId));
+  // The anchor the server's login can add but never change: rewinding audit_chain cannot hide a cut.
+  await db.insert(auditAnchors).values({ countyId: actor.countyId, seq: row.seq, hash });
+}
+
+/** The newest anchored head of a county's chain (what verification must reach). */
+export async function selectAnchoredHead(db: Db, countyId: string) {
+  const [head] = await db.select().from(auditAnchors).where(eq(auditAnchors.countyId, countyId)).orderBy(desc(auditAnchors.seq)).limit(1);
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+}
+
+/** Where verification starts after a purge of old rows: the last purged row's seq and hash. */
+export async function selectPurgePoint(db: Db, countyId: string) {
+  const [p] = await db.select().from(auditPurges).where(eq(auditPurges.countyId, countyId)).orderBy(desc(auditPurges.throughSeq)).limit(1);
+  return p ? { seq: Number(p.throughSeq), hash: p.throughHash } : null;
 }
 
 function auditFilters(countyIds: string[], q: Partial<AuditListQuery>): SQL | undefined {

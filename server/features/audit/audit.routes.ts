@@ -5,7 +5,8 @@ import { auditEventLabel, auditObjectLabel } from '../../../shared/audit-labels.
 import { ctxOf } from '../../http/request-context.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import { writeTable } from '../../spreadsheets/xlsx-table.js';
-import { exportAudit, listAudit, verifyAuditChain } from './audit.service.js';
+import ExcelJS from 'exceljs';
+import { exportAudit, listAudit, verifyAuditChains } from './audit.service.js';
 import { auditSheet, presentAuditRow } from './audit.present.js';
 
 const tags = ['audit'];
@@ -24,8 +25,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit/export.xlsx',
     { config: access, schema: { tags, querystring: auditListQuerySchema.omit({ page: true, pageSize: true }) } },
     async (req, reply) => {
-      const rows = await exportAudit(ctxOf(req), req.query);
-      const data = await writeTable(
+      const { rows, head } = await exportAudit(ctxOf(req), req.query);
+      const table = await writeTable(
         auditSheet,
         rows.map(presentAuditRow).map((r) => ({
           ...r,
@@ -35,10 +36,22 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           after: r.after === null ? '' : JSON.stringify(r.after),
         })),
       );
+      const data = await withHeadSheet(table, head);
+      if (head) void reply.header('x-audit-head', `${head.seq} ${head.hash}`);
       return sendXlsx(reply, '审计日志.xlsx', data);
     },
   );
   app.get('/api/audit/verify', { config: access, schema: { tags, response: { 200: auditVerifySchema } } }, async (req) =>
-    verifyAuditChain(app.services, ctxOf(req).principal.countyId),
+    verifyAuditChains(app.services, ctxOf(req).principal.countyId),
   );
 };
+
+/** A second sheet with the chain head at export time: compare it with a later verification. */
+async function withHeadSheet(table: Buffer, head: { seq: number; hash: string } | null): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(table as unknown as ArrayBuffer);
+  const sheet = book.addWorksheet('链头');
+  sheet.addRow(['审计链头序号', '审计链头摘要']);
+  sheet.addRow([head?.seq ?? 0, head?.hash ?? '']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -16,7 +16,9 @@ export type AuditFilters = {
   pageSize: number;
 };
 
-export type AuditVerify = { ok: boolean; checked: number; brokenAt: number | null };
+type ChainCheck = { ok: boolean; checked: number; brokenAt: number | null; truncated: boolean; head: { seq: number; hash: string } | null };
+/** The county's chain, and the chain of failed logins for unknown names. */
+export type AuditVerify = ChainCheck & { unknownNames: ChainCheck };
 
 export const auditKeys = {
   all: ['audit'] as const,

@@ -42,7 +42,9 @@ function ChainStatus() {
   if (isPending) badge = <Badge status="processing" text="正在校验哈希链…" />;
   else if (isError || !data) badge = <Badge status="default" text="哈希链校验失败" />;
   else if (data.ok) badge = <Badge status="success" text={`哈希链完整（已校验 ${data.checked} 条）`} />;
-  else badge = <Badge status="error" text={`哈希链在第 ${data.brokenAt ?? '?'} 条处断裂，日志可能被篡改`} />;
+  else if (data.truncated) badge = <Badge status="error" text={`最新的审计记录被删除：链头锚点为第 ${data.head?.seq ?? '?'} 条，日志只到第 ${(data.brokenAt ?? 1) - 1} 条`} />;
+  else if (data.brokenAt !== null) badge = <Badge status="error" text={`哈希链在第 ${data.brokenAt} 条处断裂，日志可能被篡改`} />;
+  else badge = <Badge status="error" text={`未知用户名登录失败记录的哈希链${data.unknownNames.truncated ? '末尾被删除' : `在第 ${data.unknownNames.brokenAt ?? '?'} 条处断裂`}，日志可能被篡改`} />;
   return (
     <Space data-testid="audit-chain-status">
       <SafetyCertificateOutlined />
