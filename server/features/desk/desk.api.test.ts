@@ -28,7 +28,7 @@ describe('the desk (待办)', () => {
     await logProblem(v11, village);
     await makeCommitment(v11, town1, village, 'submitted');
     const mine = await deskOf('v11');
-    expect(mine.items.find((i) => i.kind === 'problems_claim')).toMatchObject({ count: 2, overdue: 1, deadline: '2026-02-28', link: '/service' });
+    expect(mine.items.find((i) => i.kind === 'problems_claim')).toMatchObject({ count: 2, overdue: 1, deadline: '2026-02-28', link: '/service?tab=problems' });
     expect(countOf(await deskOf('town1'), 'commitments_approve')).toBe(1);
     expect(countOf(await deskOf('town2'), 'commitments_approve')).toBe(0);
     expect(countOf(await deskOf('v21'), 'problems_claim')).toBe(0);

@@ -51,10 +51,10 @@ export async function getDesk(ctx: Ctx): Promise<Desk> {
 
   // The village claims what is listed and works it; the town confirms what the village closed.
   const villageWork = principal.roles.some((r) => r.role === 'village_admin') ? scopePaths(principal, 'service:write') : [];
-  add({ kind: 'problems_claim', title: '问题待认领', detail: '问题清单中尚未认领的问题', link: '/service' }, await countProblems(db, countyId, villageWork, 'open', today));
+  add({ kind: 'problems_claim', title: '问题待认领', detail: '问题清单中尚未认领的问题', link: '/service?tab=problems' }, await countProblems(db, countyId, villageWork, 'open', today));
   const approve = scopePaths(principal, 'service:approve');
-  add({ kind: 'problems_confirm', title: '销号待确认', detail: '村已销号、等待镇级确认的问题', link: '/service' }, await countProblems(db, countyId, approve, 'resolved', today));
-  add({ kind: 'commitments_approve', title: '承诺待审核', detail: '村提交的承诺事项', link: '/service' }, await countCommitments(db, countyId, approve, 'submitted'));
+  add({ kind: 'problems_confirm', title: '销号待确认', detail: '村已销号、等待镇级确认的问题', link: '/service?tab=problems' }, await countProblems(db, countyId, approve, 'resolved', today));
+  add({ kind: 'commitments_approve', title: '承诺待审核', detail: '村提交的承诺事项', link: '/service?tab=commitments' }, await countCommitments(db, countyId, approve, 'submitted'));
 
   add(
     { kind: 'rectifications_submit', title: '整改待提交', detail: '评委下达、尚未提交或被退回的整改任务', link: '/rectifications' },

@@ -3,6 +3,7 @@ import { errorText, isApiError, isSessionError } from './client';
 import { notifyError } from '../components/feedback';
 
 export const meKey = ['auth', 'me'] as const;
+export const deskKey = ['desk'] as const;
 
 /**
  * One place decides what a failed call means for the user: an expired session drops the cached
@@ -22,6 +23,8 @@ export function createQueryClient(): QueryClient {
       },
     }),
     mutationCache: new MutationCache({
+      // Any change may finish a piece of work: the 待办 counts and menu badges are asked again.
+      onSuccess: () => void client.invalidateQueries({ queryKey: deskKey }),
       onError: (error, _vars, _ctx, mutation) => {
         if (isSessionError(error)) {
           if (!mutation.meta?.silent) notifyError(errorText(error));

@@ -29,13 +29,14 @@ import { useLogout } from '../api/auth-hooks';
 import { useSession } from '../auth/session';
 import { PageLoading } from '../components/page-loading';
 import { ChangePasswordModal } from './change-password-modal';
+import { MenuLabel } from './menu-label';
 
 const { Header, Sider, Content } = Layout;
 
 type NavEntry = { path: string; label: string; icon: React.ReactNode; permission?: Permission };
 
 const navEntries: NavEntry[] = [
-  { path: '/', label: '首页', icon: <HomeOutlined /> },
+  { path: '/', label: '首页 · 待办', icon: <HomeOutlined /> },
   { path: '/orgs', label: '组织架构', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/people', label: '人员管理', icon: <TeamOutlined />, permission: 'people:read' },
   { path: '/accounts', label: '账户管理', icon: <UserSwitchOutlined />, permission: 'account:read' },
@@ -69,7 +70,7 @@ export function AdminLayout() {
 
   const items: MenuProps['items'] = navEntries
     .filter((e) => !e.permission || can(e.permission))
-    .map((e) => ({ key: e.path, icon: e.icon, label: e.label }));
+    .map((e) => ({ key: e.path, icon: e.icon, label: <MenuLabel path={e.path} label={e.label} /> }));
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: '修改密码' },

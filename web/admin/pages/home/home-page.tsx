@@ -5,6 +5,7 @@ import { roleLabels } from '../../../../shared/roles';
 import { useOrgUnits } from '../../api/org-units-hooks';
 import { usePeople } from '../../api/people-hooks';
 import { useSession } from '../../auth/session';
+import { DeskCard } from './desk-card';
 
 // Totals come from the list endpoints (pageSize 1), which already apply the caller's scope.
 const countOnly = { page: 1, pageSize: 1 } as const;
@@ -51,6 +52,7 @@ export function HomePage() {
           ))}
         </Space>
       </Card>
+      <DeskCard />
       {orgs || people ? (
         <Row gutter={[16, 16]}>
           {orgs && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Result, Select, Space, Typography } from 'antd';
-import { AppstoreOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, TableOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { campaignStatuses, evaluationStages, stageLabels, type Campaign, type EvaluationStage } from '../../../../../shared/contracts/campaigns';
 import { useCampaigns } from '../../../api/campaigns-hooks';
@@ -58,6 +58,11 @@ export function MyTasksPage() {
                 </Button>
               </Link>
             )}
+            <Link to={`/campaigns/${campaign.id}/grid/${stage}`}>
+              <Button type="primary" size="small" icon={<TableOutlined />}>
+                表格录入（全部村一屏、可粘贴 Excel）
+              </Button>
+            </Link>
             {window && (
               <Typography.Text type="secondary">
                 {stageLabels[stage]}填报时间：{window.opens} 至 {window.closes}

@@ -1,0 +1,79 @@
+// 待办 in the browser: a town admin's desk and menu badge count the commitments waiting for the
+// town's approval and fall as one is approved; then every menu page of several roles is opened
+// with the console watched (any uncaught error or console error fails the run).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { startServer, type RunningServer } from './helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+const pages: Page[] = [];
+
+async function as(username: string): Promise<Page> {
+  const page = await newPage(browser, server.baseUrl);
+  pages.push(page);
+  await login(page, username);
+  return page;
+}
+
+const countIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().textContent())?.replace(/\D/g, '') || '0');
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const p of pages) expect(problemsOn(p)).toEqual([]);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('待办', () => {
+  it('when a town admin approves a submitted commitment, then the desk and the menu badge count one fewer', async () => {
+    const town = await as('town01');
+    await town.getByTestId('desk-count-commitments_approve').waitFor();
+    const before = await countIn(town, 'desk-count-commitments_approve');
+    expect(before).toBeGreaterThan(0);
+    const badge = town.getByTestId('menu-badge-/service');
+    await badge.waitFor();
+    expect(await countIn(town, 'menu-badge-/service')).toBeGreaterThanOrEqual(before);
+    const serviceBadge = await countIn(town, 'menu-badge-/service');
+    await screenshot(town, '103-desk-town-admin');
+
+    await town.getByTestId('desk-commitments_approve').getByRole('link').click();
+    await town.waitForURL(/\/service\?tab=commitments/);
+    await town.locator('.ant-select', { hasText: '状态' }).click();
+    await town.locator('.ant-select-item-option', { hasText: '待镇审核' }).click();
+    const first = town.locator('.ant-table-row').first();
+    await first.waitFor();
+    await first.locator('a').first().click();
+    await town.locator('.ant-drawer').getByRole('button', { name: '审核通过' }).click();
+    await town.getByText('已审核通过').first().waitFor();
+    await town.waitForFunction(
+      ([id, n]) => Number(document.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\D/g, '') || '0') === n,
+      ['menu-badge-/service', serviceBadge - 1] as const,
+    );
+    await town.goto('/');
+    await town.getByTestId('desk-count-commitments_approve').waitFor();
+    expect(await countIn(town, 'desk-count-commitments_approve')).toBe(before - 1);
+  });
+});
+
+describe('every page with the console watched', () => {
+  it('when the 组织部管理员, a town admin, a village admin and a judge open each page of their menu, then no page throws or logs an error', async () => {
+    for (const username of ['orgadmin', 'town02', 'v03', 'judge01']) {
+      const page = await as(username);
+      const links = await page.locator('.ant-layout-sider .ant-menu-item').evaluateAll((items) => items.map((i) => { const id = i.getAttribute('data-menu-id') ?? ''; return id.slice(id.indexOf('-/') + 1); }));
+      const paths = links.filter((p) => p.startsWith('/'));
+      expect(paths.length).toBeGreaterThan(2);
+      for (const path of paths) {
+        await page.goto(path);
+        await page.locator('.ant-layout-content').waitFor();
+        await page.waitForLoadState('networkidle');
+      }
+      expect(problemsOn(page), `${username}: ${paths.join(' ')}`).toEqual([]);
+    }
+  });
+});

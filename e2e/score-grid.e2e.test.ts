@@ -1,0 +1,140 @@
+// The score grid in the browser, on the demo's own judges: the current campaign is moved on to
+// 部门点评 through the API, then judge01 fills the whole panel by pasting one block copied from a
+// spreadsheet (one bad cell refused), uploads the .xlsx with a bad cell, and two judges on one
+// sheet see the second save refused without losing what was typed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import type { Page as ListPage } from '../shared/contracts/common';
+import type { Campaign } from '../shared/contracts/campaigns';
+import type { ScoreGrid } from '../shared/contracts/score-grid';
+import { apiGet, demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { startServer, type RunningServer } from './helpers/server';
+
+const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let server: RunningServer;
+let browser: Browser;
+const pages: Page[] = [];
+let campaignId: string;
+
+async function orgCall(method: string, path: string, body: unknown) {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function judgePage(username: string): Promise<Page> {
+  const page = await newPage(browser, server.baseUrl);
+  pages.push(page);
+  await login(page, username);
+  await page.goto(`/campaigns/${campaignId}/grid/department`);
+  await page.getByTestId('score-grid').waitFor();
+  return page;
+}
+
+const grid = (page: Page) => apiGet<ScoreGrid>(page, `/campaigns/${campaignId}/grid/department`);
+
+/** A paste as Chromium delivers it from Excel or WPS: tab-separated cells, CRLF rows. */
+async function pasteInto(page: Page, cell: string, text: string) {
+  const input = page.locator(`[data-cell="${cell}"]`);
+  await input.click();
+  await input.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const org = await newPage(browser, server.baseUrl);
+  pages.push(org);
+  await login(org, 'orgadmin');
+  const current = (await apiGet<ListPage<Campaign>>(org, '/campaigns?pageSize=100')).items.find((c) => c.status === 'mutual');
+  if (!current) throw new Error('the demo has no campaign in stage 1');
+  campaignId = current.id;
+  // Stage 1 closed yesterday, stage 2 runs from today: the judges' sheets open.
+  const windows = { mutual: { opens: day(-30), closes: day(-1) }, department: { opens: day(0), closes: day(30) }, city: { opens: day(31), closes: day(60) } };
+  await orgCall('PATCH', `/campaigns/${campaignId}`, { windows });
+  await orgCall('POST', `/campaigns/${campaignId}/advance`, { to: 'department' });
+});
+
+afterAll(async () => {
+  for (const p of pages) expect(problemsOn(p)).toEqual([]);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the score grid', () => {
+  it('when a judge pastes a block over the whole panel, then every row saves itself except the one with a bad cell, which is marked and kept from the server', async () => {
+    const page = await judgePage('judge01');
+    const before = await grid(page);
+    const mine = before.rows.filter((r) => r.canScore);
+    const typed = before.indicators.filter((i) => i.computedFrom === null);
+    expect(mine.length).toBeGreaterThan(10); // 东岭镇 and 西河镇's villages
+    // Each cell at half its maximum, two decimals at most; one cell of the third row over the top.
+    const block = mine.map((_r, row) => typed.map((i, col) => (row === 2 && col === 1 ? String(i.maxPoints + 1) : String(Math.round(i.maxPoints * 50) / 100))).join('\t')).join('\r\n') + '\r\n';
+    await pasteInto(page, '0:0', block);
+    const bad = mine[2] as (typeof mine)[number];
+    await page.getByTestId(`row-state-${bad.name}`).getByText('1 格有误，未保存').waitFor();
+    await page.getByTestId(`row-state-${(mine.at(-1) as (typeof mine)[number]).name}`).getByText('已保存').waitFor({ timeout: 60_000 });
+    const badCell = page.locator('[data-cell="2:1"]');
+    expect(await badCell.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, '100-score-grid-paste');
+    const after = await grid(page);
+    const stored = (villageId: string) => after.rows.find((r) => r.villageId === villageId);
+    expect(mine.filter((r) => r !== bad).every((r) => typed.every((i) => stored(r.villageId)?.points[i.id] === Math.round(i.maxPoints * 50) / 100))).toBe(true);
+    expect(typed.every((i) => stored(bad.villageId)?.points[i.id] === null)).toBe(true);
+    // Fixed by typing, with Enter moving down as in a spreadsheet.
+    await badCell.fill('1');
+    await badCell.press('Enter');
+    expect(await page.locator('[data-cell="3:1"]').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByTestId(`row-state-${bad.name}`).getByText('已保存').waitFor({ timeout: 30_000 });
+  });
+
+  it('when the sheet comes back as .xlsx with one bad cell, then nothing is imported and the cell is listed by row, column and reason', async () => {
+    const page = pages[1] as Page;
+    const res = await page.request.get(`/api/campaigns/${campaignId}/grid/department/sheet.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('评分表') as ExcelJS.Worksheet;
+    sheet.getCell('D4').value = 2.555;
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    await page.getByRole('button', { name: /导入 Excel/ }).click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '评分表.xlsx', mimeType: xlsxMime, buffer: file });
+    const modal = page.locator('.ant-modal');
+    await modal.getByText('未导入任何数据').waitFor();
+    const row = modal.locator('.ant-table-row').first();
+    await row.getByText('D4 单元格最多保留两位小数').waitFor();
+    expect(await row.locator('td').first().textContent()).toBe('4');
+    expect(await row.locator('td').nth(1).textContent()).toBe(String(sheet.getCell('D1').value));
+    await screenshot(page, '101-score-grid-xlsx-errors');
+    await modal.getByRole('button', { name: /关\s*闭/ }).click();
+  });
+
+  it('when two judges type into one sheet, then the second save is refused with the first one’s values shown and the second one’s typing kept', async () => {
+    const [one, two] = [pages[1] as Page, await judgePage('judge02')];
+    await one.reload();
+    await one.getByTestId('score-grid').waitFor();
+    const g = await grid(one);
+    const village = (g.rows.filter((r) => r.canScore)[5] as ScoreGrid['rows'][number]).name;
+    await one.locator('[data-cell="5:0"]').fill('0.5');
+    await one.getByTestId(`row-state-${village}`).getByText('已保存').waitFor();
+    await two.locator('[data-cell="5:0"]').fill('0.25'); // judge02 still holds the older version
+    const state = two.getByTestId(`row-state-${village}`);
+    await state.getByText('已先保存，您的修改未保存').waitFor();
+    expect(await two.locator('[data-cell="5:0"]').inputValue()).toBe('0.25');
+    const stored = (await grid(two)).rows.find((r) => r.name === village);
+    const first = g.indicators.find((i) => i.computedFrom === null) as ScoreGrid['indicators'][number];
+    expect(stored?.points[first.id]).toBe(0.5);
+    await screenshot(two, '102-score-grid-conflict');
+    await state.getByRole('button', { name: '保存我的分数' }).click();
+    await state.getByText('已保存').waitFor();
+    expect((await grid(two)).rows.find((r) => r.name === village)?.points[first.id]).toBe(0.25);
+  });
+});
