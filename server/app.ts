@@ -12,6 +12,7 @@ import type { Services } from './context.js';
 import { createFieldCrypto } from './security/field-crypto.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installGuard } from './http/guard.js';
+import { installDenialAudit } from './http/denial-audit.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installContentSecurity } from './http/content-security.js';
 import { redactedLoggerOptions } from './http/log-redaction.js';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await installRateLimit(app);
   installInputGuard(app);
   installGuard(app, { secureCookies: options.secure });
+  installDenialAudit(app);
   installXlsxBody(app);
   await installOpenApi(app);
 

@@ -64,6 +64,8 @@ const auditView = (r: { seq: number; villageId: string; category: string; occurr
 
 export async function listViolations(ctx: Ctx, q: ViolationListQuery) {
   const rows = await listViolationRows(ctx.db, ctx.principal.countyId, readScope(ctx), q);
+  // Discipline and petition data: looking at the list is itself audited (PIPL; item 14).
+  await recordAudit(ctx, { event: 'violation.list_view', objectType: 'violation', after: { filters: q, shown: rows.items.length, total: rows.total } });
   return { items: rows.items.map(presentViolation), total: rows.total };
 }
 
