@@ -1,5 +1,5 @@
 // Builds the Fastify app without listening: main.ts, the tests and the CLI all use this.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { installDenialAudit } from './http/denial-audit.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installContentSecurity } from './http/content-security.js';
 import { redactedLoggerOptions } from './http/log-redaction.js';
+import { asyncStdout, installRequestLog } from './http/request-log.js';
 import { installXlsxBody } from './http/xlsx.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, frameworkErrors, installInputGuard } from './http/input-guard.js';
@@ -44,6 +45,7 @@ import { publicNoticeRoutes } from './features/evaluation/objections.public.rout
 import { correctionRoutes } from './features/evaluation/corrections.routes.js';
 import { scoreGridRoutes } from './features/evaluation/grid/grid.routes.js';
 import { deskRoutes } from './features/desk/desk.routes.js';
+import { cockpitRoutes } from './features/cockpit/cockpit.routes.js';
 import { decisionRoutes } from './features/evaluation/decisions/decisions.routes.js';
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
@@ -78,9 +80,12 @@ export type AppOptions = {
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logToStdout = options.logger && !options.logStream ? asyncStdout() : undefined;
   const app = Fastify({
     // No search values, path tokens, SQL parameters or cookies in the log (http/log-redaction.ts).
-    logger: options.logger || options.logStream ? redactedLoggerOptions(options.logStream) : false,
+    logger: options.logger || options.logStream ? redactedLoggerOptions(options.logStream ?? logToStdout) : false,
+    // One line per request (http/request-log.ts) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
@@ -88,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
+  if (options.logger || options.logStream) installRequestLog(app);
+  if (logToStdout) app.addHook('onClose', async () => logToStdout.flushSync());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -142,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(correctionRoutes);
   await app.register(scoreGridRoutes);
   await app.register(deskRoutes);
+  await app.register(cockpitRoutes);
   await app.register(decisionRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);

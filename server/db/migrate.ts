@@ -1,7 +1,7 @@
 // Forward-only migrations: migrations/NNNN_name.sql, each applied once, in its own transaction.
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { migrationsDir } from '../paths.js';
 
 export type SqlRunner = {
   exec(text: string): Promise<void>;
@@ -11,7 +11,7 @@ export type MigrationTarget = SqlRunner & {
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
 };
 
-export const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export { migrationsDir };
 
 export async function listMigrations(): Promise<string[]> {
   return (await readdir(migrationsDir)).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
