@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Result, Segmented, Space, Tabs, Typography } from 'antd';
-import { AppstoreOutlined, ArrowLeftOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, ArrowLeftOutlined, AuditOutlined, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { evaluationStages, stageLabels, type Campaign, type EvaluationStage } from '../../../../../shared/contracts/campaigns';
 import { useCampaign } from '../../../api/campaigns-hooks';
@@ -110,6 +110,11 @@ function Overview({ campaign: c }: { campaign: Campaign }) {
         <Link to={`/campaigns/${c.id}/department`}>
           <Button icon={<AppstoreOutlined />}>部门点评工作台</Button>
         </Link>
+        {can('campaign:manage') && (
+          <Link to={`/campaigns/${c.id}/raters`}>
+            <Button icon={<AuditOutlined />}>评价质量</Button>
+          </Link>
+        )}
         {can('violation:read') && (
           <Link to="/violations">
             <Button icon={<SafetyCertificateOutlined />}>违纪违法核查</Button>

@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
 import { RectificationCreateModal, RectificationTable } from './rectification-table';
 import { ArenaModal, DemocraticModal, ReviewDrawer } from './village-review-modals';
+import { RaterFlagNote } from '../raters/rater-flag-note';
 
 type Row = ReviewListItem & { panelJudges: number; judgesScored: number; myPoints: number | null; arenaPoints: number | null };
 type Open = { kind: 'arena' | 'democratic' | 'review' | 'rectification' | 'newTask'; village: { id: string; name: string } } | null;
@@ -93,6 +94,7 @@ export function DepartmentWorkPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <RaterFlagNote campaignId={id} judges />
       <Card
         title={
           <Space>

@@ -7,6 +7,7 @@ import { downloadUrl, errorText } from '../../../api/client';
 import { useMutualSummary } from '../../../api/evaluation-stages-hooks';
 import { PageLoading } from '../../../components/page-loading';
 import { Stars } from '../campaign-labels';
+import { RaterFlagNote } from '../raters/rater-flag-note';
 
 type Row = MutualSummary['rows'][number];
 
@@ -55,6 +56,7 @@ export function MutualSummaryPage() {
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Text type="secondary">互评组：{data.evaluatorTown?.name ?? '未分组'}</Typography.Text>
+        <RaterFlagNote campaignId={id} townId={townId} />
         <Alert
           type="info"
           showIcon
