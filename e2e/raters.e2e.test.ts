@@ -43,5 +43,20 @@ describe('评价质量', () => {
     const xlsx = await page.request.get(`/api/campaigns/${current.id}/exports/raters.xlsx`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+
+    // Where a flag touches the arena or a town's mutual report, those pages carry the note.
+    const judgeFlag = data.flags.find((f) => f.kind === 'outlier_rater');
+    if (judgeFlag) {
+      await page.goto(`/campaigns/${current.id}/department`);
+      await page.getByText(judgeFlag.message).waitFor();
+      await screenshot(page, '121-raters-note-arena');
+    }
+    const teamFlag = data.flags.find((f) => f.kind !== 'outlier_rater');
+    const evaluated = teamFlag && data.cells.find((c) => teamFlag.unitIds.includes(c.teamTownId));
+    if (teamFlag && evaluated) {
+      await page.goto(`/campaigns/${current.id}/towns/${evaluated.townId}/summary`);
+      await page.getByText(teamFlag.message).waitFor();
+      await screenshot(page, '122-raters-note-mutual-summary');
+    }
   });
 });

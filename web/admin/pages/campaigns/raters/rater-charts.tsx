@@ -25,9 +25,9 @@ function heatmapOption(data: CampaignRaters) {
       },
     },
     grid: { left: 96, right: 24, top: 16, bottom: 72 },
-    xAxis: { type: 'category', data: towns.map((t) => t.name), name: '被评镇', nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
+    xAxis: { type: 'category', data: towns.map((t) => t.name), splitArea: { show: true } },
     yAxis: { type: 'category', data: teams.map(([, name]) => `${name}互评组`), splitArea: { show: true } },
-    visualMap: { min: -limit, max: limit, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#1677ff', '#f5f5f5', '#cf1322'] }, text: ['偏宽', '偏严'] },
+    visualMap: { dimension: 2, min: -limit, max: limit, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#1677ff', '#f5f5f5', '#cf1322'] }, text: ['偏宽', '偏严'] },
     series: [
       {
         type: 'heatmap',
