@@ -81,12 +81,23 @@ describe('fivestar rate', () => {
     ]);
   });
 
+  it('when --what-if is given, then each village carries whatIf in the JSON and the table has a 距下一星 column', async () => {
+    const json = JSON.parse((await run('rate', '--standard', standard, '--input', input, '--what-if')).out) as { villages: { id: string; whatIf: { status: string; text: string } }[] };
+    const byId = new Map(json.villages.map((v) => [v.id, v.whatIf]));
+    expect(byId.get('qinglong')).toEqual({ status: 'vetoed', text: '本年度存在一票否决事项，不能升星' });
+    expect(byId.get('bailong')?.status).toBe('top');
+    expect(byId.get('shuinan')).toMatchObject({ status: 'reachable', target: 2 });
+    const table = (await run('rate', '--standard', standard, '--input', input, '--table', '--what-if')).out.split('\n');
+    expect(table[2]).toMatch(/距下一星$/);
+    expect(table.find((l) => l.includes('水南村'))).toMatch(/距 2 星还差 [\d.]+ 分：/);
+  });
+
   it('when --table is given, then villages and towns print as aligned Chinese tables', async () => {
     const result = await run('rate', '--standard', standard, '--input', input, '--table');
     const lines = result.out.split('\n');
-    expect(lines.find((l) => l.includes('白龙村'))).toMatch(/^\s+1\s+1\s+白龙村\s+月晴镇\s+100\.25\s+5星$/);
+    expect(lines.find((l) => l.includes('白龙村'))).toMatch(/^\s+1\s+1\s+白龙村\s+月晴镇\s+100\.25\s+5 星$/);
     expect(lines.find((l) => l.includes('青龙村'))).toMatch(/-\s+青龙村\s+月晴镇\s+96\.63\s+不定星\s+一票否决：违反党规党纪$/);
-    expect(lines.find((l) => l.startsWith('凉水镇'))).toMatch(/78\.50\s+4\s+3\.00\s+2星$/);
+    expect(lines.find((l) => l.startsWith('凉水镇'))).toMatch(/78\.50\s+4\s+3\.00\s+2 星$/);
     expect(result.out).toContain('三星及以上占 57.14%');
     expect(lines.every((l) => l === l.trimEnd())).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { checkAndRate } from '../server/features/standards/engine/rating-input-check.js';
+import { whatIfForCampaign, type WhatIf } from '../server/features/standards/engine/what-if.js';
 import type { RatingResult } from '../server/features/standards/engine/rating-result.js';
 import { validateStandard } from '../server/features/standards/engine/standard-validate.js';
 import type { Standard } from '../shared/standards/standard.js';
@@ -79,10 +80,10 @@ function renderTable(headers: string[], rows: string[][], align: Align[]): strin
   return [line(headers), ...rows.map(line)].join('\n');
 }
 
-const starsText = (stars: number | null): string => (stars === null ? '不定星' : `${stars}星`);
+const starsText = (stars: number | null): string => (stars === null ? '不定星' : `${stars} 星`);
 
 /** The result as fixed-width tables in Chinese: villages in city rank order, then towns. */
-export function formatRatingTable(result: RatingResult, standard: Standard): string {
+export function formatRatingTable(result: RatingResult, standard: Standard, whatIf?: ReadonlyMap<string, WhatIf>): string {
   const named = standard.dimensions.some((d) => d.namedStar);
   const starName = new Map(standard.dimensions.map((d) => [d.id, d.namedStar?.name ?? d.name]));
   const villageRows = result.villages.map((v) => [
@@ -94,20 +95,21 @@ export function formatRatingTable(result: RatingResult, standard: Standard): str
     starsText(v.stars),
     ...(named ? [v.namedStars.map((d) => starName.get(d) ?? d).join('、') || '-'] : []),
     v.notes.join('；'),
+    ...(whatIf ? [whatIf.get(v.id)?.text ?? '-'] : []),
   ]);
-  const villageHeaders = ['全市排名', '镇内排名', '村', '所属镇', '得分', '星级', ...(named ? ['命名星'] : []), '备注'];
-  const villageAlign: Align[] = ['right', 'right', 'left', 'left', 'right', 'left', ...(named ? (['left'] as Align[]) : []), 'left'];
+  const villageHeaders = ['全市排名', '镇内排名', '村', '所属镇', '得分', '星级', ...(named ? ['命名星'] : []), '备注', ...(whatIf ? ['距下一星'] : [])];
+  const villageAlign: Align[] = ['right', 'right', 'left', 'left', 'right', 'left', ...(named ? (['left'] as Align[]) : []), 'left', ...(whatIf ? (['left'] as Align[]) : [])];
   const townRows = result.towns.map((t) => [
     t.name,
     t.ownScore === null ? '-' : t.ownScore.toFixed(2),
     String(t.villageCount),
     t.averageVillageStars === null ? '-' : t.averageVillageStars.toFixed(2),
-    t.stars === null ? '-' : `${t.stars}星`,
+    t.stars === null ? '-' : `${t.stars} 星`,
   ]);
   const s = result.summary;
   const byStars = [5, 4, 3, 2, 1, 0]
     .filter((k) => (s.byStars[String(k)] ?? 0) > 0)
-    .map((k) => `${k}星 ${s.byStars[String(k)]} 个`)
+    .map((k) => `${k} 星 ${s.byStars[String(k)]} 个`)
     .join('，');
   return [
     `${result.standard.name}（${result.standard.id} 版本 ${result.standard.version}）`,
@@ -143,7 +145,8 @@ export function registerStandardCommands(program: Command, io: CliIo = processIo
     .option('--table', '输出中文表格而不是 JSON')
     .option('--strict', '缺少评分、数据项或满意度测评时报错，而不是按 0 计')
     .option('--no-explain', 'JSON 中不输出逐条说明（大批量时更快）')
-    .action(async (opts: { standard: string; input: string; table?: boolean; strict?: boolean; explain: boolean }) => {
+    .option('--what-if', '为每个村计算“距下一星还差什么”（JSON 中的 whatIf 字段，表格中的“距下一星”列）')
+    .action(async (opts: { standard: string; input: string; table?: boolean; strict?: boolean; explain: boolean; whatIf?: boolean }) => {
       const loaded = await loadStandard(opts.standard, io);
       if (!loaded) return io.fail();
       const read = await readJsonFile(opts.input, io);
@@ -154,6 +157,8 @@ export function registerStandardCommands(program: Command, io: CliIo = processIo
         return io.fail();
       }
       const result: RatingResult = checked.result;
-      io.out(opts.table ? formatRatingTable(result, loaded) : `${JSON.stringify(result, null, 2)}\n`);
+      const whatIf = opts.whatIf ? whatIfForCampaign(loaded, checked.input, result) : undefined;
+      const json = whatIf ? { ...result, villages: result.villages.map((v) => ({ ...v, whatIf: whatIf.get(v.id) })) } : result;
+      io.out(opts.table ? formatRatingTable(result, loaded, whatIf) : `${JSON.stringify(json, null, 2)}\n`);
     });
 }
