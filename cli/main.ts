@@ -4,6 +4,7 @@ import { registerOpsCommands } from './ops-commands.js';
 import { registerOrgCommands } from './org-commands.js';
 import { registerRaterCommands } from './rater-commands.js';
 import { registerStandardCommands } from './standard-commands.js';
+import { registerSecurityCommands } from './security-commands.js';
 
 const program = new Command();
 program.name('fivestar').description('五星级乡村党组织创建管理平台 命令行工具').showHelpAfterError();
@@ -11,5 +12,6 @@ registerOpsCommands(program);
 registerOrgCommands(program);
 registerStandardCommands(program);
 registerRaterCommands(program);
+registerSecurityCommands(program);
 
 await program.parseAsync(process.argv);
