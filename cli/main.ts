@@ -5,6 +5,7 @@ import { registerOrgCommands } from './org-commands.js';
 import { registerRaterCommands } from './rater-commands.js';
 import { registerStandardCommands } from './standard-commands.js';
 import { registerSecurityCommands } from './security-commands.js';
+import { registerAuditCommands } from './audit-commands.js';
 
 const program = new Command();
 program.name('fivestar').description('五星级乡村党组织创建管理平台 命令行工具').showHelpAfterError();
@@ -13,5 +14,6 @@ registerOrgCommands(program);
 registerStandardCommands(program);
 registerRaterCommands(program);
 registerSecurityCommands(program);
+registerAuditCommands(program);
 
 await program.parseAsync(process.argv);
