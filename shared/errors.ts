@@ -188,6 +188,8 @@ export const errorCatalog = {
   'violation.own_record': { status: 403, message: '登记该记录的专员不能作出或复核核查结论，须由另一位专员办理' },
   'violation.scorer_cannot_decide': { status: 403, message: '评委、考评人员不能核查或复核一票否决记录' },
   'campaign.not_ready': { status: 409, message: '推进条件未全部满足，须填写书面理由后才能推进' },
+  'seal.broken': { status: 409, message: '封存校验未通过：有记录在系统之外被改动或删除，请先由审计管理员核查（fivestar verify）' },
+  'seal.already_sealed': { status: 409, message: '该评星年度的记录已封存，不能重新封存' },
   'notice.not_found': { status: 404, message: '公示不存在或尚未开始' },
   'objection.not_found': { status: 404, message: '异议不存在或不在您的范围内' },
   'objection.notice_closed': { status: 409, message: '不在公示期内，不能提出异议' },

@@ -18,6 +18,7 @@ import { seedDemoPanels } from '../evaluation/grid/grid.demo.js';
 import { chinaDate } from '../../../shared/dates.js';
 import { seedDemoFieldwork } from '../pairing/fieldwork.demo.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
+import { sealExistingCampaign } from '../evaluation/seals/seals.service.js';
 
 export async function isDatabaseEmpty(services: Services): Promise<boolean> {
   return (await countAllOrgUnits(services.db)) === 0;
@@ -62,7 +63,7 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       await insertStandardRow(tx.db, { id, countyId, code: s.id, version: s.version, name: s.name, region: s.region, year: s.year ?? null, document: s });
     }
     const towns = rows.filter((u) => u.level === 'town');
-    const { currentId } = await seedDemoCampaigns(tx.db, {
+    const { currentId, finishedId } = await seedDemoCampaigns(tx.db, {
       countyId,
       standardId: standardIds.get('tumen-2022') as string,
       standard: standards.find((s) => s.id === 'tumen-2022') as (typeof standards)[number],
@@ -81,6 +82,8 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
       towns,
       villages: rows.filter((u) => u.level === 'village').map((u) => ({ id: u.id, townId: u.parentId as string })),
     });
+    // The demo's rows are written by the application: seal them as every later save will be.
+    for (const id of [finishedId, currentId]) await sealExistingCampaign({ ...tx, principal: { countyId } }, id);
     await seedDemoFieldwork(tx.db, { countyId, passwordHash, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await seedDemoTraining(tx.db, { countyId, crypto: services.crypto, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {

@@ -16,6 +16,7 @@ import { deleteArenaScore, selectArenaSetting, selectCampaignArenaScores, select
 import { deleteSheetEntries, upsertSheetEntries } from './sheets.queries.js';
 import { openStageVillage, openStageVillageForWrite, stageVillages } from './stages.access.service.js';
 import { pageOfList } from './stages.js';
+import { sealRows } from './seals/seals.service.js';
 
 /** The department-stage indicator the campaign's arena fills, or null when it has none. */
 export async function campaignArenaIndicator(ctx: Ctx, campaign: CampaignRow, standard?: Standard): Promise<ArenaIndicator | null> {
@@ -133,6 +134,8 @@ export async function saveArenaScore(ctx: Ctx, campaignId: string, villageId: st
     } else {
       await deleteSheetEntries(tx.db, countyId, campaignId, 'department', villageId, [indicator.id]);
     }
+    await sealRows(tx, campaignId, 'arena', [`arena/${villageId}/${judge}`], { villageIds: [villageId] });
+    await sealRows(tx, campaignId, 'score', [`score/department/${villageId}/${indicator.id}`], { villageIds: [villageId] });
     // One row for the judge's score and the sheet points it moved.
     await recordAudit(tx, {
       event: 'arena.score',

@@ -17,6 +17,7 @@ import { selectResult, selectResults, updateResult } from './results.queries.js'
 import { rankResults, type RankedRow } from './corrections.js';
 import { insertCorrection, selectCorrections, type CorrectionRow } from './corrections.queries.js';
 import { assertWithinVetoes } from './decisions/veto-guard.service.js';
+import { assertSealed, sealRows } from './seals/seals.service.js';
 
 export function presentCorrection(row: CorrectionRow): Correction {
   const c = row.correction;
@@ -70,6 +71,8 @@ export async function applyCorrection(tx: Ctx, campaign: CampaignRow, villageId:
   if (before.stars === stars) throw new AppError('results.correction_no_change', { stars });
   // A confirmed veto binds a correction as it binds 定星: the new stars must lie within it.
   await assertWithinVetoes(tx, campaign, villageId, stars, before);
+  // Re-ranking rewrites every village's row: each must be as sealed before it is sealed again.
+  await assertSealed(tx, campaign.id, 'result', {});
   await updateResult(tx.db, countyId, campaign.id, villageId, { stars });
   const ranksMoved = await rerank(tx, campaign);
   const id = randomUUID();
@@ -78,6 +81,8 @@ export async function applyCorrection(tx: Ctx, campaign: CampaignRow, villageId:
     id, countyId, campaignId: campaign.id, villageId, orgPath: before.orgPath, phase, starsBefore: before.stars, starsAfter: stars, reason, objectionId,
     correctedBy: tx.principal.userId, correctedAt: tx.now(),
   });
+  await sealRows(tx, campaign.id, 'result', (await selectResults(tx.db, countyId, campaign.id, ['/'])).map((r) => `result/${r.result.villageId}`), {});
+  await sealRows(tx, campaign.id, 'correction', [`correction/${villageId}/${id}`], { villageIds: [villageId] });
   await recordAudit(tx, {
     event: 'results.correct',
     objectType: 'village_result',

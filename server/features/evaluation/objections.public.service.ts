@@ -11,6 +11,7 @@ import { recordAuditAs } from '../audit/audit.service.js';
 import { selectResult, selectResults, selectTownResults } from './results.queries.js';
 import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
 import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
+import { villagesFailingSeal } from './seals/seals.service.js';
 
 async function noticeCampaign(services: Services, campaignId: string) {
   const campaign = await selectPublicCampaign(services.db, campaignId);
@@ -23,7 +24,9 @@ async function noticeCampaign(services: Services, campaignId: string) {
 
 export async function getPublicNotice(services: Services, campaignId: string): Promise<PublicNotice> {
   const campaign = await noticeCampaign(services, campaignId);
-  const rows = await selectResults(services.db, campaign.countyId, campaignId, ['/']);
+  // A row whose seal fails (edited or added outside the application) is never published.
+  const failing = await villagesFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId);
+  const rows = (await selectResults(services.db, campaign.countyId, campaignId, ['/'])).filter((r) => !failing.has(r.result.villageId));
   const towns = await selectTownResults(services.db, campaign.countyId, campaignId);
   return {
     campaignId,

@@ -6,22 +6,17 @@ import { AppError } from '../../../shared/errors.js';
 import type { CampaignResults } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
-import { collectFigures } from '../figures/figures.js';
-import { figureProviders } from '../figures/figure-providers.js';
-import { rateCampaign } from '../standards/engine/rating-engine.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
-import { buildRatingInput } from './rating-input-builder.js';
-import { campaignSatisfaction, withSourceStep } from '../surveys/satisfaction.service.js';
+import { withSourceStep } from '../surveys/satisfaction.service.js';
 import { campaignReadScope } from './evaluation.policy.js';
-import { selectCampaignEntries } from './sheets.queries.js';
-import { selectConfirmedViolations } from './violations.queries.js';
-import { ratingViolations } from './violations.js';
-import { replaceResults, selectPreviousYearStars, selectResult, selectResults, selectTownResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
+import { replaceResults, selectResult, selectResults, selectTownResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
 import { selectCorrections } from './corrections.queries.js';
 import { assertAllWithinVetoes, assertWithinVetoes } from './decisions/veto-guard.service.js';
 import { mergeDecision, type RecomputeChange } from './decisions/recompute.js';
 import { rankingOrderText } from './decisions/ranking-order.js';
+import { assertSealed, sealRows } from './seals/seals.service.js';
+import { rateStoredInputs } from './seals/stored-inputs.service.js';
 
 /**
  * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
@@ -33,29 +28,11 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     await lockCampaignRow(tx.db, countyId, campaignId);
     const campaign = await findCampaign(tx, campaignId);
     if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
-    const standard = await campaignStandard(tx, campaign);
-    const units = (await selectAllOrgUnits(tx.db, countyId, ['/'])).filter((u) => u.active);
-    const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
-    const ownScores = await selectTownScores(tx.db, countyId, campaignId);
-    const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
-    // Phone answers, paper counts or both: the source goes into the explanation.
-    const surveys = await campaignSatisfaction(tx, countyId, campaignId, villages.map((v) => v.id));
-    const input = buildRatingInput(
-      standard,
-      {
-        villages,
-        towns,
-        entries: await selectCampaignEntries(tx.db, countyId, campaignId),
-        figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
-        lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
-        satisfaction: surveys.inputs,
-        violations: ratingViolations(await selectConfirmedViolations(tx.db, countyId, campaign.year)),
-      },
-      { id: campaign.id, name: campaign.name, year: campaign.year },
-    );
-    const result = rateCampaign(standard, input);
+    const { result, villages, surveys } = await rateStoredInputs(tx, campaign);
     const pathOf = new Map(villages.map((v) => [v.id, v.path]));
     const now = ctx.now();
+    // Overrides and confirmations are carried over: they must be as they were sealed.
+    await assertSealed(tx, campaignId, 'result', {});
     const prior = new Map((await selectResults(tx.db, countyId, campaignId, ['/'])).map((r) => [r.result.villageId, { ...r.result, name: r.name }]));
     const changes: (RecomputeChange & { name: string })[] = [];
     await replaceResults(
@@ -89,6 +66,7 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
       }),
       result.towns.map((t) => ({ countyId, campaignId, townId: t.id, stars: t.stars, explanation: t.explanation })),
     );
+    await sealRows(tx, campaignId, 'result', [...new Set([...prior.keys(), ...result.villages.map((v) => v.id)])].map((id) => `result/${id}`), {});
     const reconfirm = changes.filter((c) => c.mustReconfirm).length;
     await recordAudit(tx, {
       event: 'results.compute',
@@ -118,9 +96,11 @@ export async function confirmResults(ctx: Ctx, campaignId: string) {
     if (rows.length === 0) throw new AppError('results.not_computed');
     const pending = rows.filter((r) => !r.result.confirmedAt);
     await assertAllWithinVetoes(tx, campaign, pending);
+    await assertSealed(tx, campaignId, 'result', { villageIds: pending.map((r) => r.result.villageId) });
     for (const r of pending) {
       await updateResult(tx.db, ctx.principal.countyId, campaignId, r.result.villageId, { confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
     }
+    await sealRows(tx, campaignId, 'result', pending.map((r) => `result/${r.result.villageId}`), { villageIds: pending.map((r) => r.result.villageId) });
     await recordAudit(tx, {
       event: 'results.confirm',
       objectType: 'campaign',
@@ -139,7 +119,9 @@ export async function overrideStars(ctx: Ctx, campaignId: string, villageId: str
     const before = await selectResult(tx.db, ctx.principal.countyId, campaignId, villageId);
     if (!before) throw new AppError('results.not_computed');
     await assertWithinVetoes(tx, campaign, villageId, stars, before);
+    await assertSealed(tx, campaignId, 'result', { villageIds: [villageId] });
     await updateResult(tx.db, ctx.principal.countyId, campaignId, villageId, { stars, overrideReason: reason, confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
+    await sealRows(tx, campaignId, 'result', [`result/${villageId}`], { villageIds: [villageId] });
     await recordAudit(tx, {
       event: 'results.override',
       objectType: 'village_result',
@@ -195,6 +177,7 @@ export async function setTownScore(ctx: Ctx, campaignId: string, townId: string,
     if (!town) throw new AppError('org.not_found');
     const before = (await selectTownScores(tx.db, ctx.principal.countyId, campaignId)).get(townId) ?? null;
     await upsertTownScore(tx.db, { countyId: ctx.principal.countyId, campaignId, townId, score, enteredBy: ctx.principal.userId, enteredAt: ctx.now() });
+    await sealRows(tx, campaignId, 'town_score', [`town_score/${townId}`], { townIds: [townId] });
     await recordAudit(tx, { event: 'score.change', objectType: 'town_score', objectId: `${campaignId}/${townId}`, before: { score: before }, after: { score } });
   });
 }

@@ -22,6 +22,7 @@ import { stageIndicators } from './sheets.js';
 import { selectCampaignEntries } from './sheets.queries.js';
 import { openStageVillage, openStageVillageForWrite, stageVillages } from './stages.access.service.js';
 import { holdsPersonalNumber, pageOfList } from './stages.js';
+import { sealRows } from './seals/seals.service.js';
 
 /** Everything the completeness check reads, for every village of the campaign at once. */
 async function departmentFacts(ctx: Ctx, campaign: CampaignRow) {
@@ -129,6 +130,7 @@ export async function publishReview(ctx: Ctx, campaignId: string, villageId: str
     };
     const changed = await markReviewPublished(tx.db, ctx.principal.countyId, campaignId, villageId, ctx.principal.userId, ctx.now(), snapshot);
     if (changed === 0) throw new AppError('review.already_published');
+    await sealRows(tx, campaignId, 'notice', [`notice/${villageId}`], { villageIds: [villageId] });
     await recordAudit(tx, {
       event: 'review.publish',
       objectType: 'village_review',

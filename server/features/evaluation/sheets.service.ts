@@ -14,6 +14,7 @@ import { campaignArenaIndicator } from './arena.service.js';
 import { assignedVillages, stageAccess } from './stages.access.service.js';
 import { sheetChanges, sheetProblems, stageIndicators } from './sheets.js';
 import { countEntriesByVillage, deleteSheetEntries, selectSheetEntries, upsertSheetEntries } from './sheets.queries.js';
+import { sealRows } from './seals/seals.service.js';
 
 async function openSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string) {
   const campaign = await findCampaign(ctx, campaignId);
@@ -69,6 +70,7 @@ export async function saveSheet(ctx: Ctx, campaignId: string, stage: EvaluationS
       })),
     );
     await deleteSheetEntries(tx.db, countyId, campaignId, stage, villageId, ids.filter((id) => changes[id]?.after === null));
+    await sealRows(tx, campaignId, 'score', ids.map((id) => `score/${stage}/${villageId}/${id}`), { villageIds: [villageId] });
     await recordAudit(tx, {
       event: 'score.change',
       objectType: 'score_sheet',

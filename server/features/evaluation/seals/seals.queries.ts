@@ -1,0 +1,52 @@
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { recordSeals, sealRoots } from '../../../db/schema/sealed-decisions.js';
+import type { SealKind, StoredRoot, StoredSeal } from './seal.js';
+
+const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
+
+/** The seals of a campaign, or those whose key starts with one of the row prefixes. */
+export async function selectSeals(db: Db, countyId: string, campaignId: string, rowPrefixes?: readonly string[]): Promise<StoredSeal[]> {
+  if (rowPrefixes && rowPrefixes.length === 0) return [];
+  return db
+    .select({ rowKey: recordSeals.rowKey, kind: recordSeals.kind, digest: recordSeals.digest })
+    .from(recordSeals)
+    .where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), rowPrefixes ? or(...rowPrefixes.map((p) => like(recordSeals.rowKey, `${p}#%`))) : undefined));
+}
+
+export async function upsertSeals(db: Db, rows: { countyId: string; campaignId: string; kind: SealKind; rowKey: string; digest: string; sealedAt: Date }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(recordSeals)
+      .values(rows.slice(i, i + 500))
+      .onConflictDoUpdate({ target: [recordSeals.countyId, recordSeals.campaignId, recordSeals.kind, recordSeals.rowKey], set: { digest: sqlExcluded('digest'), sealedAt: sqlExcluded('sealed_at') } });
+  }
+}
+
+export async function deleteSeals(db: Db, countyId: string, campaignId: string, rowKeys: readonly string[]): Promise<void> {
+  for (let i = 0; i < rowKeys.length; i += 500) {
+    await db.delete(recordSeals).where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), inArray(recordSeals.rowKey, rowKeys.slice(i, i + 500))));
+  }
+}
+
+/** The root row, locked: concurrent sealing in one campaign goes one at a time. */
+export async function lockRoot(db: Db, countyId: string, campaignId: string): Promise<StoredRoot> {
+  const [row] = await db
+    .select({ rowCount: sealRoots.rowCount, xorDigest: sealRoots.xorDigest, mac: sealRoots.mac })
+    .from(sealRoots)
+    .where(and(eq(sealRoots.countyId, countyId), eq(sealRoots.campaignId, campaignId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function selectRoot(db: Db, countyId: string, campaignId: string): Promise<StoredRoot> {
+  const [row] = await db.select({ rowCount: sealRoots.rowCount, xorDigest: sealRoots.xorDigest, mac: sealRoots.mac }).from(sealRoots).where(and(eq(sealRoots.countyId, countyId), eq(sealRoots.campaignId, campaignId)));
+  return row ?? null;
+}
+
+export async function saveRoot(db: Db, row: { countyId: string; campaignId: string; rowCount: number; xorDigest: string; mac: string; updatedAt: Date }): Promise<void> {
+  await db
+    .insert(sealRoots)
+    .values(row)
+    .onConflictDoUpdate({ target: [sealRoots.countyId, sealRoots.campaignId], set: { rowCount: row.rowCount, xorDigest: row.xorDigest, mac: row.mac, updatedAt: row.updatedAt } });
+}

@@ -1,0 +1,132 @@
+// Sealing and verifying a campaign's decided records. Every use case that writes a sealed row
+// calls sealRows for exactly the rows it wrote, inside its own transaction; nothing reseals in
+// bulk, so a row edited outside the application stays caught even after later saves.
+import type { Ctx } from '../../../context.js';
+import { AppError } from '../../../../shared/errors.js';
+import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
+import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
+import { checkSeals, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField } from './seal.js';
+import { loadArenaFields, loadCorrectionFields, loadNoticeFields, loadResultFields, loadScoreFields, loadTownScoreFields } from './seal-sources.queries.js';
+import { deleteSeals, lockRoot, saveRoot, selectRoot, selectSeals, upsertSeals } from './seals.queries.js';
+
+type Filter = { villageIds?: readonly string[]; townIds?: readonly string[] };
+/** What sealing needs: the database, the key, the clock and the county (the demo loader has no caller). */
+export type SealCtx = Pick<Ctx, 'db' | 'crypto' | 'now'> & { principal: Pick<Ctx['principal'], 'countyId'> };
+const allKinds: SealKind[] = ['score', 'arena', 'town_score', 'result', 'correction', 'notice'];
+
+function loadFields(ctx: SealCtx, campaignId: string, kind: SealKind, f: Filter, indicatorName: (id: string) => string = (id) => id): Promise<SealedField[]> {
+  const { db } = ctx;
+  const countyId = ctx.principal.countyId;
+  switch (kind) {
+    case 'score':
+      return loadScoreFields(db, countyId, campaignId, f, indicatorName);
+    case 'arena':
+      return loadArenaFields(db, countyId, campaignId, f);
+    case 'town_score':
+      return loadTownScoreFields(db, countyId, campaignId, f);
+    case 'result':
+      return loadResultFields(db, countyId, campaignId, f);
+    case 'correction':
+      return loadCorrectionFields(db, countyId, campaignId, f);
+    case 'notice':
+      return loadNoticeFields(db, countyId, campaignId, f);
+  }
+}
+
+/**
+ * Seals the rows (by row key) of one kind as they are now in the transaction; a row key whose
+ * row is gone loses its seals. `filter` narrows the read to the villages or towns concerned.
+ */
+export async function sealRows(tx: SealCtx, campaignId: string, kind: SealKind, rowKeys: readonly string[], filter: Filter): Promise<void> {
+  if (rowKeys.length === 0) return;
+  const countyId = tx.principal.countyId;
+  const wanted = new Set(rowKeys);
+  const root = await lockRoot(tx.db, countyId, campaignId);
+  const fields = (await loadFields(tx, campaignId, kind, filter)).filter((f) => wanted.has(f.rowKey));
+  const old = (await selectSeals(tx.db, countyId, campaignId, rowKeys)).filter((s) => wanted.has(s.rowKey.slice(0, s.rowKey.lastIndexOf('#'))));
+  const now = tx.now();
+  const fresh = fields.map((f) => ({ countyId, campaignId, kind, rowKey: fullKey(f), digest: sealDigest(tx.crypto.digest, campaignId, f), sealedAt: now }));
+  let xor = root?.xorDigest ?? emptyXor;
+  for (const s of old) xor = xorHex(xor, s.digest);
+  for (const s of fresh) xor = xorHex(xor, s.digest);
+  const freshKeys = new Set(fresh.map((s) => s.rowKey));
+  await deleteSeals(tx.db, countyId, campaignId, old.filter((s) => !freshKeys.has(s.rowKey)).map((s) => s.rowKey));
+  await upsertSeals(tx.db, fresh);
+  const rowCount = (root?.rowCount ?? 0) - old.length + fresh.length;
+  await saveRoot(tx.db, { countyId, campaignId, rowCount, xorDigest: xor, mac: rootMac(tx.crypto.digest, campaignId, rowCount, xor), updatedAt: now });
+}
+
+/**
+ * Before a use case builds on sealed rows (a recomputation keeps overrides, a correction re-ranks
+ * every village), they must be as sealed: an edited or deleted row refuses the step (409) so
+ * that a later save never seals over a tampered value.
+ */
+export async function assertSealed(tx: SealCtx, campaignId: string, kind: SealKind, filter: Filter): Promise<void> {
+  const countyId = tx.principal.countyId;
+  const fields = await loadFields(tx, campaignId, kind, filter);
+  const seals = (await selectSeals(tx.db, countyId, campaignId)).filter((s) => s.kind === kind);
+  const inScope = filter.villageIds ? seals.filter((s) => filter.villageIds?.some((v) => s.rowKey.includes(v))) : seals;
+  const { failures } = checkSeals(tx.crypto.digest, campaignId, fields, inScope, null);
+  const broken = failures.filter((f) => f.problem !== 'unsealed');
+  if (broken.length) {
+    const text = (await describeFailures(tx, broken)).map((f) => f.text).join('；');
+    throw new AppError('seal.broken', { text, failures: broken });
+  }
+}
+
+export type VerifiedFailure = SealFailure & { villageName: string | null; townName: string | null; kindLabel: string; problemLabel: string; text: string };
+export type CampaignVerification = { campaignId: string; year: number; name: string; checked: number; rootIntact: boolean; failures: VerifiedFailure[]; ok: boolean };
+
+async function describeFailures(ctx: SealCtx, failures: SealFailure[]): Promise<VerifiedFailure[]> {
+  const units = new Map((await selectAllOrgUnits(ctx.db, ctx.principal.countyId, ['/'])).map((u) => [u.id, u]));
+  return failures.map((f) => {
+    const village = f.villageId ? units.get(f.villageId) : undefined;
+    const town = f.townId ? units.get(f.townId) : village?.parentId ? units.get(village.parentId) : undefined;
+    const where = village ? `${town?.name ?? ''}${village.name}` : (town?.name ?? '（未知单位）');
+    return {
+      ...f,
+      villageName: village?.name ?? null,
+      townName: town?.name ?? null,
+      kindLabel: sealKindLabels[f.kind],
+      problemLabel: sealProblemLabels[f.problem],
+      text: `${where} ${sealKindLabels[f.kind]}“${f.fieldLabel}”${sealProblemLabels[f.problem]}`,
+    };
+  });
+}
+
+/** Checks every sealed row of a campaign: scores → results → notices, and the root. */
+export async function verifyCampaign(ctx: Ctx, campaignId: string): Promise<CampaignVerification> {
+  const campaign = await findCampaign(ctx, campaignId);
+  const standard = await campaignStandard(ctx, campaign);
+  const names = new Map(standard.dimensions.flatMap((d) => d.indicators.map((i) => [i.id, i.name] as const)));
+  const fields = (await Promise.all(allKinds.map((k) => loadFields(ctx, campaignId, k, {}, (id) => names.get(id) ?? id)))).flat();
+  const seals = await selectSeals(ctx.db, ctx.principal.countyId, campaignId);
+  const root = await selectRoot(ctx.db, ctx.principal.countyId, campaignId);
+  const checked = checkSeals(ctx.crypto.digest, campaignId, fields, seals, root);
+  const failures = await describeFailures(ctx, checked.failures);
+  return { campaignId, year: campaign.year, name: campaign.name, checked: checked.checked, rootIntact: checked.rootIntact, failures, ok: checked.rootIntact && failures.length === 0 };
+}
+
+/**
+ * The first sealing of a campaign's existing rows (the demo city, or data written before seals
+ * existed). Refused once the campaign has a root: sealing again would bless any edit made since.
+ */
+export async function sealExistingCampaign(ctx: SealCtx, campaignId: string): Promise<number> {
+  const countyId = ctx.principal.countyId;
+  if (await lockRoot(ctx.db, countyId, campaignId)) throw new AppError('seal.already_sealed');
+  const fields = (await Promise.all(allKinds.map((k) => loadFields(ctx, campaignId, k, {})))).flat();
+  const now = ctx.now();
+  const rows = fields.map((f) => ({ countyId, campaignId, kind: f.kind, rowKey: fullKey(f), digest: sealDigest(ctx.crypto.digest, campaignId, f), sealedAt: now }));
+  await upsertSeals(ctx.db, rows);
+  const xor = rows.reduce((acc, r) => xorHex(acc, r.digest), emptyXor);
+  await saveRoot(ctx.db, { countyId, campaignId, rowCount: rows.length, xorDigest: xor, mac: rootMac(ctx.crypto.digest, campaignId, rows.length, xor), updatedAt: now });
+  return rows.length;
+}
+
+/** The villages of a campaign whose result row fails its seal: the public notice leaves them out. */
+export async function villagesFailingSeal(ctx: SealCtx, campaignId: string): Promise<Set<string>> {
+  const fields = await loadFields(ctx, campaignId, 'result', {});
+  const seals = (await selectSeals(ctx.db, ctx.principal.countyId, campaignId)).filter((s) => s.kind === 'result');
+  const { failures } = checkSeals(ctx.crypto.digest, campaignId, fields, seals, null);
+  return new Set(failures.map((f) => f.villageId).filter((v): v is string => v !== null));
+}

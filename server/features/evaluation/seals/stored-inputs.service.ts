@@ -1,0 +1,41 @@
+// The engine's input as the campaign stored it: what 生成定星建议 rates and what
+// `fivestar reproduce` rates again to compare with the stored results.
+import type { Ctx } from '../../../context.js';
+import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
+import { collectFigures } from '../../figures/figures.js';
+import { figureProviders } from '../../figures/figure-providers.js';
+import { rateCampaign } from '../../standards/engine/rating-engine.js';
+import { campaignStandard } from '../../campaigns/campaigns.service.js';
+import type { CampaignRow } from '../../campaigns/campaigns.queries.js';
+import { campaignSatisfaction } from '../../surveys/satisfaction.service.js';
+import { buildRatingInput } from '../rating-input-builder.js';
+import { selectCampaignEntries } from '../sheets.queries.js';
+import { selectConfirmedViolations } from '../violations.queries.js';
+import { ratingViolations } from '../violations.js';
+import { selectPreviousYearStars, selectTownScores } from '../results.queries.js';
+
+export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow) {
+  const countyId = tx.principal.countyId;
+  const campaignId = campaign.id;
+  const standard = await campaignStandard(tx, campaign);
+  const units = (await selectAllOrgUnits(tx.db, countyId, ['/'])).filter((u) => u.active);
+  const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
+  const ownScores = await selectTownScores(tx.db, countyId, campaignId);
+  const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
+  // Phone answers, paper counts or both: the source goes into the explanation.
+  const surveys = await campaignSatisfaction(tx, countyId, campaignId, villages.map((v) => v.id));
+  const input = buildRatingInput(
+    standard,
+    {
+      villages,
+      towns,
+      entries: await selectCampaignEntries(tx.db, countyId, campaignId),
+      figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
+      lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
+      satisfaction: surveys.inputs,
+      violations: ratingViolations(await selectConfirmedViolations(tx.db, countyId, campaign.year)),
+    },
+    { id: campaign.id, name: campaign.name, year: campaign.year },
+  );
+  return { result: rateCampaign(standard, input), villages, surveys };
+}
