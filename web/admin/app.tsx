@@ -31,6 +31,7 @@ const CampaignDetailPage = lazy(() => import('./pages/campaigns/detail/campaign-
 const ScoreSheetPage = lazy(() => import('./pages/campaigns/sheets/score-sheet-page').then((m) => ({ default: m.ScoreSheetPage })));
 const MyTasksPage = lazy(() => import('./pages/campaigns/sheets/my-tasks-page').then((m) => ({ default: m.MyTasksPage })));
 const ScoreGridPage = lazy(() => import('./pages/campaigns/grid/score-grid-page').then((m) => ({ default: m.ScoreGridPage })));
+const CockpitPage = lazy(() => import('./pages/cockpit/cockpit-page').then((m) => ({ default: m.CockpitPage })));
 const VillageEvaluationPage = lazy(() => import('./pages/campaigns/village/village-evaluation-page').then((m) => ({ default: m.VillageEvaluationPage })));
 const SurveyProgressPage = lazy(() => import('./pages/campaigns/surveys/survey-progress-page').then((m) => ({ default: m.SurveyProgressPage })));
 const SurveyCardsPage = lazy(() => import('./pages/campaigns/surveys/survey-cards-page').then((m) => ({ default: m.SurveyCardsPage })));
@@ -89,6 +90,7 @@ export function AdminApp() {
                 <Route path="campaigns/:id/villages/:villageId" element={<RequirePermission permission="campaign:read"><Lazy page={<VillageEvaluationPage />} /></RequirePermission>} />
                 <Route path="my-tasks/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<MyTasksPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/grid/:stage" element={<RequirePermission permission="campaign:read"><Lazy page={<ScoreGridPage />} /></RequirePermission>} />
+                <Route path="cockpit" element={<RequirePermission permission="campaign:read"><Lazy page={<CockpitPage />} /></RequirePermission>} />
                 <Route path="violations" element={<RequirePermission permission="violation:read"><Lazy page={<ViolationsPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/surveys" element={<RequirePermission permission="campaign:read"><Lazy page={<SurveyProgressPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/mutual" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualWorkPage />} /></RequirePermission>} />

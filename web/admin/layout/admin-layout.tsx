@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { Avatar, Dropdown, Flex, Layout, Menu, Space, Tag, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  DashboardOutlined,
   ApartmentOutlined,
   AimOutlined,
   ClusterOutlined,
@@ -41,6 +42,7 @@ const navEntries: NavEntry[] = [
   { path: '/people', label: '人员管理', icon: <TeamOutlined />, permission: 'people:read' },
   { path: '/accounts', label: '账户管理', icon: <UserSwitchOutlined />, permission: 'account:read' },
   { path: '/standards', label: '评星标准', icon: <BookOutlined />, permission: 'standard:read' },
+  { path: '/cockpit', label: '数据驾驶舱', icon: <DashboardOutlined />, permission: 'campaign:read' },
   { path: '/campaigns', label: '评星定级', icon: <StarOutlined />, permission: 'campaign:read' },
   { path: '/my-tasks/mutual', label: '我的互评任务', icon: <FormOutlined />, permission: 'score:mutual' },
   { path: '/my-tasks/department', label: '我的点评任务', icon: <FormOutlined />, permission: 'score:department' },
