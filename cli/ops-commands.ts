@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { roles, type Role } from '../shared/roles.js';
 import { usernameSchema } from '../shared/contracts/accounts.js';
 import { createCityAdmin } from '../server/features/accounts/bootstrap.service.js';
+import { disableIdleAccounts } from '../server/features/accounts/idle.service.js';
 import { isDatabaseEmpty, seedDemoCity } from '../server/features/demo/demo.service.js';
 import { withServices } from './cli-context.js';
 
@@ -52,6 +53,16 @@ export function registerOpsCommands(program: Command): void {
           cityCode: opts.cityCode,
         });
         console.log(`已创建账户 ${username}（${opts.role}，${r.city}）`);
+      }),
+    );
+
+  program
+    .command('disable-idle')
+    .description('停用超过 FIVESTAR_IDLE_DAYS（默认 90）天未登录的账户，逐个记入审计日志；可每日定时运行')
+    .action(() =>
+      withServices(async (services) => {
+        const names = await disableIdleAccounts(services);
+        console.log(names.length === 0 ? '没有需要停用的闲置账户' : `已停用 ${names.length} 个闲置账户：${names.join('、')}`);
       }),
     );
 }

@@ -1,8 +1,8 @@
 // Passwords attackers try first, shipped with the product so the check works offline (政务内网).
 // Sources: the public top lists of leaked Chinese sites (CSDN, 天涯, 12306) and English lists,
 // kept to entries long enough to pass the length rule, since shorter ones fail it anyway.
-// Compared lower-case; `commonPasswordWords` also catches a common word padded with digits
-// and symbols, such as Password@2026 or Admin#123456.
+// Compared lower-case; `commonPasswordWords` also catches a common word among digits and
+// symbols (its letters alone are compared), such as Password@2026, P@ssw0rd1 or Admin#123456.
 export const commonPasswords: readonly string[] = [
   'a1234567890', 'a123456789012', 'aa1234567890', 'abc1234567890', 'abcd12345678', 'abcd1234567890',
   'abc123abc123', 'a12345678910', 'qwertyuiop123', 'qwertyuiop12', 'qwerty123456', 'qwertyuiop1!',
@@ -29,9 +29,9 @@ export const commonPasswords: readonly string[] = [
 
 /** Words that make a password common whatever digits and symbols are put around them. */
 export const commonPasswordWords: readonly string[] = [
-  'password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'admin', 'administrator', 'root', 'test', 'qwerty',
+  'password', 'passwrd', 'psswrd', 'pssword', 'admin', 'administrator', 'root', 'test', 'qwerty',
   'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'iloveyou', 'woaini', 'welcome', 'letmein', 'changeme', 'abc',
   'abcd', 'abcdef', 'qwer', 'asdf', 'qaz', 'qazwsx', 'zaq', 'qweasd', 'qweasdzxc', 'aini', 'nihao',
   'zhongguo', 'china', 'huawei', 'xiaomi', 'taobao', 'baidu', 'tencent', 'dangjian',
-  'zuzhibu', 'aa', 'a', 'q', 'qq', 'aaa', 'aaaa', 'aaaaaa',
+  'zuzhibu', 'aa', 'a', 'q', 'qq', 'aaa', 'aaaa', 'aaaaaa', 'abcabc', 'qweqwe', 'asdasd', 'qwerqwer', 'zxc', 'qwe', 'asd',
 ];

@@ -20,9 +20,9 @@ export function passwordProblem(password: string, opts: { username?: string; pro
   const lower = password.toLowerCase();
   const username = opts.username?.trim().toLowerCase();
   if (username && username.length >= 3 && lower.includes(username)) return 'contains_username';
-  // A common word padded with digits and symbols (Password@2026) is as guessable as the word.
-  const core = lower.replace(/^[^a-z]+|[^a-z]+$/g, '');
-  if (common.has(lower) || commonWords.has(core)) return 'too_common';
+  // A common word among digits and symbols (Password@2026, a1234567890A) is as guessable as the word.
+  const letters = lower.replace(/[^a-z]/g, '');
+  if (common.has(lower) || commonWords.has(letters)) return 'too_common';
   if (opts.production && password === demoPassword) return 'demo_password';
   return null;
 }

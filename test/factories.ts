@@ -60,7 +60,8 @@ export async function makeCity(services: Services): Promise<TestCity> {
 
 export async function makeAccount(services: Services, countyId: string, username: string, role: Role | null, orgUnitId: string) {
   const id = randomUUID();
-  await insertUser(services.db, { id, countyId, username, displayName: `${username} 测试`, passwordHash: await sharedHash() });
+  // Created on the app's clock, so idle and password-age rules measure from the test's own time.
+  await insertUser(services.db, { id, countyId, username, displayName: `${username} 测试`, passwordHash: await sharedHash(), createdAt: services.now(), passwordChangedAt: services.now() });
   if (role) await replaceRoleGrants(services.db, countyId, id, [{ role, orgUnitId }]);
   return id;
 }

@@ -2,6 +2,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.js';
+import type { SecuritySettings } from '../server/features/auth/auth.js';
 import type { Database } from '../server/db/client.js';
 import { openTestDatabase } from './test-database.js';
 import { makeCity, type TestCity } from './factories.js';
@@ -18,10 +19,18 @@ export function makeClock(start = new Date('2026-03-02T02:00:00Z')): TestClock {
 
 export type TestApp = { app: FastifyInstance; database: Database; clock: TestClock; city: TestCity; close(): Promise<void> };
 
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Tests move the clock by months (stage windows, quarters), which would make every account idle
+ * and every admin password due: both rules are proven with their real 90 days in
+ * server/security/checklist/item01 and item02, and other files keep their accounts as they are.
+ * Pass `security` to test a setting.
+ */
+const testSecurity: Partial<SecuritySettings> = { idleDisableDays: 3650, adminPasswordMaxAgeDays: 3650 };
+
+export async function startTestApp(options: { security?: Partial<SecuritySettings> } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = makeClock();
-  const app = await buildApp({ database, secretKey: testSecret, secure: true, now: clock.now });
+  const app = await buildApp({ database, secretKey: testSecret, secure: true, now: clock.now, security: { ...testSecurity, ...options.security } });
   await app.ready();
   const city = await makeCity(app.services);
   return {

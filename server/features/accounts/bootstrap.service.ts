@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { Services } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
-import { isStrongPassword } from '../../../shared/password-policy.js';
 import { roleScopeLevel, type Role } from '../../../shared/roles.js';
 import { hashPassword } from '../../security/passwords.js';
 import { recordAuditAs } from '../audit/audit.service.js';
 import { selectUserByUsername } from '../auth/auth.queries.js';
+import { assertPasswordAllowed } from '../auth/auth.service.js';
 import { insertOrgUnits, selectCities } from '../orgs/orgs.queries.js';
 import { insertUser, replaceRoleGrants } from './accounts.queries.js';
 
@@ -15,7 +15,7 @@ export type AdminInput = { username: string; displayName: string; password: stri
 
 export async function createCityAdmin(services: Services, input: AdminInput) {
   if (roleScopeLevel[input.role] !== 'city') throw new AppError('account.role_scope_invalid');
-  if (!isStrongPassword(input.password)) throw new AppError('password.too_weak');
+  assertPasswordAllowed(services, input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(services, async (tx) => {
     if (await selectUserByUsername(tx.db, input.username)) throw new AppError('account.duplicate_username');

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Account, AccountCreate } from '../../../shared/contracts/accounts';
+import type { Account, AccountCreate, PasswordResetResult } from '../../../shared/contracts/accounts';
 import type { Page } from '../../../shared/contracts/common';
 import type { Role } from '../../../shared/roles';
 import { api } from './client';
@@ -54,10 +54,28 @@ export function useAccountAction() {
   });
 }
 
+/** A reset issues a one-time password (done) or, for a privileged account, a request (pending). */
 export function useResetPassword() {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, password }: { id: string; password: string }) =>
-      api.post<{ ok: true }>(`/accounts/${id}/reset-password`, { password }),
+    mutationFn: ({ id }: { id: string }) => api.post<PasswordResetResult>(`/accounts/${id}/reset-password`, {}),
     meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+  });
+}
+
+export type ResetRequest = { id: string; username: string; displayName: string; requestedBy: string; requestedAt: string };
+
+export function useResetRequests(enabled: boolean) {
+  return useQuery({ queryKey: [...accountKeys.all, 'reset-requests'], queryFn: () => api.get<ResetRequest[]>('/accounts/reset-requests'), enabled });
+}
+
+export function useDecideReset() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'cancel' }) =>
+      api.post<PasswordResetResult | Account>(`/accounts/${id}/reset-password/${decision}`),
+    meta: { silent: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.all }),
   });
 }

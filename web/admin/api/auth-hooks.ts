@@ -58,3 +58,44 @@ export function useChangePassword() {
     meta: { silent: true },
   });
 }
+
+/** After every login step the session's state is read again: the guard shows what is still owed. */
+function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: meKey });
+}
+
+export function useSecondFactor() {
+  const refresh = useRefreshMe();
+  return useMutation({
+    mutationFn: (input: { code: string } | { recoveryCode: string }) =>
+      api.post<{ recoveryCodesLeft: number | null }>('/auth/second-factor', input),
+    meta: { silent: true },
+    onSuccess: () => void refresh(),
+  });
+}
+
+export type TotpEnrolment = { secret: string; uri: string; qrDataUrl: string };
+
+export function useTotpEnrolment() {
+  return useMutation({ mutationFn: () => api.post<TotpEnrolment>('/auth/totp/enrolment'), meta: { silent: true } });
+}
+
+export function useTotpConfirm() {
+  return useMutation({
+    mutationFn: (code: string) => api.post<{ recoveryCodes: string[] }>('/auth/totp/enrolment/confirm', { code }),
+    meta: { silent: true },
+  });
+}
+
+export function useForcedPasswordChange() {
+  const refresh = useRefreshMe();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      api.post<{ ok: true }>('/auth/password', { ...input, endOtherSessions: true }),
+    meta: { silent: true },
+    onSuccess: () => void refresh(),
+  });
+}
+
+export { useRefreshMe };

@@ -59,7 +59,20 @@ type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Set on the retry after re-authentication, so a refusal is not asked about twice. */
+  reauthenticated?: boolean;
 };
+
+/**
+ * Sensitive actions answer `auth.reauth_required` when the user last proved a password or TOTP
+ * code more than 5 minutes ago. The layout registers a prompt (a modal) that resolves true once
+ * the user has re-authenticated; the request is then sent again, once.
+ */
+let reauthPrompt: (() => Promise<boolean>) | null = null;
+
+export function setReauthPrompt(prompt: (() => Promise<boolean>) | null): void {
+  reauthPrompt = prompt;
+}
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
@@ -78,7 +91,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
   }
   const payload = parseBody(await response.text());
-  if (!response.ok) throw toApiError(response.status, payload);
+  if (!response.ok) {
+    const error = toApiError(response.status, payload);
+    if (error.code === 'auth.reauth_required' && reauthPrompt && !options.reauthenticated && (await reauthPrompt())) {
+      return apiRequest<T>(path, { ...options, reauthenticated: true });
+    }
+    throw error;
+  }
   return payload as T;
 }
 

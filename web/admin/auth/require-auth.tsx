@@ -5,6 +5,8 @@ import { useMe } from '../api/auth-hooks';
 import { errorText } from '../api/client';
 import { PageLoading } from '../components/page-loading';
 import { SessionContext } from './session';
+import { ReauthModal } from './reauth-modal';
+import { LoginSteps } from '../pages/login/login-steps';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { data: me, isPending, isError, error, refetch } = useMe();
@@ -31,5 +33,12 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const from = location.pathname + location.search;
     return <Navigate to="/login" replace state={{ from }} />;
   }
-  return <SessionContext.Provider value={me}>{children}</SessionContext.Provider>;
+  // A second factor, a new password or TOTP binding still owed: nothing else opens until then.
+  if (me.pending) return <LoginSteps me={me} />;
+  return (
+    <SessionContext.Provider value={me}>
+      {children}
+      <ReauthModal totpEnabled={me.totpEnabled} />
+    </SessionContext.Provider>
+  );
 }

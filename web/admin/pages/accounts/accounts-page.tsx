@@ -10,6 +10,7 @@ import { useSession } from '../../auth/session';
 import { notifySuccess } from '../../components/feedback';
 import { AccountCreateModal } from './account-create-modal';
 import { ResetPasswordModal } from './reset-password-modal';
+import { ResetRequestsCard } from './reset-requests-card';
 import { RoleAssignModal } from './role-assign-modal';
 import { serverPagination } from '../../components/server-pagination';
 
@@ -25,7 +26,14 @@ function isLocked(account: Account): boolean {
 }
 
 function AccountStatus({ account }: { account: Account }) {
-  if (!account.active) return <Badge status="default" text="已停用" />;
+  if (!account.active) return <Badge status="default" text={account.disabledReason === 'idle' ? '已停用（超过 90 天未登录）' : '已停用'} />;
+  if (account.resetRequest) {
+    return (
+      <Tooltip title={`${account.resetRequest.by} 于 ${dayjs(account.resetRequest.at).format('MM-DD HH:mm')} 申请，待安全管理员或审计管理员审批`}>
+        <Badge status="processing" text="密码重置待审批" />
+      </Tooltip>
+    );
+  }
   if (isLocked(account)) {
     return (
       <Tooltip title="连续登录失败被锁定，到期自动解除，或由安全管理员解锁">
@@ -33,6 +41,7 @@ function AccountStatus({ account }: { account: Account }) {
       </Tooltip>
     );
   }
+  if (account.mustChangePassword) return <Badge status="warning" text="待本人修改密码" />;
   return <Badge status="success" text="正常" />;
 }
 
@@ -124,6 +133,7 @@ export function AccountsPage() {
         )
       }
     >
+      {can('account:reset_approve') && <ResetRequestsCard />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           placeholder="用户名或姓名"

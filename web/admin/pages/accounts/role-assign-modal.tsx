@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Col, Form, Modal, Row, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Account } from '../../../../shared/contracts/accounts';
-import { roleLabels, roleScopeLevel, roles, separatedAdminRoles, type Role } from '../../../../shared/roles';
+import { roleConflict, roleLabels, roleScopeLevel, roles, type Role, type RoleConflict } from '../../../../shared/roles';
 import { messageFor } from '../../../../shared/errors';
 import { useAssignRoles } from '../../api/accounts-hooks';
 import { notifySuccess } from '../../components/feedback';
@@ -18,10 +18,9 @@ const roleOptions = roles.map((r) => ({
   label: `${roleLabels[r]}（范围：${orgLevelLabels[roleScopeLevel[r]]}）`,
 }));
 
-/** 三权分立 checked before submit; the server checks it again. */
-function separationViolation(grants: Grant[]): boolean {
-  const held = new Set(grants.map((g) => g.role).filter((r): r is Role => !!r && separatedAdminRoles.includes(r)));
-  return held.size > 1;
+/** 三权分立 and the inspector's separation, checked before submit; the server checks them again. */
+function separationViolation(grants: Grant[]): RoleConflict | null {
+  return roleConflict(grants.map((g) => g.role).filter((r): r is Role => !!r));
 }
 
 export function RoleAssignModal({ account, onClose }: { account: Account; onClose: () => void }) {
@@ -33,8 +32,9 @@ export function RoleAssignModal({ account, onClose }: { account: Account; onClos
   const submit = async () => {
     const values = await form.validateFields();
     setBanner(null);
-    if (separationViolation(values.roles)) {
-      setBanner(messageFor('account.admin_roles_exclusive'));
+    const conflict = separationViolation(values.roles);
+    if (conflict) {
+      setBanner(messageFor(conflict));
       return;
     }
     const seen = new Set<string>();
@@ -77,7 +77,7 @@ export function RoleAssignModal({ account, onClose }: { account: Account; onClos
         description="每个角色都在一个组织范围内生效：市级角色选择市，镇级角色选择镇（街道），村级角色选择村（社区）。"
       />
       {separationViolation(grants) && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={messageFor('account.admin_roles_exclusive')} />
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} message={messageFor(separationViolation(grants) as RoleConflict)} />
       )}
       {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
       <Form
