@@ -19,7 +19,8 @@ import { insertUser, listUsers, replaceRoleGrants, selectCountyUser, updateUser 
 type UserRow = NonNullable<Awaited<ReturnType<typeof selectCountyUser>>>;
 
 async function present(db: Db, users: UserRow[], now: Date): Promise<Account[]> {
-  const grants = await selectRolesOfUsers(db, users.map((u) => u.id));
+  // A page of accounts is always one county's.
+  const grants = users[0] ? await selectRolesOfUsers(db, users[0].countyId, users.map((u) => u.id)) : [];
   const lockedUntil = await lockedUntilOf(db, users, now);
   return users.map((u) => ({
     id: u.id,

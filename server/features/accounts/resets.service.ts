@@ -15,7 +15,7 @@ import { listResetRequests, updateUser } from './accounts.queries.js';
 import { findUser, presentOne } from './accounts.service.js';
 
 async function rolesOf(ctx: Ctx, userId: string): Promise<Role[]> {
-  return (await selectRolesOfUsers(ctx.db, [userId])).map((g) => g.role as Role);
+  return (await selectRolesOfUsers(ctx.db, ctx.principal.countyId, [userId])).map((g) => g.role as Role);
 }
 
 export async function resetAccountPassword(ctx: Ctx, id: string): Promise<PasswordResetResult> {

@@ -70,7 +70,7 @@ export async function selectUserById(db: Db, id: string) {
   return row;
 }
 
-export async function selectRolesOfUsers(db: Db, userIds: string[]) {
+export async function selectRolesOfUsers(db: Db, countyId: string, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db
     .select({
@@ -82,13 +82,14 @@ export async function selectRolesOfUsers(db: Db, userIds: string[]) {
       orgLevel: orgUnits.level,
     })
     .from(roleGrants)
-    .innerJoin(orgUnits, eq(orgUnits.id, roleGrants.orgUnitId))
-    .where(inArray(roleGrants.userId, userIds))
+    // County in every join and filter: keys lead with county_id (0009_county_keys.sql).
+    .innerJoin(orgUnits, and(eq(orgUnits.countyId, roleGrants.countyId), eq(orgUnits.id, roleGrants.orgUnitId)))
+    .where(and(eq(roleGrants.countyId, countyId), inArray(roleGrants.userId, userIds)))
     .orderBy(roleGrants.role);
 }
 
-export async function selectRolesOfUser(db: Db, userId: string): Promise<PrincipalRole[]> {
-  const rows = await selectRolesOfUsers(db, [userId]);
+export async function selectRolesOfUser(db: Db, countyId: string, userId: string): Promise<PrincipalRole[]> {
+  const rows = await selectRolesOfUsers(db, countyId, [userId]);
   return rows.map(({ userId: _u, ...r }) => ({ ...r, role: r.role as Role }));
 }
 
@@ -100,7 +101,7 @@ export async function selectSession(db: Db, id: string) {
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(users, and(eq(users.countyId, sessions.countyId), eq(users.id, sessions.userId)))
     .where(eq(sessions.id, id));
   return row;
 }

@@ -80,7 +80,7 @@ export async function login(services: Services, username: string, password: stri
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = sessionIdOf(token);
-  const roles = await selectRolesOfUser(services.db, user.id);
+  const roles = await selectRolesOfUser(services.db, user.countyId, user.id);
   const totpEnabled = !!user.totpEnabledAt;
   await inTransaction(services, async (tx) => {
     await clearThrottle(tx.db, name);
@@ -159,7 +159,7 @@ export async function authenticate(services: Services, token: string): Promise<P
   if (now.getTime() - session.lastSeenAt.getTime() > sessionPolicy.touchEveryMs) {
     await touchSession(services.db, sessionId, now);
   }
-  return principalOf(services, user, await selectRolesOfUser(services.db, user.id), session, now);
+  return principalOf(services, user, await selectRolesOfUser(services.db, user.countyId, user.id), session, now);
 }
 
 export function csrfMatches(principal: Principal, header: string | undefined): boolean {

@@ -101,7 +101,7 @@ const evaluatorRoles = ['town_admin', 'town_leader', 'judge'];
  */
 export async function listEvaluators(ctx: Ctx) {
   const users = await selectActiveUsersWithRoles(ctx.db, ctx.principal.countyId, evaluatorRoles);
-  const grants = await selectRolesOfUsers(ctx.db, users.map((u) => u.id));
+  const grants = await selectRolesOfUsers(ctx.db, ctx.principal.countyId, users.map((u) => u.id));
   const items = users.map((u) => ({
     ...u,
     roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
