@@ -80,7 +80,8 @@ describe('account lifecycle across the separated admin roles', () => {
     await sec.context().close();
 
     const clerk = await newPage(browser, server.baseUrl);
-    await login(clerk, 'e2e.clerk', newPassword);
+    // The system admin chose the first password: the clerk replaces it before anything else.
+    await login(clerk, 'e2e.clerk', newPassword, 'Clerk#OwnChoice2026');
     await clerk.getByText(`镇级管理员 · ${town}`).first().waitFor();
     await clerk.getByRole('menuitem', { name: '组织架构' }).click();
     await expect(clerk.locator('.ant-tree [data-org-name]').first().getAttribute('data-org-name')).resolves.toBe(town);

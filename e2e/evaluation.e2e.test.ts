@@ -25,8 +25,15 @@ async function apiAs(username: string, password = demoPassword): Promise<Api> {
     call: async <T>(method: string, path: string, body?: unknown) => {
       const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
+      const send = () => fetch(`${server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      let r = await send();
+      let text = await r.text();
+      // A long flow outlasts the 5-minute re-authentication window: prove the password again, once.
+      if (r.status === 403 && text.includes('auth.reauth_required')) {
+        await fetch(`${server.baseUrl}/api/auth/reauth`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+        r = await send();
+        text = await r.text();
+      }
       if (!r.ok) throw new Error(`${method} ${path} as ${username} → ${r.status}: ${text}`);
       return (text ? JSON.parse(text) : null) as T;
     },
@@ -207,8 +214,10 @@ describe('the department decides the stars', () => {
     await org.call('PUT', `/campaigns/${campaign.id}/teams`, {
       teams: proposal.map((p) => ({ ...p, leaderUserId: idOf(townAdmin.get(p.evaluatorTownId)!), memberIds: [idOf(townAdmin.get(p.evaluatorTownId)!)] })),
     });
-    const judge = await sys.call<{ id: string }>('POST', '/accounts', { username: 'e2e.judge', displayName: '测试评委', password: 'Judge#Review2026' });
+    const judge = await sys.call<{ id: string }>('POST', '/accounts', { username: 'e2e.judge', displayName: '测试评委', password: 'Judge#First2026' });
     await (await apiAs('secadmin')).call('PUT', `/accounts/${judge.id}/roles`, { roles: [{ role: 'judge', orgUnitId: tree[0]!.id }] });
+    // The system admin chose the first password: the judge replaces it before scoring.
+    await (await apiAs('e2e.judge', 'Judge#First2026')).call('POST', '/auth/password', { currentPassword: 'Judge#First2026', newPassword: 'Judge#Review2026' });
     const villages = tree[0]!.children.flatMap((t) => t.children.filter((v) => v.level === 'village'));
     await org.call('POST', `/campaigns/${campaign.id}/panels`, { name: '第一评委组', departments: '农业农村局、乡村振兴局', memberIds: [judge.id], villageIds: villages.map((v) => v.id) });
 
