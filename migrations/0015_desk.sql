@@ -11,9 +11,10 @@ CREATE TABLE score_sheet_versions (
   updated_by uuid NOT NULL,
   updated_at timestamptz NOT NULL,
   PRIMARY KEY (county_id, id),
-  UNIQUE (county_id, campaign_id, stage, village_id)
+  UNIQUE (county_id, campaign_id, stage, village_id),
+  FOREIGN KEY (county_id, campaign_id) REFERENCES campaigns (county_id, id),
+  FOREIGN KEY (county_id, village_id) REFERENCES org_units (county_id, id),
+  FOREIGN KEY (county_id, updated_by) REFERENCES users (county_id, id)
 );
--- The composite foreign keys to campaigns, org_units and users (county_id first, 0009) follow
--- at the end of this file once 0009's county keys are in the tree.
 
 GRANT SELECT, INSERT, UPDATE ON score_sheet_versions TO fivestar_app;
