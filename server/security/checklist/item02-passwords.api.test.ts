@@ -23,7 +23,7 @@ describe('item 2: the password rule (shared/password-policy.ts, used by server a
     expect(passwordProblem('Zhangsan-2026!', { username: 'zhangsan' })).toBe('contains_username');
     expect(passwordProblem(demoPassword)).toBeNull();
     expect(passwordProblem(demoPassword, { production: true })).toBe('demo_password');
-    expect(passwordProblem(`Aa1-${'长城'.repeat(30)}`)).toBeNull();
+    expect(passwordProblem(`Great-Wall-1-${'长城'.repeat(30)}`)).toBeNull();
     expect(passwordProblem('correct horse battery staple 9')).toBeNull();
   });
 
