@@ -60,7 +60,8 @@ export async function login(services: Services, username: string, password: stri
     requestId: client.requestId,
   };
   if (!attemptAllowed(ticket, now)) {
-    await recordAuditAs(services, actor, { event: 'auth.login_failed', outcome: 'failure', after: { reason: 'locked' } });
+    // In a transaction: the audit head is row-locked there, and a burst of refusals writes in turn.
+    await inTransaction(services, (tx) => recordAuditAs(tx, actor, { event: 'auth.login_failed', outcome: 'failure', after: { reason: 'locked' } }));
     throw new AppError('auth.locked');
   }
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
