@@ -24,7 +24,7 @@ function bars(categories: string[], series: { name: string; data: number[]; colo
     legend: { bottom: 0 },
     grid: { left: 48, right: 24, top: 24, bottom: 48 },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', axisLabel: { formatter: `{value}${unit}` } },
+    yAxis: { type: 'value', max: unit === '%' ? 100 : undefined, axisLabel: { formatter: `{value}${unit}` } },
     series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, barMaxWidth: 32, itemStyle: s.color ? { color: s.color } : undefined })),
   };
 }
