@@ -3,7 +3,7 @@
 // then the whole log is searched for every secret the session used.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../app.js';
 import type { Database } from '../../db/client.js';
 import { openTestDatabase } from '../../../test/test-database.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   await app.ready();
   city = await makeCity(app.services);
 
-  const inject = (opts: Parameters<FastifyInstance['inject']>[0]) => app.inject(opts);
+  const inject = (opts: InjectOptions) => app.inject(opts);
   await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'orgadmin', password: wrongPassword } });
   await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'evil\r\nforged line', password: wrongPassword } });
   const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'orgadmin', password: testPassword } });
