@@ -6,6 +6,7 @@ import { registerRaterCommands } from './rater-commands.js';
 import { registerStandardCommands } from './standard-commands.js';
 import { registerSealCommands } from './seal-commands.js';
 import { registerSecurityCommands } from './security-commands.js';
+import { registerAuditCommands } from './audit-commands.js';
 
 const program = new Command();
 program.name('fivestar').description('五星级乡村党组织创建管理平台 命令行工具').showHelpAfterError();
@@ -15,5 +16,6 @@ registerStandardCommands(program);
 registerSealCommands(program);
 registerRaterCommands(program);
 registerSecurityCommands(program);
+registerAuditCommands(program);
 
 await program.parseAsync(process.argv);
