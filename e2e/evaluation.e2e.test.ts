@@ -264,7 +264,11 @@ describe('the department decides the stars', () => {
     await page.getByRole('button', { name: /生成定星建议/ }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /生\s*成/ }).click();
     const villageCount = tree[0]!.children.flatMap((t) => t.children).length;
-    await page.getByText(`已为 ${villageCount} 个村生成定星建议`).waitFor();
+    // The report stays open until read: it names what moved since the last run.
+    const report = page.locator('.ant-modal-confirm').filter({ hasText: `已为 ${villageCount} 个村生成定星建议` });
+    await report.waitFor();
+    await report.getByRole('button').last().click();
+    await report.waitFor({ state: 'hidden' });
     const table = page.getByTestId('ranking-table');
     await table.locator('.ant-table-row').first().waitFor();
 
