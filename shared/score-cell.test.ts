@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCell, columnLetter, parseClipboardBlock } from './score-cell.js';
+import { allowedRangeText, checkCell, columnLetter, parseClipboardBlock, pointsProblem, pointsRefusalText } from './score-cell.js';
 
 describe('a score cell', () => {
   it('when blank, then it clears the cell', () => {
@@ -20,6 +20,29 @@ describe('a score cell', () => {
   it('when not a number, then it says so', () => {
     expect(checkCell('优', 5)).toEqual({ ok: false, reason: '“优”不是数字' });
     expect(checkCell('1e2', 500)).toMatchObject({ ok: false });
+  });
+});
+
+describe('a stored score value', () => {
+  it('when inside 0..max with at most two decimals, then it is accepted as it is', () => {
+    expect([0, 4.35, 6].map((v) => pointsProblem(v, 6))).toEqual([null, null, null]);
+  });
+  it('when 999, -3, abc or 1.234, then each is refused for its own reason, never clamped or rounded', () => {
+    expect(pointsProblem(999, 6)).toBe('above_max');
+    expect(pointsProblem(6.01, 6)).toBe('above_max');
+    expect(pointsProblem(-3, 6)).toBe('negative');
+    expect(pointsProblem(-0.01, 6)).toBe('negative');
+    expect(pointsProblem('abc', 6)).toBe('not_a_number');
+    expect(pointsProblem('3', 6)).toBe('not_a_number');
+    expect(pointsProblem(Number.NaN, 6)).toBe('not_a_number');
+    expect(pointsProblem(Number.POSITIVE_INFINITY, 6)).toBe('not_a_number');
+    expect(pointsProblem(undefined, 6)).toBe('not_a_number');
+    expect(pointsProblem(1.234, 6)).toBe('too_many_decimals');
+  });
+  it('when refused, then the sentence names the field, the value and the allowed range', () => {
+    expect(allowedRangeText(6)).toBe('0–6 分，最多 2 位小数');
+    expect(pointsRefusalText('村级组织建设', 999, 6, 'above_max')).toBe('「村级组织建设」999 超过满分，应为 0–6 分，最多 2 位小数');
+    expect(pointsRefusalText('擂台比武', 'abc', 3, 'not_a_number')).toBe('「擂台比武」abc 不是数字，应为 0–3 分，最多 2 位小数');
   });
 });
 

@@ -8,6 +8,41 @@ export function hasTwoDecimalsAtMost(points: number): boolean {
   return Math.abs(points * 100 - Math.round(points * 100)) < 1e-6;
 }
 
+/** Points in a standard have at most this many decimals (docs/standards.md). */
+export const pointsDecimals = 2;
+
+/** What the scorer is told a value may be, beside the field and in every refusal: 「0–6 分，最多 2 位小数」. */
+export function allowedRangeText(maxPoints: number): string {
+  return `0–${maxPoints} 分，最多 ${pointsDecimals} 位小数`;
+}
+
+export type PointsProblem = 'not_a_number' | 'negative' | 'above_max' | 'too_many_decimals';
+
+export const pointsProblemText: Record<PointsProblem, string> = {
+  not_a_number: '不是数字',
+  negative: '不能为负数',
+  above_max: '超过满分',
+  too_many_decimals: '小数位数过多',
+};
+
+/**
+ * Why a stored score may not be this value, or null when it may. Anything but a finite number
+ * (a string such as 'abc' included) is not a number; nothing is rounded or clamped.
+ */
+export function pointsProblem(value: unknown, maxPoints: number): PointsProblem | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'not_a_number';
+  if (value < 0) return 'negative';
+  if (value > maxPoints) return 'above_max';
+  if (!hasTwoDecimalsAtMost(value)) return 'too_many_decimals';
+  return null;
+}
+
+/** One refusal sentence: 「村级组织建设」999 超过满分，应为 0–6 分，最多 2 位小数. */
+export function pointsRefusalText(label: string, value: unknown, maxPoints: number, problem: PointsProblem): string {
+  const shown = typeof value === 'number' || typeof value === 'string' ? String(value).slice(0, 20) : '该值';
+  return `「${label}」${shown} ${pointsProblemText[problem]}，应为 ${allowedRangeText(maxPoints)}`;
+}
+
 /** Blank clears the cell; otherwise a number in 0..max with at most two decimals. */
 export function checkCell(text: string, maxPoints: number): CellCheck {
   const t = text.trim();
