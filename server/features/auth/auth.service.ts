@@ -28,7 +28,6 @@ import {
   lockIfReached,
   reserveLoginAttempt,
   selectRolesOfUser,
-  selectSession,
   selectUserById,
   selectUserByUsername,
   touchSession,
@@ -36,6 +35,7 @@ import {
   updateUserPassword,
 } from './auth.queries.js';
 import { permissionsOf, roleSummary, type Principal } from './principal.js';
+import { selectSessionPrincipal } from './session-lookup.queries.js';
 
 export type ClientInfo = { ip: string | null; userAgent: string | null; requestId: string | null };
 
@@ -59,9 +59,11 @@ export async function login(services: Services, username: string, password: stri
     ip: client.ip,
     requestId: client.requestId,
   };
+  // The account the attempt was aimed at (none for an unknown name: the typed name is the username).
+  const target = { objectType: 'user', objectId: user?.id ?? null };
   if (!attemptAllowed(ticket, now)) {
     // In a transaction: the audit head is row-locked there, and a burst of refusals writes in turn.
-    await inTransaction(services, (tx) => recordAuditAs(tx, actor, { event: 'auth.login_failed', outcome: 'failure', after: { reason: 'locked' } }));
+    await inTransaction(services, (tx) => recordAuditAs(tx, actor, { event: 'auth.login_failed', outcome: 'failure', ...target, after: { reason: 'locked' } }));
     throw new AppError('auth.locked');
   }
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -73,8 +75,8 @@ export async function login(services: Services, username: string, password: stri
       }
       const lockedUntil = await lockIfReached(tx.db, name, now);
       const reason = !user ? 'unknown_user' : !passwordOk ? 'wrong_password' : idle ? 'idle' : 'disabled';
-      await recordAuditAs(tx, actor, { event: 'auth.login_failed', outcome: 'failure', after: { reason } });
-      if (lockedUntil) await recordAuditAs(tx, actor, { event: 'auth.lockout', outcome: 'success', after: { lockedUntil } });
+      await recordAuditAs(tx, actor, { event: 'auth.login_failed', outcome: 'failure', ...target, after: { reason } });
+      if (lockedUntil) await recordAuditAs(tx, actor, { event: 'auth.lockout', outcome: 'success', ...target, after: { lockedUntil } });
     });
     throw new AppError('auth.invalid_credentials');
   }
@@ -122,7 +124,12 @@ export function idleAudit(user: Pick<UserRow, 'id' | 'lastLoginAt' | 'createdAt'
 
 type SessionPart = { id: string; csrfToken: string; secondFactorPending: boolean; reauthAt: Date | null };
 
-function principalOf(services: Services, user: UserRow, roles: Principal['roles'], session: SessionPart, now: Date): Principal {
+type PrincipalUser = Pick<
+  UserRow,
+  'id' | 'countyId' | 'username' | 'displayName' | 'mustChangePassword' | 'passwordChangedAt' | 'passwordResetBy' | 'passwordResetAt' | 'totpEnabledAt'
+>;
+
+function principalOf(services: Services, user: PrincipalUser, roles: Principal['roles'], session: SessionPart, now: Date): Principal {
   const totpEnabled = !!user.totpEnabledAt;
   const pending = pendingStep(
     { secondFactorPending: session.secondFactorPending, mustChangePassword: user.mustChangePassword, passwordChangedAt: user.passwordChangedAt, totpEnabled, roles: roles.map((r) => r.role) },
@@ -144,12 +151,16 @@ function principalOf(services: Services, user: UserRow, roles: Principal['roles'
   };
 }
 
-/** Resolves a session cookie to its caller; ends sessions that timed out. */
+/**
+ * Resolves a session cookie to its caller; ends sessions that timed out. One prepared statement
+ * reads session, user and roles together; nothing is kept between requests, so a revoked session,
+ * a disabled account or a removed role stops working at the next request.
+ */
 export async function authenticate(services: Services, token: string): Promise<Principal> {
   const sessionId = sessionIdOf(token);
-  const found = await selectSession(services.db, sessionId);
+  const found = await selectSessionPrincipal(services.db, sessionId);
   if (!found) throw new AppError('auth.required');
-  const { session, user } = found;
+  const { session, user, roles } = found;
   const now = services.now();
   const state = sessionState(session, now);
   if (state !== 'active') {
@@ -160,7 +171,7 @@ export async function authenticate(services: Services, token: string): Promise<P
   if (now.getTime() - session.lastSeenAt.getTime() > sessionPolicy.touchEveryMs) {
     await touchSession(services.db, sessionId, now);
   }
-  return principalOf(services, user, await selectRolesOfUser(services.db, user.countyId, user.id), session, now);
+  return principalOf(services, user, roles, session, now);
 }
 
 export function csrfMatches(principal: Principal, header: string | undefined): boolean {
@@ -190,7 +201,7 @@ export async function proveOwnPassword(ctx: Ctx, password: string): Promise<User
     await inTransaction(ctx, async (tx) => {
       const lockedUntil = await lockIfReached(tx.db, user.username, now);
       await recordAudit(tx, { event: 'auth.password_check_failed', outcome: 'failure', objectType: 'user', objectId: user.id });
-      if (lockedUntil) await recordAudit(tx, { event: 'auth.lockout', after: { lockedUntil } });
+      if (lockedUntil) await recordAudit(tx, { event: 'auth.lockout', objectType: 'user', objectId: user.id, after: { lockedUntil } });
     });
     throw new AppError('auth.wrong_password');
   }
