@@ -52,6 +52,10 @@ export const permissions = [
   'score:city',
   // 整改: the village submits its rectification evidence (the panel or the department verifies).
   'rectification:submit',
+  // 自评: the village fills and submits, its town approves or returns, the department sends an approved one back.
+  'selfeval:submit',
+  'selfeval:review',
+  'selfeval:unapprove',
   // Training (三门课程): records read in scope; sessions written by their organizer (city or town).
   'training:read',
   'training:write',
@@ -72,11 +76,11 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   // Security admin sets roles and unlocks accounts: no business work.
   secadmin: ['org:read', 'account:read', 'role:assign', 'account:reset_approve'],
   auditor: ['audit:read', 'account:reset_approve'],
-  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write', 'fieldwork:read', 'pairing:write', 'visit:write', 'keytask:write', 'training:read', 'training:write', 'campaign:read', 'campaign:manage', 'score:city', 'violation:read'],
+  orgadmin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'standard:write', 'fieldwork:read', 'pairing:write', 'visit:write', 'keytask:write', 'training:read', 'training:write', 'campaign:read', 'campaign:manage', 'score:city', 'violation:read', 'selfeval:unapprove'],
   city_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'visit:write', 'keytask:write', 'training:read', 'campaign:read'],
-  town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'service:write', 'service:approve', 'training:read', 'training:write', 'campaign:read', 'score:mutual'],
+  town_admin: ['org:read', 'org:write', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'service:write', 'service:approve', 'training:read', 'training:write', 'campaign:read', 'score:mutual', 'selfeval:review'],
   town_leader: ['org:read', 'people:read', 'standard:read', 'fieldwork:read', 'keytask:write', 'supervision:write', 'training:read', 'campaign:read', 'score:mutual'],
-  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'service:write', 'training:read', 'campaign:read', 'rectification:submit'],
+  village_admin: ['org:read', 'people:read', 'people:write', 'standard:read', 'fieldwork:read', 'service:write', 'training:read', 'campaign:read', 'rectification:submit', 'selfeval:submit'],
   judge: ['org:read', 'standard:read', 'campaign:read', 'score:department'],
   inspector: ['org:read', 'people:read', 'standard:read', 'campaign:read', 'violation:read', 'violation:write'],
 };

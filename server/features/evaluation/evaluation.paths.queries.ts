@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaignResults, scoreEntries } from '../../db/schema/evaluation.js';
 import { evaluationEvidence, resultCorrections, resultObjections, violationRecords } from '../../db/schema/evaluation-city.js';
+import { selfEvaluationFiles, selfEvaluations } from '../../db/schema/self-evaluation.js';
 import { arenaScores, democraticVotes, mutualSurveys, mutualVisits, rectificationTasks, villageReviews } from '../../db/schema/evaluation-stages.js';
 
 export async function updateEvaluationPaths(db: Db, countyId: string, villageId: string, orgPath: string): Promise<void> {
@@ -20,6 +21,8 @@ export async function updateEvaluationPaths(db: Db, countyId: string, villageId:
     violationRecords,
     resultCorrections,
     resultObjections,
+    selfEvaluations,
+    selfEvaluationFiles,
   ];
   for (const table of tables) {
     await db.update(table).set({ orgPath }).where(and(eq(table.countyId, countyId), eq(table.villageId, villageId)));

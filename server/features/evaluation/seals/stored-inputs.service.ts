@@ -14,7 +14,11 @@ import { selectConfirmedViolations } from '../violations.queries.js';
 import { ratingViolations } from '../violations.js';
 import { selectPreviousYearStars, selectTownScores } from '../results.queries.js';
 
-export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow) {
+/**
+ * `stages` keeps only those stages' score entries (a reader who may not see a stage yet gets it
+ * empty); `satisfaction: false` leaves the survey out. By default everything stored is rated.
+ */
+export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { stages?: readonly string[]; satisfaction?: boolean } = {}) {
   const countyId = tx.principal.countyId;
   const campaignId = campaign.id;
   const standard = await campaignStandard(tx, campaign);
@@ -24,18 +28,19 @@ export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow) {
   const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
   // Phone answers, paper counts or both: the source goes into the explanation.
   const surveys = await campaignSatisfaction(tx, countyId, campaignId, villages.map((v) => v.id));
+  const entries = (await selectCampaignEntries(tx.db, countyId, campaignId)).filter((e) => !only.stages || only.stages.includes(e.stage));
   const input = buildRatingInput(
     standard,
     {
       villages,
       towns,
-      entries: await selectCampaignEntries(tx.db, countyId, campaignId),
+      entries,
       figures: await collectFigures(tx.db, countyId, campaign.year, figureProviders),
       lastYearStars: await selectPreviousYearStars(tx.db, countyId, campaign.year),
-      satisfaction: surveys.inputs,
+      satisfaction: only.satisfaction === false ? undefined : surveys.inputs,
       violations: ratingViolations(await selectConfirmedViolations(tx.db, countyId, campaign.year)),
     },
     { id: campaign.id, name: campaign.name, year: campaign.year },
   );
-  return { result: rateCampaign(standard, input), villages, surveys };
+  return { result: rateCampaign(standard, input), villages, surveys, input, standard };
 }
