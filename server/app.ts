@@ -15,7 +15,6 @@ import { installGuard } from './http/guard.js';
 import { installDenialAudit } from './http/denial-audit.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import { installPublicMasking } from './http/public-masking.js';
-import { installPublicMasking } from './http/public-masking.js';
 import { installContentSecurity } from './http/content-security.js';
 import { redactedLoggerOptions } from './http/log-redaction.js';
 import { asyncStdout, installRequestLog } from './http/request-log.js';
@@ -123,7 +122,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   await installContentSecurity(app, { hsts: options.secure });
   installSecurityHeaders(app, { requireHttps: options.requireHttps ?? false });
-  installPublicMasking(app);
   installPublicMasking(app);
   await installRateLimit(app);
   installInputGuard(app);
