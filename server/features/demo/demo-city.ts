@@ -74,6 +74,9 @@ export function buildDemoCity() {
     { username: 'auditor', displayName: '审计管理员', role: 'auditor', unitKey: 'city' },
     // Stage-2 judges (评委) from the departments; seedDemoPanels seats them on two panels.
     ...['一', '二', '三', '四', '五'].map((n, i) => ({ username: `judge0${i + 1}`, displayName: `评委${n}`, role: 'judge', unitKey: 'city' })),
+    // Two officers of the violation register: whoever registers a case, the other one decides it.
+    { username: 'inspector01', displayName: '纪检专员', role: 'inspector', unitKey: 'city' },
+    { username: 'petition01', displayName: '信访专员', role: 'inspector', unitKey: 'city' },
   ];
   let serial = 0;
   const person = (unitKey: string, titles: PositionTitle[], partyMember = true): DemoPerson => {

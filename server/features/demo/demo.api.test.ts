@@ -29,7 +29,7 @@ describe('demo city', () => {
     expect(city.people.every((p) => isValidIdNumber(p.idNumber) && p.idNumber.startsWith('999999'))).toBe(true);
     expect(city.people.every((p) => p.name.includes('演'))).toBe(true);
     expect(new Set(city.units.map((u) => u.code)).size).toBe(city.units.length);
-    expect(city.accounts.map((a) => a.username)).toEqual(expect.arrayContaining(['orgadmin', 'sysadmin', 'secadmin', 'auditor', 'town04', 'v01', 'v50']));
+    expect(city.accounts.map((a) => a.username)).toEqual(expect.arrayContaining(['orgadmin', 'sysadmin', 'secadmin', 'auditor', 'inspector01', 'petition01', 'town04', 'v01', 'v50']));
   });
 
   it('when loaded into an empty database, then the demo accounts log in with their scopes', async () => {
@@ -56,6 +56,25 @@ describe('demo city', () => {
     const people = (await v01.get('/api/people')).json();
     expect(people.total).toBeGreaterThanOrEqual(4);
     expect(people.items[0].phoneMasked).toMatch(/^138\*{4}\d{4}$/);
+  });
+
+  it('when the demo’s two officers open the violation register, then each case was registered by one and is decided only by the other', async () => {
+    const inspector = await loginAs(app, 'inspector01', demoPassword);
+    const petition = await loginAs(app, 'petition01', demoPassword);
+    const list = (await inspector.get('/api/violations')).json();
+    expect(list.items.map((x: { caseNo: string; status: string; reportedByName: string; decidedByName: string | null }) => [x.caseNo, x.status, x.reportedByName, x.decidedByName]).sort()).toEqual([
+      ['WJ000001', 'dismissed', '信访专员', '纪检专员'],
+      ['WJ000002', 'reported', '纪检专员', null],
+    ]);
+    const waiting = list.items.find((x: { caseNo: string }) => x.caseNo === 'WJ000002');
+    const own = await inspector.post(`/api/violations/${waiting.id}/decide`, { to: 'confirmed', note: '自己登记自己确认' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('violation.own_record');
+    const judge = await loginAs(app, 'judge01', demoPassword);
+    expect((await judge.post(`/api/violations/${waiting.id}/decide`, { to: 'confirmed', note: '评委确认' })).statusCode).toBe(403);
+    const other = await petition.post(`/api/violations/${waiting.id}/decide`, { to: 'dismissed', note: '经信访专员核实，不予认定' });
+    expect(other.statusCode).toBe(200);
+    expect(other.json()).toMatchObject({ status: 'dismissed', reportedByName: '纪检专员', decidedByName: '信访专员' });
   });
 
   it('when the first production admin is created, then a new city needs its name, and names are unique', async () => {

@@ -19,6 +19,7 @@ import { chinaDate } from '../../../shared/dates.js';
 import { seedDemoFieldwork } from '../pairing/fieldwork.demo.js';
 import { buildDemoCity, demoPassword } from './demo-city.js';
 import { sealExistingCampaign } from '../evaluation/seals/seals.service.js';
+import { seedDemoViolations } from './demo-violations.js';
 
 export async function isDatabaseEmpty(services: Services): Promise<boolean> {
   return (await countAllOrgUnits(services.db)) === 0;
@@ -84,6 +85,19 @@ export async function seedDemoCity(services: Services): Promise<{ countyId: stri
     });
     // The demo's rows are written by the application: seal them as every later save will be.
     for (const id of [finishedId, currentId]) await sealExistingCampaign({ ...tx, principal: { countyId } }, id);
+    const villageRows = rows.filter((u) => u.level === 'village');
+    const caseIn = (i: number) => {
+      const v = villageRows[i] as (typeof villageRows)[number];
+      return { villageId: v.id, path: v.path, personName: people.find((p) => p.unitId === v.id && p.titles.includes('两委委员'))?.row.name ?? '王演' };
+    };
+    await seedDemoViolations(tx.db, {
+      countyId,
+      crypto: services.crypto,
+      now: services.now(),
+      inspectorId: accountIds.get('inspector01') as string,
+      petitionId: accountIds.get('petition01') as string,
+      cases: [caseIn(15), caseIn(28)],
+    });
     await seedDemoFieldwork(tx.db, { countyId, passwordHash, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await seedDemoTraining(tx.db, { countyId, crypto: services.crypto, now: services.now(), units: rows, people: people.map((p) => ({ id: p.row.id, name: p.row.name, unitId: p.unitId, titles: p.titles })) });
     await recordAuditAs(tx, { countyId, userId: null, username: 'system', role: null, ip: null, requestId: null }, {
