@@ -128,7 +128,12 @@ export async function listSelfEvaluations(ctx: Ctx, campaignId: string, q: SelfE
   const scope = campaignReadScope(ctx.principal);
   const standard = await campaignStandard(ctx, campaign);
   const indicators = selfIndicators(standard);
-  const villages = (await selectAllOrgUnits(ctx.db, ctx.principal.countyId, scope)).filter((u) => u.level === 'village' && u.active && (!q.townId || u.parentId === q.townId));
+  const units = await selectAllOrgUnits(ctx.db, ctx.principal.countyId, scope);
+  // Town by town, in the units' own order (sort order, then code), as the org tree shows them.
+  const byOrder = (a: OrgRow, b: OrgRow) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code);
+  const villages = units
+    .filter((u) => u.level === 'village' && u.active && (!q.townId || u.parentId === q.townId))
+    .sort((a, b) => (a.parentName ?? '').localeCompare(b.parentName ?? '', 'zh-CN') || byOrder(a, b));
   const rows = new Map((await selectSelfEvaluations(ctx.db, ctx.principal.countyId, scope, campaignId)).map((r) => [r.villageId, r]));
   const all: SelfEvaluationRow[] = villages
     .map((v) => {
@@ -147,8 +152,7 @@ export async function listSelfEvaluations(ctx: Ctx, campaignId: string, q: SelfE
         returnedBy: r?.returnedBy ?? null,
         actions: actionsFor(partOf(ctx, v.path), status, campaign.status),
       };
-    })
-    .sort((a, b) => a.townName.localeCompare(b.townName, 'zh-CN') || a.villageName.localeCompare(b.villageName, 'zh-CN'));
+    });
   const counts: Record<string, number> = {};
   for (const r of all) counts[r.status] = (counts[r.status] ?? 0) + 1;
   const filtered = q.status ? all.filter((r) => r.status === q.status) : all;
