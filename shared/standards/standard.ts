@@ -6,11 +6,30 @@ import { z } from 'zod';
 // standard-checks.ts. Defaults are applied by the engine, not here, so that the parsed value is
 // exactly the file a department wrote.
 
+/** The three stage ids of format 1 (and of the app's evaluation tables, which still assume them). */
 export const stageIds = ['mutual', 'department', 'city'] as const;
+export type LegacyStageId = (typeof stageIds)[number];
+
+/**
+ * What a stage is, independent of its id (format 2 lets a standard name its stages freely):
+ * self 自评 (the village's own evaluation, signed by the secretary), mutual 摸底互评, town 镇级审核,
+ * department 部门点评, city 市级考评, other (anything else, e.g. a public review).
+ */
+export const stageKinds = ['self', 'mutual', 'town', 'department', 'city', 'other'] as const;
+export const stageKindSchema = z
+  .enum(stageKinds)
+  .meta({ description: 'Stage kind: self 自评, mutual 摸底互评, town 镇级审核, department 部门点评, city 市级考评, other' });
+export type StageKind = z.infer<typeof stageKindSchema>;
+
+const stageIdPattern = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 export const stageIdSchema = z
-  .enum(stageIds)
-  .meta({ description: 'Evaluation stage: mutual 摸底互评, department 部门点评, city 市级考评' });
-export type StageId = z.infer<typeof stageIdSchema>;
+  .string()
+  .regex(stageIdPattern)
+  .meta({ description: 'Stage id; format 1 allows only mutual, department, city' });
+export type StageId = string;
+
+/** Format versions the engine reads; a file without formatVersion is format 1 and is upgraded on reading. */
+export const currentFormatVersion = 2;
 
 /** Violation categories the discipline and petition offices record; a standard may add its own. */
 export const knownViolationCategories = ['discipline', 'petition', 'crime', 'safety', 'integrity', 'security'] as const;
@@ -32,13 +51,16 @@ export const stageSchema = z
   .strictObject({
     id: stageIdSchema,
     name: nameSchema,
+    kind: stageKindSchema
+      .optional()
+      .meta({ description: 'Required in format 2; format 1 takes the kind from the id' }),
     weight: z.int().min(0).max(100).meta({ description: 'Weight in percent; counted stages add up to 100' }),
     referenceOnly: z
       .boolean()
       .optional()
       .meta({ description: 'Shown in results but not counted (weight must be 0)' }),
   })
-  .meta({ description: 'One of the three evaluation stages (三阶逐评)' });
+  .meta({ description: 'An evaluation stage (三阶逐评, 自评, …), counted with a weight or shown as reference' });
 
 const indicatorBase = {
   id: slugSchema,
@@ -287,6 +309,10 @@ export const townSchemeSchema = z
 export const standardSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    formatVersion: z
+      .union([z.literal(1), z.literal(2)])
+      .optional()
+      .meta({ description: 'Format of this file: 2 for the current format; absent or 1 for the first format (upgraded when read)' }),
     id: slugSchema,
     name: nameSchema,
     version: z.string().min(1).max(40),
@@ -313,6 +339,7 @@ export const standardSchema = z
   });
 
 export type Standard = z.infer<typeof standardSchema>;
+export type Stage = z.infer<typeof stageSchema>;
 export type Dimension = z.infer<typeof dimensionSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type FormulaMapping = z.infer<typeof formulaMappingSchema>;

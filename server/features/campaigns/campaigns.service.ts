@@ -118,7 +118,8 @@ export async function campaignStandard(ctx: Ctx, campaign: CampaignRow) {
 
 function withWeights(standard: Standard, weights: StageWeights): Standard {
   const stages = standard.stages.map((s) => {
-    const weight = weights[s.id];
+    // The campaign's weights name the three format-1 stages; any other stage keeps the standard's weight.
+    const weight = s.id in weights ? weights[s.id as keyof StageWeights] : s.weight;
     return { ...s, weight, referenceOnly: weight === 0 ? true : undefined };
   });
   return { ...standard, stages };

@@ -36,7 +36,8 @@ export function sideBySide(standard: Standard, entries: readonly Entry[], visibl
         name: i.name,
         dimensionName: d.name,
         maxPoints: i.maxPoints,
-        stages: [...i.stages],
+        // The evaluation tables hold the three format-1 stages only; other stages of a format-2 standard are not shown here.
+        stages: i.stages.filter((st): st is EvaluationStage => (evaluationStages as readonly string[]).includes(st)),
         scores: { mutual: score('mutual', i.id), department: score('department', i.id), city: score('city', i.id) },
         evidenceCount: evidenceCount.get(i.id) ?? 0,
       })),

@@ -12,7 +12,7 @@ function keyText(key: RankingKey, standard: Pick<Standard, 'dimensions'>): strin
     case 'baseScore':
       return `基础得分（加减分前）${down ? '从高到低' : '从低到高'}`;
     case 'stageScore':
-      return `${stageLabels[key.stage]}得分${down ? '从高到低' : '从低到高'}`;
+      return `${stageLabels[key.stage as keyof typeof stageLabels] ?? key.stage}得分${down ? '从高到低' : '从低到高'}`;
     case 'dimensionScore':
       return `${standard.dimensions.find((d) => d.id === key.dimension)?.name ?? key.dimension}得分${down ? '从高到低' : '从低到高'}`;
     case 'satisfactionRate':

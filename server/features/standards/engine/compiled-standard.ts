@@ -1,7 +1,7 @@
 import { toHundredths, toTenThousandths } from './exact-math.js';
 import { countedStageWeights, indicatorWeightSum, weightDenominator } from './stage-weights.js';
-import { stageIds, type Prerequisite, type RankingKey, type StageId, type Standard } from '../../../../shared/standards/standard.js';
-import { assertValidStandard } from './standard-validate.js';
+import { type Prerequisite, type RankingKey, type StageId, type StageKind, type Standard } from '../../../../shared/standards/standard.js';
+import { readStandard } from './standard-validate.js';
 
 // The standard turned into flat arrays once per rating run, so the per-village loop does array
 // reads and integer arithmetic only. All points here are integer hundredths; weighted sums are
@@ -35,6 +35,7 @@ export type CompiledFigure =
 
 export type CompiledStage = {
   id: StageId;
+  kind: StageKind;
   name: string;
   weight: number;
   counted: boolean;
@@ -130,7 +131,7 @@ function compileItems(group: Standard['bonus']): CompiledStandard['bonus'] {
 
 /** Validates the standard (throws InvalidStandardError) and flattens it for the engine. */
 export function compileStandard(input: Standard): CompiledStandard {
-  const standard = assertValidStandard(input);
+  const standard = readStandard(input);
   const denominator = weightDenominator(standard);
   const weights = countedStageWeights(standard);
 
@@ -153,9 +154,8 @@ export function compileStandard(input: Standard): CompiledStandard {
   });
 
   const stages: CompiledStage[] = [];
-  for (const id of stageIds) {
-    const def = standard.stages.find((s) => s.id === id);
-    if (!def) continue;
+  for (const def of standard.stages) {
+    const id = def.id;
     const scores = new Uint8Array(count);
     const multiplier = new Float64Array(count);
     let expectedCount = 0;
@@ -167,7 +167,7 @@ export function compileStandard(input: Standard): CompiledStandard {
       if (!def.referenceOnly && sum > 0) multiplier[i] = (def.weight * denominator) / sum;
     });
     stages.push({
-      id, name: def.name, weight: def.weight, counted: !def.referenceOnly, scores, multiplier, expectedCount,
+      id, kind: def.kind ?? 'other', name: def.name, weight: def.weight, counted: !def.referenceOnly, scores, multiplier, expectedCount,
       keyCache: new Array<string | undefined>(count).fill(undefined), indexCache: new Int32Array(count),
     });
   }

@@ -35,11 +35,9 @@ export const villageInputSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1).max(200),
   townId: idSchema,
-  scores: z.strictObject({
-    mutual: pointsRecordSchema.optional(),
-    department: pointsRecordSchema.optional(),
-    city: pointsRecordSchema.optional(),
-  }),
+  scores: z
+    .record(z.string(), pointsRecordSchema)
+    .meta({ description: 'Points by stage id (mutual, department, city, or a stage of a format-2 standard), then by indicator' }),
   bonus: pointsRecordSchema.optional(),
   deductions: pointsRecordSchema.optional().meta({ description: 'Points taken off, as positive numbers' }),
   satisfaction: satisfactionInputSchema.nullable().optional(),
@@ -81,6 +79,7 @@ export type RatingIssue = {
     | 'rating.score_out_of_range'
     | 'rating.too_many_decimals'
     | 'rating.unknown_indicator'
+    | 'rating.unknown_stage'
     | 'rating.stage_not_scoring'
     | 'rating.formula_indicator_scored'
     | 'rating.unknown_item'

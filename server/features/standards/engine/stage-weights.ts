@@ -8,17 +8,15 @@ import type { StageId, Standard } from '../../../../shared/standards/standard.js
 
 /** Weight of each stage that counts (reference-only and absent stages weigh 0). */
 export function countedStageWeights(standard: Standard): Record<StageId, number> {
-  const weights: Record<StageId, number> = { mutual: 0, department: 0, city: 0 };
-  for (const stage of standard.stages) {
-    if (!stage.referenceOnly) weights[stage.id] = stage.weight;
-  }
+  const weights: Record<StageId, number> = {};
+  for (const stage of standard.stages) weights[stage.id] = stage.referenceOnly ? 0 : stage.weight;
   return weights;
 }
 
 /** Sum of the counted weights of the given stages (each stage counted once). */
 export function indicatorWeightSum(weights: Record<StageId, number>, stages: readonly StageId[]): number {
   let sum = 0;
-  for (const stage of new Set(stages)) sum += weights[stage];
+  for (const stage of new Set(stages)) sum += weights[stage] ?? 0;
   return sum;
 }
 

@@ -1,5 +1,7 @@
 import { checkStandardStructure } from './standard-checks.js';
 import { checkStandardRules } from './standard-rule-checks.js';
+import { upgradeStandard } from './standard-upgrade.js';
+import { checkFormatVersion } from './standard-version-checks.js';
 import { standardSchema, type Standard } from '../../../../shared/standards/standard.js';
 import { describeZodIssues, type PathError } from './zod-issues.js';
 
@@ -17,6 +19,7 @@ export function validateStandard(json: unknown): StandardValidation {
   const report = (path: string, code: string, message: string): void => {
     errors.push({ path, code, message });
   };
+  checkFormatVersion(parsed.data, report);
   checkStandardStructure(parsed.data, report);
   checkStandardRules(parsed.data, report);
   return errors.length === 0 ? { ok: true, standard: parsed.data } : { ok: false, errors };
@@ -35,4 +38,9 @@ export function assertValidStandard(json: unknown): Standard {
   const result = validateStandard(json);
   if (!result.ok) throw new InvalidStandardError(result.errors);
   return result.standard;
+}
+
+/** A valid standard in the current format (a format-1 file is upgraded); throws InvalidStandardError. */
+export function readStandard(json: unknown): Standard {
+  return upgradeStandard(assertValidStandard(json));
 }

@@ -57,6 +57,9 @@ function scoreStages(ctx: ScoreContext, v: VillageInput, at: string, i: number, 
   const dims = ctx.dimensionScratch;
   const { maxH, dimensionOf, indexById } = c;
   let baseNum = 0;
+  for (const key in v.scores) {
+    if (!c.stageById.has(key)) addIssue(ctx, { code: 'rating.unknown_stage', path: `${at}.scores.${key}`, villageId: v.id, message: `标准中没有评价阶段“${key}”` });
+  }
   const stageH = ctx.cols.stageH;
   const stageCount = c.stages.length;
   for (let si = 0; si < stageCount; si++) {

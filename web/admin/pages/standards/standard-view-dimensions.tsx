@@ -4,7 +4,7 @@ import { StarFilled } from '@ant-design/icons';
 import type { Dimension, Figure, Indicator, Standard } from '../../../../shared/standards/standard';
 import { figureText, mappingText, num, pts, stageLabels } from './standard-words';
 
-const stageColors = { mutual: 'blue', department: 'purple', city: 'red' } as const;
+const stageColors: Record<string, string> = { mutual: 'blue', department: 'purple', city: 'red' };
 
 /** Dimensions, each expanding to its indicators: points, stages, formula in words, guidance, evidence. */
 export function DimensionsTable({ standard }: { standard: Standard }) {

@@ -1,0 +1,38 @@
+import { stageIds, type LegacyStageId, type Standard } from '../../../../shared/standards/standard.js';
+import type { Report } from './standard-checks.js';
+import { formatVersionOf } from './standard-upgrade.js';
+
+// Which format a file is written in decides what it may say. Format 1 (no formatVersion) has
+// the three fixed stage ids and none of the format-2 fields; a format-1 file that uses one gets
+// an error at that field asking for formatVersion: 2, so a new rule is never read half-way.
+// Format 2 names the kind of every stage.
+
+const NEEDS_V2 = 'standard.needs_format_2';
+const needsV2 = (what: string): string => `${what}仅在第 2 版格式中可用，请在文件开头写 "formatVersion": 2`;
+
+/** Paths of format-2 fields used in the standard, with a Chinese name for each. */
+export function formatTwoFields(standard: Standard): { path: string; what: string }[] {
+  const found: { path: string; what: string }[] = [];
+  standard.stages.forEach((stage, s) => {
+    if (stage.kind !== undefined) found.push({ path: `stages[${s}].kind`, what: '阶段类型（kind）' });
+  });
+  return found;
+}
+
+export function checkFormatVersion(standard: Standard, report: Report): void {
+  if (formatVersionOf(standard) === 1) {
+    standard.stages.forEach((stage, s) => {
+      if (!stageIds.includes(stage.id as LegacyStageId)) {
+        report(`stages[${s}].id`, 'standard.v1_stage_id',
+          `第 1 版格式的阶段只能是 mutual、department、city（现为“${stage.id}”）；自定义阶段请使用第 2 版格式（"formatVersion": 2）`);
+      }
+    });
+    for (const field of formatTwoFields(standard)) report(field.path, NEEDS_V2, needsV2(field.what));
+    return;
+  }
+  standard.stages.forEach((stage, s) => {
+    if (stage.kind === undefined) {
+      report(`stages[${s}].kind`, 'standard.stage_kind_required', '第 2 版格式的每个阶段须写明类型 kind（self 自评、mutual、town、department、city 或 other）');
+    }
+  });
+}
