@@ -100,6 +100,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (logToStdout) app.addHook('onClose', async () => logToStdout.flushSync());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON routes take JSON only: a text/plain body (what a cross-site form can send) is 415, not
+  // parsed as a string (SECURITY.md item 20). File routes add their own parsers.
+  app.removeContentTypeParser('text/plain');
 
   const services: Services = {
     db: options.database.db,

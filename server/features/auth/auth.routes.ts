@@ -27,6 +27,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     async (req, reply) => {
       await logout(ctxOf(req));
       clearSessionCookie(reply, opts.secureCookies);
+      // The browser drops what it kept of this origin (HTTP cache, storage); the SPA also empties
+      // its in-memory query cache (web/admin/api/auth-hooks.ts). SECURITY.md item 25.
+      void reply.header('clear-site-data', '"cache", "storage"');
       return { ok: true as const };
     },
   );
