@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateStringSchema, pageQuerySchema } from './common.js';
+import { dateStringSchema, pageQuerySchema, scoreInputSchema } from './common.js';
 
 export const evaluationStages = ['mutual', 'department', 'city'] as const;
 export const evaluationStageSchema = z.enum(evaluationStages);
@@ -93,7 +93,7 @@ export const scoreSheetSchema = z.object({
 export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 
 export const scoreSheetSaveSchema = z.strictObject({
-  scores: z.record(z.string().max(64), z.number().min(0).max(100000).nullable()),
+  scores: z.record(z.string().max(64), scoreInputSchema.nullable()),
 });
 export type ScoreSheetSave = z.infer<typeof scoreSheetSaveSchema>;
 

@@ -27,3 +27,11 @@ export const importReportSchema = z.object({
   errors: z.array(z.object({ row: z.number().int(), field: z.string().optional(), reason: z.string() })),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/**
+ * A score as sent by a form or a client. Its range, sign and decimals depend on the indicator, so
+ * the server checks them (shared/score-cell.ts) and answers with the field's code and allowed
+ * range; text is let through only to be refused the same way ('abc' is not a number), never read.
+ */
+export const scoreInputSchema = z.union([z.number(), z.string().max(40)]);
+export type ScoreInput = z.infer<typeof scoreInputSchema>;

@@ -2,12 +2,10 @@
 // 互评报告, 评星定级汇总表) and what the department's judge panels record (擂台比武, 民主评价,
 // 点评意见, 整改任务, 在村公示). Server and admin pages share these shapes.
 import { z } from 'zod';
-import { dateStringSchema, pageQuerySchema, queryBooleanSchema } from './common.js';
+import { dateStringSchema, pageQuerySchema, queryBooleanSchema, scoreInputSchema } from './common.js';
 
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 const count = z.number().int().min(0).max(1_000_000);
-/** Points with at most two decimals (checked against the indicator's maximum by the server). */
-const points = z.number().min(0).max(100_000);
 
 /** Path params of per-village work: /api/campaigns/:id/villages/:villageId/… */
 export const campaignVillageParamsSchema = z.strictObject({ id: z.uuid(), villageId: z.uuid() });
@@ -215,7 +213,7 @@ export const arenaSettingsSaveSchema = z.strictObject({ indicatorId: z.string().
 
 export const arenaScoreSaveSchema = z.strictObject({
   /** The judge's own score of the secretary's presentation; null withdraws it. */
-  points: points.nullable(),
+  points: scoreInputSchema.nullable(),
 });
 
 export const arenaResultSchema = z.object({
@@ -252,7 +250,8 @@ export const arenaListQuerySchema = pageQuerySchema;
 // ---------------------------------------------------------------------------------------------
 // Stage 2: democratic evaluation (民主评价): vote counts, shown as reference, not scored.
 
-export const democraticVotesSaveSchema = z.strictObject({ excellent: count, good: count, fair: count, poor: count });
+/** Counts are checked by the server (whole, not negative) so a bad one is named with its field. */
+export const democraticVotesSaveSchema = z.strictObject({ excellent: scoreInputSchema, good: scoreInputSchema, fair: scoreInputSchema, poor: scoreInputSchema });
 export type DemocraticVotesSave = z.infer<typeof democraticVotesSaveSchema>;
 export const democraticVotesSchema = z.object({
   excellent: z.number().int(),

@@ -2,6 +2,7 @@
 // a version check, and the same sheet as an .xlsx.
 import { z } from 'zod';
 import { evaluationStageSchema } from './campaigns.js';
+import { scoreInputSchema } from './common.js';
 
 export const gridIndicatorSchema = z.object({
   id: z.string(),
@@ -45,6 +46,6 @@ export const gridRowParamsSchema = z.strictObject({ id: z.uuid(), stage: evaluat
 export const gridRowSaveSchema = z.strictObject({
   /** The version the scorer started from (0 for a sheet never saved). */
   version: z.number().int().min(0),
-  scores: z.record(z.string().max(64), z.number().min(0).max(100000).nullable()),
+  scores: z.record(z.string().max(64), scoreInputSchema.nullable()),
 });
 export type GridRowSave = z.infer<typeof gridRowSaveSchema>;

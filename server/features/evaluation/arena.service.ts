@@ -5,13 +5,15 @@ import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
 import type { ArenaSettings, ArenaVillage } from '../../../shared/contracts/evaluation-stages.js';
+import type { ScoreInput } from '../../../shared/contracts/common.js';
+import { allowedRangeText, pointsProblem, pointsRefusalText } from '../../../shared/score-cell.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isInScope, scopePaths } from '../auth/principal.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import type { CampaignRow } from '../campaigns/campaigns.queries.js';
 import { selectPanels } from './assignments.queries.js';
-import { arenaCandidates, arenaPointsValid, arenaTrimmedMean, resolveArenaIndicator, type ArenaIndicator, type ArenaOutcome } from './arena.js';
+import { arenaCandidates, arenaTrimmedMean, resolveArenaIndicator, type ArenaIndicator, type ArenaOutcome } from './arena.js';
 import { deleteArenaScore, selectArenaSetting, selectCampaignArenaScores, selectVillageArenaScores, upsertArenaScore, upsertArenaSetting } from './arena.queries.js';
 import { deleteSheetEntries, upsertSheetEntries } from './sheets.queries.js';
 import { openStageVillage, openStageVillageForWrite, stageVillages } from './stages.access.service.js';
@@ -111,11 +113,15 @@ export async function getArenaVillage(ctx: Ctx, campaignId: string, villageId: s
 }
 
 /** A judge's own score (null withdraws it); the village's arena points follow in the same transaction. */
-export async function saveArenaScore(ctx: Ctx, campaignId: string, villageId: string, points: number | null): Promise<ArenaVillage> {
+export async function saveArenaScore(ctx: Ctx, campaignId: string, villageId: string, input: ScoreInput | null): Promise<ArenaVillage> {
   await inTransaction(ctx, async (tx) => {
     const { campaign, village } = await openStageVillageForWrite(tx, campaignId, 'department', villageId);
     const indicator = await requireIndicator(tx, campaign);
-    if (points !== null && !arenaPointsValid(points, indicator.maxPoints)) throw new AppError('arena.points_out_of_range', { maxPoints: indicator.maxPoints });
+    const problem = input === null ? null : pointsProblem(input, indicator.maxPoints);
+    if (problem) {
+      throw new AppError('arena.points_out_of_range', { maxPoints: indicator.maxPoints, problem, allowed: allowedRangeText(indicator.maxPoints), text: pointsRefusalText(indicator.name, input, indicator.maxPoints, problem) });
+    }
+    const points = input as number | null;
     const countyId = ctx.principal.countyId;
     const judge = ctx.principal.userId;
     const before = await selectVillageArenaScores(tx.db, countyId, campaignId, villageId);

@@ -1,7 +1,8 @@
 // 擂台比武: every judge of the village's panel scores the secretary's presentation; the result is
 // the trimmed mean, written as the department-stage points of the arena indicator.
 import type { Standard } from '../../../shared/standards/standard.js';
-import { roundHalfUpDiv, toHundredths } from '../standards/engine/exact-math.js';
+import { pointsProblem } from '../../../shared/score-cell.js';
+import { roundHalfUpDiv } from '../standards/engine/exact-math.js';
 
 /** The indicator id the shipped standards use for the arena; a campaign may name another. */
 export const defaultArenaIndicatorId = 'arenaCompetition';
@@ -59,5 +60,5 @@ export function arenaTrimmedMean(scoresH: readonly number[]): ArenaOutcome | nul
 
 /** A judge's score must lie in 0..max with at most two decimals. */
 export function arenaPointsValid(points: number, maxPoints: number): boolean {
-  return points >= 0 && points <= maxPoints && toHundredths(points) !== null;
+  return pointsProblem(points, maxPoints) === null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, okSchema } from '../../../shared/contracts/common.js';
+import { idParamsSchema, okSchema, scoreInputSchema } from '../../../shared/contracts/common.js';
 import {
   campaignResultsSchema,
   evaluationStageSchema,
@@ -96,7 +96,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/towns/:townId/score',
     {
       config: manage,
-      schema: { tags, params: z.strictObject({ id: z.uuid(), townId: z.uuid() }), body: z.strictObject({ score: z.number().min(0).max(1000).multipleOf(0.01) }), response: { 200: okSchema } },
+      schema: { tags, params: z.strictObject({ id: z.uuid(), townId: z.uuid() }), body: z.strictObject({ score: scoreInputSchema }), response: { 200: okSchema } },
     },
     async (req) => {
       await setTownScore(ctxOf(req), req.params.id, req.params.townId, req.body.score);

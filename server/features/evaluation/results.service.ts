@@ -4,6 +4,8 @@ import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
 import type { CampaignResults } from '../../../shared/contracts/campaigns.js';
+import type { ScoreInput } from '../../../shared/contracts/common.js';
+import { allowedRangeText, pointsProblem, pointsRefusalText } from '../../../shared/score-cell.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
@@ -170,9 +172,17 @@ export async function getResults(ctx: Ctx, campaignId: string): Promise<Campaign
 }
 
 /** The town committee's own assessment score, entered by the department in stage 3. */
-export async function setTownScore(ctx: Ctx, campaignId: string, townId: string, score: number) {
+export async function setTownScore(ctx: Ctx, campaignId: string, townId: string, input: ScoreInput) {
   await inTransaction(ctx, async (tx) => {
-    await editableCampaign(tx, campaignId);
+    const campaign = await editableCampaign(tx, campaignId);
+    // Bounded by the standard's own maximum (ownScoreMax), never clamped to it.
+    const scheme = (await campaignStandard(tx, campaign)).townScheme;
+    if (!scheme) throw new AppError('results.no_town_scheme');
+    const problem = pointsProblem(input, scheme.ownScoreMax);
+    if (problem) {
+      throw new AppError('results.town_score_out_of_range', { problem, maxPoints: scheme.ownScoreMax, allowed: allowedRangeText(scheme.ownScoreMax), text: pointsRefusalText('镇党委自身得分', input, scheme.ownScoreMax, problem) });
+    }
+    const score = input as number;
     const town = (await selectAllOrgUnits(tx.db, ctx.principal.countyId, ['/'])).find((u) => u.id === townId && u.level === 'town');
     if (!town) throw new AppError('org.not_found');
     const before = (await selectTownScores(tx.db, ctx.principal.countyId, campaignId)).get(townId) ?? null;

@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
 import { chinaDate } from '../../../shared/dates.js';
 import { stageLabels, type EvaluationStage, type ScoreSheet } from '../../../shared/contracts/campaigns.js';
+import type { ScoreInput } from '../../../shared/contracts/common.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { scopePaths } from '../auth/principal.js';
 import { selectAllOrgUnits, selectOrgUnit } from '../orgs/orgs.queries.js';
@@ -49,14 +50,19 @@ export async function getSheet(ctx: Ctx, campaignId: string, stage: EvaluationSt
   };
 }
 
-export async function saveSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string, scores: Record<string, number | null>) {
+export async function saveSheet(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string, input: Record<string, ScoreInput | null>) {
   await inTransaction(ctx, async (tx) => {
     const sheet = await openSheet(tx, campaignId, stage, villageId);
     if (sheet.lockReason) throw new AppError('sheet.locked', { reason: sheet.lockReason });
-    const problems = sheetProblems(sheet.indicators, scores);
+    const problems = sheetProblems(sheet.indicators, input);
     if (problems.some((p) => p.reason === 'unknown')) throw new AppError('sheet.unknown_indicator', { problems });
-    if (problems.length > 0) throw new AppError('sheet.points_out_of_range', { problems });
-    if (sheet.arenaIndicatorId && sheet.arenaIndicatorId in scores) throw new AppError('sheet.computed_indicator', { indicatorId: sheet.arenaIndicatorId });
+    if (problems.length > 0) {
+      const text = problems.map((p) => (p.reason === 'out_of_range' ? p.text : '')).join('；');
+      throw new AppError('sheet.points_out_of_range', { problems, text });
+    }
+    // Every value is now a number in range, or null to clear it.
+    const scores = input as Record<string, number | null>;
+    if (sheet.arenaIndicatorId && sheet.arenaIndicatorId in input) throw new AppError('sheet.computed_indicator', { indicatorId: sheet.arenaIndicatorId });
     const countyId = ctx.principal.countyId;
     const before = new Map((await selectSheetEntries(tx.db, countyId, campaignId, stage, villageId)).map((e) => [e.indicatorId, e.points]));
     const changes = sheetChanges(before, scores);

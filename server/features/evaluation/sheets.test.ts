@@ -10,11 +10,12 @@ describe('score sheet values', () => {
     expect(sheetProblems(indicators, { a: 4.35 })).toEqual([]);
   });
 
-  it('when a score has three decimals, is negative, above the maximum or unknown, then it is a problem', () => {
+  it('when a score has three decimals, is negative, above the maximum or unknown, then it is a problem of its own kind', () => {
     expect(hasAtMostTwoDecimals(4.355)).toBe(false);
-    expect(sheetProblems(indicators, { a: 4.355 })).toEqual([{ indicatorId: 'a', reason: 'out_of_range' }]);
-    expect(sheetProblems(indicators, { a: -1 })).toEqual([{ indicatorId: 'a', reason: 'out_of_range' }]);
-    expect(sheetProblems(indicators, { a: 6.01 })).toEqual([{ indicatorId: 'a', reason: 'out_of_range' }]);
+    expect(sheetProblems(indicators, { a: 4.355 })).toEqual([{ indicatorId: 'a', reason: 'out_of_range', problem: 'too_many_decimals', value: 4.355, text: '「A」4.355 小数位数过多，应为 0–6 分，最多 2 位小数' }]);
+    expect(sheetProblems(indicators, { a: -1 })).toMatchObject([{ indicatorId: 'a', reason: 'out_of_range', problem: 'negative' }]);
+    expect(sheetProblems(indicators, { a: 6.01 })).toMatchObject([{ indicatorId: 'a', reason: 'out_of_range', problem: 'above_max' }]);
+    expect(sheetProblems(indicators, { a: 'abc' })).toMatchObject([{ indicatorId: 'a', reason: 'out_of_range', problem: 'not_a_number' }]);
     expect(sheetProblems(indicators, { b: 1 })).toEqual([{ indicatorId: 'b', reason: 'unknown' }]);
   });
 });

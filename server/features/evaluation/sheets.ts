@@ -1,6 +1,8 @@
 // Pure rules of a score sheet: which indicators a stage scores, and what a saved value may be.
 import type { EvaluationStage } from '../../../shared/contracts/campaigns.js';
 import type { Standard } from '../../../shared/standards/standard.js';
+import type { ScoreInput } from '../../../shared/contracts/common.js';
+import { pointsProblem, pointsRefusalText, type PointsProblem } from '../../../shared/score-cell.js';
 
 export type SheetIndicator = { id: string; name: string; dimensionName: string; maxPoints: number; guidance: string; evidence: string[] };
 
@@ -12,18 +14,19 @@ export function stageIndicators(standard: Standard, stage: EvaluationStage): She
   );
 }
 
-export type SheetProblem = { indicatorId: string; reason: 'unknown' | 'out_of_range' };
+export type SheetProblem =
+  | { indicatorId: string; reason: 'unknown' }
+  | { indicatorId: string; reason: 'out_of_range'; problem: PointsProblem; value: ScoreInput; text: string };
 
-/** Every value must name an indicator of the stage and lie in 0..max with at most two decimals. */
-export function sheetProblems(indicators: SheetIndicator[], scores: Record<string, number | null>): SheetProblem[] {
+/** Every value must name an indicator of the stage and be a number in 0..max with at most two decimals. */
+export function sheetProblems(indicators: SheetIndicator[], scores: Record<string, ScoreInput | null>): SheetProblem[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const problems: SheetProblem[] = [];
   for (const [indicatorId, points] of Object.entries(scores)) {
     const indicator = byId.get(indicatorId);
+    const problem = indicator && points !== null ? pointsProblem(points, indicator.maxPoints) : null;
     if (!indicator) problems.push({ indicatorId, reason: 'unknown' });
-    else if (points !== null && (points < 0 || points > indicator.maxPoints || !hasAtMostTwoDecimals(points))) {
-      problems.push({ indicatorId, reason: 'out_of_range' });
-    }
+    else if (problem) problems.push({ indicatorId, reason: 'out_of_range', problem, value: points as ScoreInput, text: pointsRefusalText(indicator.name, points, indicator.maxPoints, problem) });
   }
   return problems;
 }
