@@ -53,6 +53,7 @@ import { decisionRoutes } from './features/evaluation/decisions/decisions.routes
 import { historyRoutes } from './features/evaluation/history.routes.js';
 import { exportRoutes } from './features/evaluation/exports.routes.js';
 import { raterRoutes } from './features/evaluation/raters/raters.routes.js';
+import { integrityRoutes } from './features/evaluation/seals/integrity.routes.js';
 import { surveyRoutes } from './features/surveys/surveys.routes.js';
 import { surveyPublicRoutes, type SurveyLimits } from './features/surveys/public.routes.js';
 import './http/route-config.js';
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(decisionRoutes);
   await app.register(historyRoutes);
   await app.register(exportRoutes);
+  await app.register(integrityRoutes);
   await app.register(raterRoutes);
   await app.register(surveyRoutes);
   await app.register(surveyPublicRoutes, { limits: options.surveyLimits });

@@ -14,6 +14,7 @@ export const auditEventLabels: Record<string, string> = {
   'access.scope_denied': '越范围写操作被拒绝',
   'auth.csrf_rejected': '请求校验失败被拒绝',
   'audit.purge': '清理过期审计日志',
+  'seal.verify': '数据完整性校验',
   'incident.affected': '查询事件影响人员',
   'account.create': '创建账户',
   'account.update': '修改账户',
