@@ -45,7 +45,10 @@ const pointsSchema = z
   .max(100000)
   .meta({ description: 'Points, at most two decimals' });
 const percentSchema = z.number().min(0).max(100);
-const starsSchema = z.int().min(1).max(5);
+/** Star levels run up to 8 (format 2; format 1 stops at 5). */
+export const maxStarLevel = 8;
+const starsSchema = z.int().min(1).max(maxStarLevel);
+const belowTopSchema = z.int().min(0).max(maxStarLevel - 1);
 
 export const stageSchema = z
   .strictObject({
@@ -125,6 +128,13 @@ export const dimensionSchema = z.strictObject({
     .strictObject({
       name: nameSchema.meta({ description: 'e.g. 支部过硬星' }),
       minPoints: pointsSchema.meta({ description: 'Dimension score needed to earn the star' }),
+      higher: z
+        .strictObject({
+          name: nameSchema.meta({ description: 'e.g. 支部过硬星（优秀）' }),
+          minPoints: pointsSchema.meta({ description: 'Dimension score for the higher tier (at least minPoints)' }),
+        })
+        .optional()
+        .meta({ description: 'A second tier of the named star (format 2), counted by minHigherNamedStars' }),
     })
     .optional(),
   indicators: z.array(indicatorSchema).min(1),
@@ -177,7 +187,7 @@ export const satisfactionSchema = z
       .meta({ description: 'Percent of a "basically satisfied" answer counted as satisfied (default 100)' }),
     minSampleSize: z.int().min(1).optional(),
     caps: z
-      .array(z.strictObject({ belowPercent: percentSchema, maxStars: z.int().min(0).max(4) }))
+      .array(z.strictObject({ belowPercent: percentSchema, maxStars: belowTopSchema }))
       .optional()
       .meta({ description: 'A rate below belowPercent limits the level to maxStars' }),
   })
@@ -187,10 +197,10 @@ export const thresholdSchemeSchema = z
   .strictObject({
     type: z.literal('thresholds'),
     thresholds: z
-      .array(z.strictObject({ stars: z.int().min(1).max(5), minScore: pointsSchema }))
+      .array(z.strictObject({ stars: starsSchema, minScore: pointsSchema }))
       .min(1)
       .meta({ description: 'Highest stars first; the first row whose minScore the final score reaches' }),
-    minStars: z.int().min(0).max(4).meta({ description: 'Level when no row is reached' }),
+    minStars: belowTopSchema.meta({ description: 'Level when no row is reached' }),
   })
   .meta({ description: 'Level from the final score by thresholds' });
 
@@ -200,8 +210,14 @@ export const namedStarSchemeSchema = z
     levels: z
       .array(
         z.strictObject({
-          stars: z.int().min(1).max(5),
-          minNamedStars: z.int().min(0).max(20),
+          stars: starsSchema,
+          minNamedStars: z.int().min(0).max(30),
+          minHigherNamedStars: z
+            .int()
+            .min(0)
+            .max(30)
+            .optional()
+            .meta({ description: 'Named stars needed at their higher tier (namedStar.higher), format 2' }),
           minScore: pointsSchema.optional().meta({ description: 'Pass mark on the final score' }),
           requiredDimensions: z
             .array(slugSchema)
@@ -211,9 +227,21 @@ export const namedStarSchemeSchema = z
       )
       .min(1)
       .meta({ description: 'Highest stars first; the first row whose conditions all hold' }),
-    minStars: z.int().min(0).max(4),
+    minStars: belowTopSchema,
   })
   .meta({ description: 'Level from the named stars earned (and a pass mark on the total)' });
+
+export const outcomesSchema = z
+  .strictObject({
+    display: z
+      .enum(['labels', 'starsAndLabels'])
+      .meta({ description: 'labels: results show the label instead of stars; starsAndLabels: both' }),
+    labels: z
+      .array(z.strictObject({ stars: z.int().min(0).max(maxStarLevel), label: nameSchema }))
+      .min(1)
+      .meta({ description: 'The outcome of each level, e.g. 2 → 和美家园, 1 → 达标, 0 → 未达标; every reachable level needs one' }),
+  })
+  .meta({ description: 'Outcome labels (达标 / 和美家园 / 未达标, 先进 / 合格 / 基本合格 / 不合格) beside or instead of stars (format 2)' });
 
 export const levelSchemeSchema = z.discriminatedUnion('type', [thresholdSchemeSchema, namedStarSchemeSchema]);
 
@@ -221,7 +249,7 @@ export const prerequisiteSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('lastYearStars'),
-      stars: z.int().min(2).max(5),
+      stars: z.int().min(2).max(maxStarLevel),
       minStars: starsSchema,
       whenUnknown: z
         .enum(['unmet', 'met'])
@@ -232,7 +260,7 @@ export const prerequisiteSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('figure'),
-      stars: z.int().min(2).max(5),
+      stars: z.int().min(2).max(maxStarLevel),
       figure: slugSchema,
       min: z.number(),
       description: z.string().max(200).optional(),
@@ -242,8 +270,8 @@ export const prerequisiteSchema = z.discriminatedUnion('type', [
 
 export const vetoEffectSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('noRating') }),
-  z.strictObject({ type: z.literal('capStars'), maxStars: z.int().min(0).max(4) }),
-  z.strictObject({ type: z.literal('lowerStars'), by: z.int().min(1).max(4) }),
+  z.strictObject({ type: z.literal('capStars'), maxStars: belowTopSchema }),
+  z.strictObject({ type: z.literal('lowerStars'), by: z.int().min(1).max(maxStarLevel - 1) }),
 ]);
 
 export const vetoRuleSchema = z
@@ -273,7 +301,7 @@ export const quotaSchema = z
     base: z
       .enum(['allVillages', 'ratedVillages'])
       .meta({ description: 'Percentages of all villages, or of those not vetoed' }),
-    limits: z.array(z.strictObject({ stars: z.int().min(2).max(5), maxPercent: percentSchema })).min(1),
+    limits: z.array(z.strictObject({ stars: z.int().min(2).max(maxStarLevel), maxPercent: percentSchema })).min(1),
     order: z
       .array(rankingKeySchema)
       .min(1)
@@ -285,7 +313,7 @@ export const quotaSchema = z
 export const townLevelSchema = z.strictObject({
   stars: starsSchema,
   minOwnScore: pointsSchema.optional(),
-  minAverageVillageStars: z.number().min(0).max(5).optional(),
+  minAverageVillageStars: z.number().min(0).max(maxStarLevel).optional(),
   minShareOfVillages: z
     .strictObject({ atLeastStars: starsSchema, percent: percentSchema })
     .optional()
@@ -296,11 +324,11 @@ export const townSchemeSchema = z
   .strictObject({
     ownScoreMax: pointsSchema,
     levels: z.array(townLevelSchema).min(1).meta({ description: 'Highest stars first' }),
-    minStars: z.int().min(0).max(4),
+    minStars: belowTopSchema,
     capWhenVillageVetoed: z
       .int()
       .min(0)
-      .max(4)
+      .max(maxStarLevel - 1)
       .optional()
       .meta({ description: 'A town with a vetoed village gets at most this many stars' }),
   })
@@ -327,6 +355,7 @@ export const standardSchema = z
     deductions: adjustmentGroupSchema.optional().meta({ description: 'Deduction items (扣分项)' }),
     satisfaction: satisfactionSchema.optional(),
     levelScheme: levelSchemeSchema,
+    outcomes: outcomesSchema.optional(),
     prerequisites: z.array(prerequisiteSchema).optional(),
     vetoes: z.array(vetoRuleSchema).optional(),
     quotas: quotaSchema.optional(),
@@ -350,3 +379,4 @@ export type VetoRule = z.infer<typeof vetoRuleSchema>;
 export type VetoEffect = z.infer<typeof vetoEffectSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
 export type TownScheme = z.infer<typeof townSchemeSchema>;
+export type Outcomes = z.infer<typeof outcomesSchema>;

@@ -64,6 +64,12 @@ export type CompiledStandard = {
   dimensionMaxH: number[];
   namedStarMinH: (number | null)[];
   namedStarNames: (string | null)[];
+  /** Second tier of each named star (format 2), hundredths; null where the dimension has none. */
+  namedStarHigherMinH: (number | null)[];
+  namedStarHigherNames: (string | null)[];
+  hasHigherTiers: boolean;
+  /** Outcome label by level (format 2), or null when the standard shows stars only. */
+  labels: Map<number, string> | null;
   hasNamedStars: boolean;
   /** Earned named stars by bit mask, so villages with the same stars share one frozen list. */
   namedStarSets: Map<number, readonly string[]>;
@@ -84,7 +90,7 @@ export type CompiledStandard = {
   /** True when the standard weighs or caps by satisfaction, so a missing survey matters. */
   satisfactionRequired: boolean;
   /** Level rows, highest stars first; a threshold scheme's rows need no named stars. */
-  levels: { stars: number; minH: number | null; minNamedStars: number; required: string[] }[];
+  levels: { stars: number; minH: number | null; minNamedStars: number; minHigher: number; required: string[] }[];
   minStars: number;
   /** Highest stars first, so one pass settles them. */
   prerequisites: Prerequisite[];
@@ -95,12 +101,13 @@ export type CompiledStandard = {
 function compileLevels(standard: Standard): CompiledStandard['levels'] {
   const scheme = standard.levelScheme;
   if (scheme.type === 'thresholds') {
-    return scheme.thresholds.map((t) => ({ stars: t.stars, minH: toHundredths(t.minScore) ?? 0, minNamedStars: 0, required: [] }));
+    return scheme.thresholds.map((t) => ({ stars: t.stars, minH: toHundredths(t.minScore) ?? 0, minNamedStars: 0, minHigher: 0, required: [] }));
   }
   return scheme.levels.map((l) => ({
     stars: l.stars,
     minH: l.minScore === undefined ? null : (toHundredths(l.minScore) ?? 0),
     minNamedStars: l.minNamedStars,
+    minHigher: l.minHigherNamedStars ?? 0,
     required: l.requiredDimensions ?? [],
   }));
 }
@@ -214,6 +221,10 @@ export function compileStandard(input: Standard): CompiledStandard {
     dimensionMaxH: standard.dimensions.map((d) => toHundredths(d.maxPoints) ?? 0),
     namedStarMinH: standard.dimensions.map((d) => (d.namedStar ? (toHundredths(d.namedStar.minPoints) ?? 0) : null)),
     namedStarNames: standard.dimensions.map((d) => d.namedStar?.name ?? null),
+    namedStarHigherMinH: standard.dimensions.map((d) => (d.namedStar?.higher ? (toHundredths(d.namedStar.higher.minPoints) ?? 0) : null)),
+    namedStarHigherNames: standard.dimensions.map((d) => d.namedStar?.higher?.name ?? null),
+    hasHigherTiers: standard.dimensions.some((d) => d.namedStar?.higher !== undefined),
+    labels: standard.outcomes ? new Map(standard.outcomes.labels.map((l) => [l.stars, l.label])) : null,
     hasNamedStars: standard.dimensions.some((d) => d.namedStar !== undefined),
     namedStarSets: new Map(),
     stages,

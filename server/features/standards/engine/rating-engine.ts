@@ -19,6 +19,11 @@ import { scoreVillage, type ScoreContext } from './village-score.js';
 const NO_NOTES: readonly string[] = Object.freeze([]);
 const NO_STEPS: readonly ExplanationStep[] = Object.freeze([]);
 
+/** The highest level of the standard's scheme (5 for a five-star scheme, up to 8). */
+function topLevel(c: CompiledStandard): number {
+  return Math.max(c.minStars, ...c.levels.map((l) => l.stars));
+}
+
 /** Checks towns and village ids; returns each village's town as an index into input.towns. */
 function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingIssue[]): Int32Array {
   const towns = new Map<string, number>();
@@ -37,7 +42,11 @@ function checkStructure(c: CompiledStandard, input: RatingInput, issues: RatingI
     }
   });
   const villages = new Set<string>();
+  const top = topLevel(c);
   input.villages.forEach((v, i) => {
+    if (v.lastYearStars !== undefined && v.lastYearStars !== null && v.lastYearStars > top) {
+      issues.push({ code: 'rating.stars_out_of_range', path: `villages[${i}].lastYearStars`, villageId: v.id, value: v.lastYearStars, max: top, message: `上年星级 ${v.lastYearStars} 超过本标准最高等级 ${top}` });
+    }
     if (villages.has(v.id)) issues.push({ code: 'rating.duplicate_village', path: `villages[${i}].id`, villageId: v.id, message: `村“${v.id}”重复` });
     villages.add(v.id);
     const t = towns.get(v.townId);
@@ -70,7 +79,7 @@ function toVillageResult(
   src: RankSource,
   i: number,
   templates: { stages: Record<string, number>; dimensions: Record<string, number> },
-  extra: { townName: string; namedStars: readonly string[]; notes: readonly string[]; steps: readonly ExplanationStep[]; rankInTown: number | null; rankInCity: number | null },
+  extra: { townName: string; namedStars: readonly string[]; higherNamedStars: readonly string[]; notes: readonly string[]; steps: readonly ExplanationStep[]; rankInTown: number | null; rankInCity: number | null },
 ): VillageResult {
   const { cols } = src;
   const v = src.villages[i];
@@ -85,7 +94,7 @@ function toVillageResult(
   }
   const sat = cols.satisfactionBp[i] as number;
   const stars = cols.stars[i] as number;
-  return {
+  const result: VillageResult = {
     id: v?.id ?? '',
     name: v?.name ?? '',
     townId: v?.townId ?? '',
@@ -106,9 +115,13 @@ function toVillageResult(
     notes: extra.notes as string[],
     explanation: extra.steps as ExplanationStep[],
   };
+  // Format-2 fields only when the standard uses them, so a format-1 result is unchanged.
+  if (c.hasHigherTiers) result.higherNamedStars = extra.higherNamedStars as string[];
+  if (c.labels) result.label = stars < 0 ? null : (c.labels.get(stars) ?? null);
+  return result;
 }
 
-function summarize(villages: VillageResult[], towns: TownResult[]): RatingSummary {
+function summarize(c: CompiledStandard, villages: VillageResult[], towns: TownResult[]): RatingSummary {
   const byStars: Record<string, number> = {};
   let vetoed = 0;
   let atLeastThree = 0;
@@ -121,13 +134,25 @@ function summarize(villages: VillageResult[], towns: TownResult[]): RatingSummar
   for (const t of towns) {
     if (t.stars !== null) townsByStars[String(t.stars)] = (townsByStars[String(t.stars)] ?? 0) + 1;
   }
-  return {
+  const summary: RatingSummary = {
     villages: villages.length,
     vetoed,
     byStars,
     atLeastThreeStarsPercent: villages.length === 0 ? 0 : roundHalfUpDiv(atLeastThree * 10000, villages.length) / 100,
     townsByStars,
   };
+  if (c.labels) {
+    const byLabel: Record<string, number> = {};
+    for (const v of villages) if (v.label) byLabel[v.label] = (byLabel[v.label] ?? 0) + 1;
+    summary.byLabel = byLabel;
+  }
+  return summary;
+}
+
+function explainOutcome(c: CompiledStandard, stars: number): ExplanationStep {
+  if (stars < 0) return { rule: 'outcome', stars: null, label: null, before: null, after: null, text: '不予评定，无结果名称' };
+  const label = c.labels?.get(stars) ?? null;
+  return { rule: 'outcome', stars, label, before: null, after: stars, text: `最终等级 ${stars}：${label ?? '（无名称）'}` };
 }
 
 function groupByTown(townOf: Int32Array, townCount: number, indices: readonly number[]): number[][] {
@@ -162,6 +187,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     else notes[i] = [text];
   };
   const named: (readonly string[])[] = new Array(n);
+  const higher: (readonly string[])[] = new Array(n);
   const noteScratch: string[] = [];
   const dc = cols.dimensionCount;
   for (let i = 0; i < n; i++) {
@@ -184,10 +210,12 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     cols.stars[i] = level.stars === null ? -1 : level.stars;
     cols.vetoed[i] = level.vetoed ? 1 : 0;
     named[i] = level.namedStars;
+    higher[i] = level.higherNamedStars;
   }
 
   const src: RankSource = { cols, villages: input.villages };
   applyQuotas(c, src, { steps, note });
+  if (c.labels && steps) for (let i = 0; i < n; i++) steps[i]?.push(explainOutcome(c, cols.stars[i] as number));
 
   const rated: number[] = [];
   const unrated: number[] = [];
@@ -216,6 +244,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     return toVillageResult(c, src, i, templates, {
       townName: input.towns[townOf[i] as number]?.name ?? '',
       namedStars: named[i] ?? NO_NOTES,
+      higherNamedStars: higher[i] ?? NO_NOTES,
       notes: notes[i] ?? NO_NOTES,
       steps: steps?.[i] ?? NO_STEPS,
       rankInCity: Number.isNaN(city) ? null : city,
@@ -239,6 +268,6 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     standard: { id: c.standard.id, name: c.standard.name, version: c.standard.version },
     villages,
     towns,
-    summary: summarize(villages, towns),
+    summary: summarize(c, villages, towns),
   };
 }

@@ -56,7 +56,7 @@ describe('every input problem at once', () => {
     const json = {
       towns: [{ id: 't1', name: '一镇' }],
       villages: [
-        { ...uniformVillage('a', 0.9), lastYearStars: 7 },
+        { ...uniformVillage('a', 0.9), lastYearStars: 9 },
         { ...uniformVillage('b', 0.9), name: '' },
         uniformVillage('c', 0.9, { scores: { city: { a: 999 } } }),
         good,

@@ -42,7 +42,7 @@ export const villageInputSchema = z.strictObject({
   deductions: pointsRecordSchema.optional().meta({ description: 'Points taken off, as positive numbers' }),
   satisfaction: satisfactionInputSchema.nullable().optional(),
   violations: z.array(violationSchema).optional(),
-  lastYearStars: z.int().min(0).max(5).nullable().optional(),
+  lastYearStars: z.int().min(0).max(8).nullable().optional(),
   figures: z.record(z.string(), z.number()).optional(),
 });
 
@@ -80,6 +80,7 @@ export type RatingIssue = {
     | 'rating.too_many_decimals'
     | 'rating.unknown_indicator'
     | 'rating.unknown_stage'
+    | 'rating.stars_out_of_range'
     | 'rating.stage_not_scoring'
     | 'rating.formula_indicator_scored'
     | 'rating.unknown_item'

@@ -60,7 +60,15 @@ export type ExplanationStep =
   | { rule: 'score_round'; exact: string; before: null; after: number; text: string }
   | {
       rule: 'named_stars';
-      dimensions: { dimension: string; name: string; score: number; minPoints: number; earned: boolean }[];
+      dimensions: {
+        dimension: string;
+        name: string;
+        score: number;
+        minPoints: number;
+        earned: boolean;
+        /** The named star's second tier (format 2), when the standard sets one. */
+        higher?: { name: string; minPoints: number; earned: boolean };
+      }[];
       before: null;
       after: number;
       text: string;
@@ -116,7 +124,8 @@ export type ExplanationStep =
       before: number;
       after: number;
       text: string;
-    };
+    }
+  | { rule: 'outcome'; stars: number | null; label: string | null; before: null; after: number | null; text: string };
 
 export type RuleName = ExplanationStep['rule'];
 
@@ -138,6 +147,10 @@ export type VillageResult = {
   stars: number | null;
   /** Ids of the dimensions whose named star was earned. */
   namedStars: string[];
+  /** Ids of the dimensions whose named star reached its higher tier; only when the standard has tiers (format 2). */
+  higherNamedStars?: string[];
+  /** Outcome label of the final level (达标, 和美家园, 合格 …); only when the standard has outcomes (format 2); null when vetoed. */
+  label?: string | null;
   /** True when a veto removed the rating (一票否决). Caps and downgrades leave it false. */
   vetoed: boolean;
   rankInTown: number | null;
@@ -184,6 +197,8 @@ export type RatingSummary = {
   villages: number;
   vetoed: number;
   byStars: Record<string, number>;
+  /** Villages by outcome label; only when the standard has outcomes (format 2). */
+  byLabel?: Record<string, number>;
   /** Share of all villages at three stars or more, in percent (two decimals, half up). */
   atLeastThreeStarsPercent: number;
   townsByStars: Record<string, number>;

@@ -1,4 +1,5 @@
 import { checkStandardStructure } from './standard-checks.js';
+import { checkLevelRules } from './standard-level-checks.js';
 import { checkStandardRules } from './standard-rule-checks.js';
 import { upgradeStandard } from './standard-upgrade.js';
 import { checkFormatVersion } from './standard-version-checks.js';
@@ -22,6 +23,7 @@ export function validateStandard(json: unknown): StandardValidation {
   checkFormatVersion(parsed.data, report);
   checkStandardStructure(parsed.data, report);
   checkStandardRules(parsed.data, report);
+  checkLevelRules(parsed.data, report);
   return errors.length === 0 ? { ok: true, standard: parsed.data } : { ok: false, errors };
 }
 

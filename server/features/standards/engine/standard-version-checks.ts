@@ -13,9 +13,23 @@ const needsV2 = (what: string): string => `${what}仅在第 2 版格式中可用
 /** Paths of format-2 fields used in the standard, with a Chinese name for each. */
 export function formatTwoFields(standard: Standard): { path: string; what: string }[] {
   const found: { path: string; what: string }[] = [];
+  const add = (path: string, what: string): void => {
+    found.push({ path, what });
+  };
   standard.stages.forEach((stage, s) => {
-    if (stage.kind !== undefined) found.push({ path: `stages[${s}].kind`, what: '阶段类型（kind）' });
+    if (stage.kind !== undefined) add(`stages[${s}].kind`, '阶段类型（kind）');
   });
+  standard.dimensions.forEach((d, i) => {
+    if (d.namedStar?.higher) add(`dimensions[${i}].namedStar.higher`, '命名星第二档（higher）');
+  });
+  const scheme = standard.levelScheme;
+  const rows = scheme.type === 'thresholds' ? scheme.thresholds : scheme.levels;
+  const rowsPath = scheme.type === 'thresholds' ? 'levelScheme.thresholds' : 'levelScheme.levels';
+  rows.forEach((row, i) => {
+    if (row.stars > 5) add(`${rowsPath}[${i}].stars`, '五星以上的等级');
+    if ('minHigherNamedStars' in row && row.minHigherNamedStars !== undefined) add(`${rowsPath}[${i}].minHigherNamedStars`, '命名星第二档数量（minHigherNamedStars）');
+  });
+  if (standard.outcomes) add('outcomes', '结果名称（outcomes）');
   return found;
 }
 

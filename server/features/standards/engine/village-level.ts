@@ -13,6 +13,8 @@ export type LevelOutcome = {
   stars: number | null;
   vetoed: boolean;
   namedStars: readonly string[];
+  /** Dimensions whose named star reached its higher tier (format 2); empty without tiers. */
+  higherNamedStars: readonly string[];
 };
 
 /** What the level rules read from a village's score. */
@@ -26,11 +28,12 @@ export type LevelFacts = {
 
 type Sink = { steps: ExplanationStep[] | null; notes: string[] };
 
-function levelFromScore(c: CompiledStandard, score: LevelFacts, earned: readonly string[], sink: Sink): number {
+function levelFromScore(c: CompiledStandard, score: LevelFacts, earned: readonly string[], higher: readonly string[], sink: Sink): number {
   let row: CompiledStandard['levels'][number] | null = null;
   for (const l of c.levels) {
     if (
       earned.length >= l.minNamedStars &&
+      higher.length >= l.minHigher &&
       (l.minH === null || score.finalH >= l.minH) &&
       (l.required.length === 0 || l.required.every((d) => earned.includes(d)))
     ) {
@@ -65,6 +68,7 @@ function explainLevel(
   const conditions = row
     ? [
         `至少 ${row.minNamedStars} 颗命名星`,
+        ...(row.minHigher > 0 ? [`至少 ${row.minHigher} 颗命名星达到第二档`] : []),
         ...(row.minH === null ? [] : [`总分不低于 ${fmt(row.minH)} 分`]),
         ...row.required.map((d) => `须获${c.namedStarNames[c.dimensionIds.indexOf(d)] ?? d}`),
       ]
@@ -96,20 +100,41 @@ function namedStars(c: CompiledStandard, score: LevelFacts, sink: Sink): readonl
   return earned;
 }
 
+type NamedStarRow = Extract<ExplanationStep, { rule: 'named_stars' }>['dimensions'][number];
+
 function explainNamedStars(c: CompiledStandard, score: LevelFacts): ExplanationStep {
-  const rows: { dimension: string; name: string; score: number; minPoints: number; earned: boolean }[] = [];
+  const rows: NamedStarRow[] = [];
   const parts: string[] = [];
+  let higherCount = 0;
   c.dimensionIds.forEach((id, d) => {
     const min = c.namedStarMinH[d];
     if (min === null || min === undefined) return;
     const h = score.dimensionH[score.dimensionOffset + d] ?? 0;
     const ok = h >= min;
     const name = c.namedStarNames[d] ?? id;
-    rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok });
-    parts.push(`${name}（${c.dimensionNames[d]} ${fmt(h)} ${ok ? '≥' : '<'} ${fmt(min)}）${ok ? '获得' : '未获得'}`);
+    const higherMin = c.namedStarHigherMinH[d] ?? null;
+    let tierText = '';
+    if (higherMin === null) rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok });
+    else {
+      const high = h >= higherMin;
+      if (high) higherCount += 1;
+      rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok, higher: { name: c.namedStarHigherNames[d] ?? name, minPoints: pts(higherMin), earned: high } });
+      tierText = high ? `，达到第二档（≥ ${fmt(higherMin)}）` : `，未达第二档（${fmt(higherMin)}）`;
+    }
+    parts.push(`${name}（${c.dimensionNames[d]} ${fmt(h)} ${ok ? '≥' : '<'} ${fmt(min)}）${ok ? '获得' : '未获得'}${tierText}`);
   });
   const count = rows.filter((r) => r.earned).length;
-  return { rule: 'named_stars', dimensions: rows, before: null, after: count, text: `命名星：${parts.join('；')}；共获 ${count} 颗` };
+  const tiers = c.hasHigherTiers ? `，其中 ${higherCount} 颗达到第二档` : '';
+  return { rule: 'named_stars', dimensions: rows, before: null, after: count, text: `命名星：${parts.join('；')}；共获 ${count} 颗${tiers}` };
+}
+
+/** Dimensions whose named star reached its higher tier, in standard order. */
+function higherNamedStars(c: CompiledStandard, score: LevelFacts): readonly string[] {
+  if (!c.hasHigherTiers) return NO_NAMED_STARS;
+  return c.dimensionIds.filter((_, d) => {
+    const min = c.namedStarHigherMinH[d];
+    return min !== null && min !== undefined && (score.dimensionH[score.dimensionOffset + d] ?? 0) >= min;
+  });
 }
 
 function applyPrerequisites(c: CompiledStandard, v: VillageInput, stars: number, sink: Sink): number {
@@ -256,7 +281,8 @@ export function decideLevel(
 ): LevelOutcome {
   const sink: Sink = { steps, notes };
   const earned = namedStars(c, score, sink);
-  const fromScore = levelFromScore(c, score, earned, sink);
+  const higher = higherNamedStars(c, score);
+  const fromScore = levelFromScore(c, score, earned, higher, sink);
   let stars = applyPrerequisites(c, v, fromScore, sink);
   stars = applySatisfactionCaps(c, score, stars, sink);
   const veto = applyVetoes(c, v, stars, sink);
@@ -265,5 +291,6 @@ export function decideLevel(
     stars: veto.stars,
     vetoed: veto.vetoed,
     namedStars: earned,
+    higherNamedStars: higher,
   };
 }

@@ -93,9 +93,16 @@ function blockingRule(steps: readonly ExplanationStep[], target: number): { rule
   return null;
 }
 
-function describe(target: number, gains: WhatIfGain[], totalH: number): string {
+/** How a level is called to users: its outcome label when the standard has one (“和美家园”), else “4 星”. */
+export function levelName(standard: Standard, stars: number): string {
+  const label = standard.outcomes?.labels.find((l) => l.stars === stars)?.label;
+  return label === undefined ? `${stars} 星` : `“${label}”`;
+}
+
+function describe(standard: Standard, target: number, gains: WhatIfGain[], totalH: number): string {
   const parts = gains.map((g) => `${g.name} +${formatHundredths(Math.round(g.gain * 100))} 分（现 ${formatHundredths(Math.round(g.from * 100))}，满分 ${g.maxPoints}）`);
-  return `距 ${target} 星还差 ${formatHundredths(totalH)} 分：${parts.join('；')}`;
+  const name = levelName(standard, target);
+  return `距${name.startsWith('“') ? name : ` ${name}`}还差 ${formatHundredths(totalH)} 分：${parts.join('；')}`;
 }
 
 /**
@@ -109,7 +116,7 @@ export function whatIfForVillage(standard: Standard, input: RatingInput, result:
   if (!village || !now) throw new Error(`village ${villageId} is not in the campaign`);
   if (now.vetoed || now.stars === null) return { status: 'vetoed', text: '本年度存在一票否决事项，不能升星' };
   const top = highestLevel(standard);
-  if (now.stars >= top) return { status: 'top', stars: now.stars, text: `已是最高等级（${now.stars} 星）` };
+  if (now.stars >= top) return { status: 'top', stars: now.stars, text: `已是最高等级（${levelName(standard, now.stars)}）` };
   const target = now.stars + 1;
 
   // Trials rate the village alone (its town kept) without quotas; quotas are checked on the whole campaign.
@@ -177,7 +184,7 @@ export function whatIfForVillage(standard: Standard, input: RatingInput, result:
     })
     .sort((a, b) => b.maxPoints - b.from - (a.maxPoints - a.from) || (a.indicatorId < b.indicatorId ? -1 : 1));
   const totalH = gains.reduce((n, g) => n + Math.round(g.gain * 100), 0);
-  return { status: 'reachable', target, gains, totalGain: totalH / 100, text: describe(target, gains, totalH) };
+  return { status: 'reachable', target, gains, totalGain: totalH / 100, text: describe(standard, target, gains, totalH) };
 }
 
 /** What-if for every village of a rated campaign, by village id. */
