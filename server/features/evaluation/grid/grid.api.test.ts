@@ -1,16 +1,21 @@
 // The score grid through HTTP: a panel's villages × the stage's indicators, row saves with a
-// version check, and the same sheet as an .xlsx downloaded, filled and uploaded (all or nothing).
+// version check, and the same sheet as an .xlsx downloaded, filled and uploaded (all or nothing),
+// every imported score sealed like a typed one.
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
 import { campaignInDepartmentStage, judges } from '../../../../test/evaluation-stage-factories.js';
+import type { Ctx } from '../../../context.js';
+import { verifyCampaign } from '../seals/seals.service.js';
 
 let t: TestApp;
 let org: Client;
 let campaignId: string;
 const gridUrl = () => `/api/campaigns/${campaignId}/grid/department`;
 const rowUrl = (villageId: string) => `${gridUrl()}/${villageId}`;
+// What the fivestar verify command builds: the county and the services, no HTTP caller.
+const operator = () => ({ ...t.app.services, principal: { countyId: t.city.countyId, userId: '', username: 'cli', displayName: '命令行', roles: [], sessionId: '', csrfToken: '' } }) as unknown as Ctx;
 type Grid = { lockReason: string | null; indicators: { id: string; maxPoints: number; computedFrom: string | null }[]; rows: { villageId: string; code: string; canScore: boolean; version: number; points: Record<string, number | null> }[] };
 
 beforeAll(async () => {
@@ -147,6 +152,21 @@ describe('the score grid as .xlsx', () => {
     expect(grid.rows.every((r) => grid.indicators.every((i) => i.computedFrom !== null || r.points[i.id] === 1.25))).toBe(true);
     expect((await auditRows(t.app, 'score.change')).length).toBe(changesBefore + 4);
     expect(await auditRows(t.app, 'score.import')).toHaveLength(1);
+  });
+
+  it('when an upload has been stored, then every imported score verifies against its seal; edited in the database it is named, put back it verifies again', async () => {
+    const r = await verifyCampaign(operator(), campaignId);
+    expect(r).toMatchObject({ ok: true, rootIntact: true, failures: [] });
+    expect(r.checked).toBeGreaterThanOrEqual(4 * 2); // points and scorer of every imported score
+    const village = t.city.villages.town1[0];
+    const edit = (points: number) => t.app.services.db.execute(sql`UPDATE score_entries SET points = ${points} WHERE village_id = ${village.id} AND stage = 'department' AND indicator_id = (SELECT min(indicator_id) FROM score_entries WHERE village_id = ${village.id} AND stage = 'department')`);
+    await edit(2.5);
+    const edited = await verifyCampaign(operator(), campaignId);
+    expect(edited.ok).toBe(false);
+    expect(edited.failures.map((f) => [f.villageName, f.kind, f.problem])).toEqual([[village.name, 'score', 'altered']]);
+    expect(edited.failures[0]?.fieldLabel).toMatch(/^部门点评·.+·得分$/);
+    await edit(1.25);
+    expect((await verifyCampaign(operator(), campaignId)).ok).toBe(true);
   });
 
   it('when a file downloaded earlier is uploaded after someone saved, then the stale row is listed and nothing is saved', async () => {
