@@ -76,7 +76,8 @@ async function saveRowIn(tx: Ctx, campaignId: string, stage: EvaluationStage, vi
   if (version === null) {
     throw new AppError('sheet.version_conflict', { villageId, yourVersion: input.version, current: await currentRow(tx, campaignId, stage, villageId) });
   }
-  // Access, the window, the range of each value and the score.change audit row: the sheet's own save.
+  // Access, the window, the range of each value, the seals and the score.change audit row: the
+  // sheet's own save, so a typed row, a grid row and an imported row are stored alike.
   await saveSheet(tx, campaignId, stage, villageId, input.scores);
 }
 
