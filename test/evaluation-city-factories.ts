@@ -46,7 +46,7 @@ export async function campaignInCityStage(t: TestApp, year: number): Promise<{ c
   if (res.statusCode !== 200) throw new Error(`campaign: ${res.body}`);
   const campaignId = res.json().id as string;
   for (const to of ['mutual', 'department', 'city']) {
-    const step = await org.post(`/api/campaigns/${campaignId}/advance`, { to });
+    const step = await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试数据：提前进入市级考评' });
     if (step.statusCode !== 200) throw new Error(`advance ${to}: ${step.body}`);
   }
   t.clock.set(new Date(`${year}-05-06T02:00:00Z`));
@@ -69,7 +69,7 @@ export async function proposeAndNotice(org: Client, campaignId: string) {
     const res = await org.post(`/api/campaigns/${campaignId}/${step}`);
     if (res.statusCode !== 200) throw new Error(`${step}: ${res.body}`);
   }
-  const res = await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice' });
+  const res = await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice', reason: '测试数据：只为四个村打分' });
   if (res.statusCode !== 200) throw new Error(`notice: ${res.body}`);
   return res.json() as { noticeStarts: string; noticeEnds: string };
 }

@@ -63,7 +63,37 @@ export const campaignUpdateSchema = z.strictObject({
 });
 export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 
-export const campaignAdvanceSchema = z.strictObject({ to: campaignStatusSchema });
+/** `reason`: the written reason that lets an advance pass unmet (overridable) conditions, audited. */
+export const campaignAdvanceSchema = z.strictObject({ to: campaignStatusSchema, reason: z.string().trim().min(2).max(500).optional() });
+export type CampaignAdvance = z.infer<typeof campaignAdvanceSchema>;
+
+export const readinessKinds = ['early_window', 'unscored_sheets', 'unpublished_notices', 'open_rectifications', 'no_results', 'villages_without_stars', 'notice_running', 'open_objections'] as const;
+export type ReadinessKind = (typeof readinessKinds)[number];
+
+/** One unmet condition of the next step: what it is, how many, which ones. */
+export const readinessItemSchema = z.object({
+  kind: z.enum(readinessKinds),
+  text: z.string(),
+  count: z.number().int(),
+  /** Which villages, sheets or tasks, one line each. */
+  details: z.array(z.string()),
+  /** true: a written reason lets the advance go past it; false: it must be dealt with first. */
+  overridable: z.boolean(),
+});
+export type ReadinessItem = z.infer<typeof readinessItemSchema>;
+
+export const campaignReadinessSchema = z.object({
+  campaignId: z.uuid(),
+  from: campaignStatusSchema,
+  /** null when the campaign is final. */
+  to: campaignStatusSchema.nullable(),
+  /** The next stage's filling window, when the next step opens a scoring stage. */
+  window: z.object({ stage: evaluationStageSchema, opens: z.string(), closes: z.string() }).nullable(),
+  today: z.string(),
+  ready: z.boolean(),
+  items: z.array(readinessItemSchema),
+});
+export type CampaignReadiness = z.infer<typeof campaignReadinessSchema>;
 export const campaignListQuerySchema = pageQuerySchema;
 
 export const scoreSheetSchema = z.object({

@@ -4,11 +4,14 @@ import {
   campaignAdvanceSchema,
   campaignCreateSchema,
   campaignListQuerySchema,
+  campaignReadinessSchema,
   campaignSchema,
   campaignUpdateSchema,
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
-import { advanceCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.service.js';
+import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaigns.service.js';
+import { advanceCampaign } from './campaigns.advance.service.js';
+import { getReadiness } from './campaigns.readiness.service.js';
 
 const tags = ['campaigns'];
 const read = { access: 'campaign:read' } as const;
@@ -32,10 +35,16 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: manage, schema: { tags, params: idParamsSchema, body: campaignUpdateSchema, response: one } },
     async (req) => updateCampaign(ctxOf(req), req.params.id, req.body),
   );
+  // What the next step still waits for, shown before the click.
+  app.get(
+    '/api/campaigns/:id/readiness',
+    { config: manage, schema: { tags, params: idParamsSchema, response: { 200: campaignReadinessSchema } } },
+    async (req) => getReadiness(ctxOf(req), req.params.id),
+  );
   app.post(
     '/api/campaigns/:id/advance',
     // Advancing (finalizing included) moves every village's stars along: re-authenticate first.
     { config: { ...manage, reauth: true }, schema: { tags, params: idParamsSchema, body: campaignAdvanceSchema, response: one } },
-    async (req) => advanceCampaign(ctxOf(req), req.params.id, req.body.to),
+    async (req) => advanceCampaign(ctxOf(req), req.params.id, req.body),
   );
 };

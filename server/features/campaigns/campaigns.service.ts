@@ -5,20 +5,16 @@ import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { onUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../../shared/errors.js';
-import { chinaDate } from '../../../shared/dates.js';
-import type { CampaignCreate, CampaignStatus, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
+import type { CampaignCreate, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { getStandardDocument, lockStandard } from '../standards/standards.service.js';
+import { getStandardDocument } from '../standards/standards.service.js';
 import { validateStandard } from '../standards/engine/standard-validate.js';
 import type { Standard } from '../../../shared/standards/standard.js';
-import { countUnconfirmedResults } from '../evaluation/results.queries.js';
-import { countOpenObjections } from '../evaluation/objections.queries.js';
-import { nextStatus, noticeEndDate, weightsAddUp, windowProblems } from './campaigns.js';
+import { weightsAddUp, windowProblems } from './campaigns.js';
 import { presentCampaign } from './campaigns.present.js';
 import {
   insertCampaignRow,
   listCampaignRows,
-  lockCampaignRow,
   selectCampaignByYear,
   selectCampaignRow,
   updateCampaignRow,
@@ -82,32 +78,6 @@ export async function updateCampaign(ctx: Ctx, id: string, input: CampaignUpdate
       after: { name: after.name, windows: after.windows, stageWeights: after.stageWeights, noticeDays: after.noticeDays },
     });
     return presentCampaign(after);
-  });
-}
-
-export async function advanceCampaign(ctx: Ctx, id: string, to: CampaignStatus) {
-  return inTransaction(ctx, async (tx) => {
-    await lockCampaignRow(tx.db, ctx.principal.countyId, id);
-    const campaign = await findCampaign(tx, id);
-    if (nextStatus(campaign.status) !== to) throw new AppError('campaign.illegal_transition', { from: campaign.status, to });
-    const today = chinaDate(ctx.now());
-    const set: Partial<CampaignRow> = { status: to, updatedAt: ctx.now() };
-    if (to === 'notice') {
-      const unconfirmed = await countUnconfirmedResults(tx.db, ctx.principal.countyId, id);
-      if (unconfirmed !== 0) throw new AppError('campaign.results_unconfirmed', { unconfirmed });
-      set.noticeStarts = today;
-      set.noticeEnds = noticeEndDate(today, campaign.noticeDays);
-    }
-    // Scores are entered against the standard's indicators: it cannot change once scoring starts.
-    if (to === 'mutual') await lockStandard(tx, campaign.standardId, `${campaign.year} 年度评星使用此标准`);
-    if (to === 'final' && (!campaign.noticeEnds || today <= campaign.noticeEnds)) {
-      throw new AppError('campaign.notice_running', { noticeEnds: campaign.noticeEnds });
-    }
-    const unanswered = to === 'final' ? await countOpenObjections(tx.db, ctx.principal.countyId, id) : 0;
-    if (unanswered > 0) throw new AppError('campaign.objections_open', { unanswered });
-    await updateCampaignRow(tx.db, ctx.principal.countyId, id, set);
-    await recordAudit(tx, { event: 'campaign.advance', objectType: 'campaign', objectId: id, before: { status: campaign.status }, after: { status: to, noticeEnds: set.noticeEnds } });
-    return getCampaign(tx, id);
   });
 }
 

@@ -19,7 +19,12 @@ describe('campaign rules', () => {
     expect(sheetLockReason('mutual', 'mutual', windows, '2026-02-28')).toContain('尚未开放');
     expect(sheetLockReason('mutual', 'mutual', windows, '2026-04-01')).toContain('已于 2026-03-31 截止');
     expect(sheetLockReason('department', 'mutual', windows, '2026-04-10')).toBe('摸底互评阶段已结束，评分只读');
-    expect(sheetLockReason('mutual', 'city', windows, '2026-03-10')).toBe('市级考评阶段尚未开始');
+    // Not yet open: the rule that holds it and the day it opens are both said.
+    expect(sheetLockReason('mutual', 'mutual', windows, '2026-02-28')).toContain(`将于 ${windows.mutual.opens} 开放`);
+    expect(sheetLockReason('mutual', 'city', windows, '2026-03-10')).toBe(
+      `市级考评阶段尚未开始：当前为摸底互评阶段，组织部推进到市级考评后开放；市级考评计划填报时间为 ${windows.city.opens} 至 ${windows.city.closes}`,
+    );
+    expect(sheetLockReason('draft', 'department', windows, '2026-03-10')).toContain(`部门点评计划填报时间为 ${windows.department.opens}`);
     expect(sheetLockReason('notice', 'city', windows, '2026-06-01')).toContain('已结束');
     expect(sheetLockReason('final', 'city', windows, '2026-05-10')).toContain('已定星');
     expect(sheetLockReason('draft', 'mutual', windows, '2026-03-10')).toContain('尚未启动');

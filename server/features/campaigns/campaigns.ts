@@ -17,14 +17,16 @@ export function nextStatus(status: CampaignStatus): CampaignStatus | null {
 /** Why a stage's score sheets cannot be edited on `today`, in Chinese; null when they can. */
 export function sheetLockReason(status: CampaignStatus, stage: EvaluationStage, windows: StageWindows, today: string): string | null {
   const label = stageLabels[stage];
+  const w = windows[stage];
+  // A scorer who cannot type is told which rule holds the sheet and from when it may open.
+  const planned = `${label}计划填报时间为 ${w.opens} 至 ${w.closes}`;
   if (status === 'final') return '本年度已定星，评分只读';
-  if (status === 'draft') return '评星年度尚未启动';
+  if (status === 'draft') return `评星年度尚未启动：组织部推进到摸底互评后才开始评分；${planned}`;
   const current = evaluationStages.indexOf(status as EvaluationStage);
   const mine = evaluationStages.indexOf(stage);
   if (current === -1 || mine < current) return `${label}阶段已结束，评分只读`;
-  if (mine > current) return `${label}阶段尚未开始`;
-  const w = windows[stage];
-  if (today < w.opens) return `${label}填报时间为 ${w.opens} 至 ${w.closes}，尚未开放`;
+  if (mine > current) return `${label}阶段尚未开始：当前为${stageLabels[status as EvaluationStage]}阶段，组织部推进到${label}后开放；${planned}`;
+  if (today < w.opens) return `${label}填报时间为 ${w.opens} 至 ${w.closes}，尚未开放，将于 ${w.opens} 开放`;
   if (today > w.closes) return `${label}填报已于 ${w.closes} 截止`;
   return null;
 }

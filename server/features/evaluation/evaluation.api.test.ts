@@ -64,9 +64,9 @@ describe('campaign from draft to final', () => {
   it('when the campaign has not started, then sheets are locked and say why', async () => {
     const town1 = await loginAs(t.app, 'town1');
     const sheet = await town1.get(`/api/campaigns/${campaignId}/sheets/mutual/${v().town2[0].id}`);
-    expect(sheet.json().lockReason).toBe('评星年度尚未启动');
+    expect(sheet.json().lockReason).toBe('评星年度尚未启动：组织部推进到摸底互评后才开始评分；摸底互评计划填报时间为 2026-03-01 至 2026-03-31');
     const save = await town1.put(`/api/campaigns/${campaignId}/sheets/mutual/${v().town2[0].id}`, { scores: sheetAt('mutual', 1) });
-    expect(save.json().error).toMatchObject({ code: 'sheet.locked', details: { reason: '评星年度尚未启动' } });
+    expect(save.json().error).toMatchObject({ code: 'sheet.locked', details: { reason: expect.stringContaining('评星年度尚未启动') } });
   });
 
   it('when stage 1 runs, then town1’s team scores town2’s villages, never its own, and each save is audited once with before and after', async () => {
@@ -111,7 +111,8 @@ describe('campaign from draft to final', () => {
     const byName = Object.fromEntries(evaluators.map((a: { id: string; username: string }) => [a.username, a.id]));
     const panel = await org.post(`/api/campaigns/${campaignId}/panels`, { name: '第一评委组', departments: '农业农村局、乡村振兴局', memberIds: [byName.judge1], villageIds: [...v().town1, ...v().town2].map((x) => x.id) });
     expect(panel.statusCode).toBe(200);
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department' });
+    // Before the department window opens: the gate wants a written reason.
+    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department', reason: '测试：提前进入部门点评' })).statusCode).toBe(200);
     t.clock.set(new Date('2026-04-02T02:00:00Z'));
     org = await loginAs(t.app, 'orgadmin'); // the clock moved past the session's idle limit
     const town1 = await loginAs(t.app, 'town1');
@@ -129,7 +130,7 @@ describe('campaign from draft to final', () => {
   });
 
   it('when stage 3 runs, then the department scores, the engine proposes stars, and a change needs a reason', async () => {
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city' });
+    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city', reason: '测试：提前进入市级考评，点评结果未公示' })).statusCode).toBe(200);
     t.clock.set(new Date('2026-05-06T02:00:00Z'));
     org = await loginAs(t.app, 'orgadmin');
     const shares = [1, 0.9, 0.75, 0.55];
