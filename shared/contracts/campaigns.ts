@@ -169,8 +169,31 @@ export const campaignResultsSchema = z.object({
       ownScore: z.number().nullable(),
     }),
   ),
+  /**
+   * Present when a page was asked for (`page` or `pageSize`): `villages` is that page of the
+   * filtered ranking. `total` only when `count=true`, so a province's pages do not each count
+   * 10,000 rows.
+   */
+  page: z.object({ page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean(), total: z.number().int().nullable() }).optional(),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;
+
+/**
+ * Filters and paging of a campaign's results. Without `page` and `pageSize` the whole ranking in
+ * scope is answered, as the county's results page reads it; a province pages and filters here.
+ */
+export const campaignResultsQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+  /** One town's villages, in their ranking order. */
+  town: z.uuid().optional(),
+  /** Part of the village's name. */
+  search: z.string().trim().min(1).max(60).optional(),
+  /** Villages with these stars; 0 = 不定级 (no stars). */
+  stars: z.coerce.number().int().min(0).max(5).optional(),
+  count: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
+export type CampaignResultsQuery = z.infer<typeof campaignResultsQuerySchema>;
 
 export const teamSchema = z.object({
   id: z.uuid(),

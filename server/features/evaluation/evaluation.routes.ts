@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, okSchema, scoreInputSchema } from '../../../shared/contracts/common.js';
 import {
+  campaignResultsQuerySchema,
   campaignResultsSchema,
   evaluationStageSchema,
   overrideSchema,
@@ -16,7 +17,8 @@ import {
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
 import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments.service.js';
-import { computeResults, confirmResults, getResults, overrideStars, setTownScore } from './results.service.js';
+import { computeResults, confirmResults, overrideStars, setTownScore } from './results.service.js';
+import { listResults } from './results-list.service.js';
 import { getSheet, listSheets, saveSheet } from './sheets.service.js';
 
 const tags = ['evaluation'];
@@ -81,8 +83,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, params: scoreSheetParamsSchema, body: scoreSheetSaveSchema, response: { 200: scoreSheetSchema } } },
     async (req) => saveSheet(ctxOf(req), req.params.id, req.params.stage, req.params.villageId, req.body.scores),
   );
-  app.get('/api/campaigns/:id/results', { config: read, schema: { tags, params: idParamsSchema, response: { 200: campaignResultsSchema } } }, async (req) =>
-    getResults(ctxOf(req), req.params.id),
+  app.get(
+    '/api/campaigns/:id/results',
+    { config: read, schema: { tags, params: idParamsSchema, querystring: campaignResultsQuerySchema, response: { 200: campaignResultsSchema } } },
+    async (req) => listResults(ctxOf(req), req.params.id, req.query),
   );
   app.post('/api/campaigns/:id/results/compute', { config: manage, schema: { tags, params: idParamsSchema } }, async (req) =>
     computeResults(ctxOf(req), req.params.id),
