@@ -301,14 +301,28 @@ export const quotaSchema = z
     base: z
       .enum(['allVillages', 'ratedVillages'])
       .meta({ description: 'Percentages of all villages, or of those not vetoed' }),
-    limits: z.array(z.strictObject({ stars: z.int().min(2).max(maxStarLevel), maxPercent: percentSchema })).min(1),
+    limits: z
+      .array(z.strictObject({ stars: z.int().min(2).max(maxStarLevel), maxPercent: percentSchema }))
+      .meta({ description: 'At most maxPercent at a level (rounded down); may be empty in format 2 when targets or minimum shares are given' }),
+    targets: z
+      .array(z.strictObject({ stars: z.int().min(2).max(maxStarLevel), targetPercent: percentSchema }))
+      .optional()
+      .meta({ description: 'About targetPercent at a level (format 2): places = base × percent rounded half up; the rest drop one level' }),
+    minimumShares: z
+      .array(z.strictObject({ atMostStars: z.int().min(0).max(maxStarLevel - 1), minPercent: percentSchema }))
+      .optional()
+      .meta({ description: 'At least minPercent at atMostStars or below (format 2), rounded up; the lowest-ranked villages above drop to atMostStars' }),
+    ties: z
+      .enum(['byKeys', 'allKeep', 'refer'])
+      .optional()
+      .meta({ description: 'Villages tied on every order key at a place boundary (format 2): byKeys (default) breaks by name and id; allKeep lets all keep the level; refer lists them for the department to decide' }),
     order: z
       .array(rankingKeySchema)
       .min(1)
       .optional()
       .meta({ description: 'Who keeps the star when over the limit (default: ranking.keys)' }),
   })
-  .meta({ description: 'At most maxPercent of the villages at a level; the rest drop one level' });
+  .meta({ description: 'Places (名额) per level: at most, about (targets) and minimum shares, and how ties at a boundary are settled' });
 
 export const townLevelSchema = z.strictObject({
   stars: starsSchema,

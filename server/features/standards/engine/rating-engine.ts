@@ -4,7 +4,7 @@ import { applyQuotas } from './quota.js';
 import { rankVillages, type RankSource } from './ranking.js';
 import { explainScore, pts } from './rating-explain.js';
 import { RatingInputError, type RateOptions, type RatingInput, type RatingIssue } from './rating-input.js';
-import type { ExplanationStep, RatingResult, RatingSummary, TownResult, VillageResult } from './rating-result.js';
+import type { ExplanationStep, RatingResult, Referral, RatingSummary, TownResult, VillageResult } from './rating-result.js';
 import { createScoreColumns, readScore, type ScoreColumns } from './score-columns.js';
 import type { Standard } from '../../../../shared/standards/standard.js';
 import { rateTown } from './town-rating.js';
@@ -214,7 +214,8 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
   }
 
   const src: RankSource = { cols, villages: input.villages };
-  applyQuotas(c, src, { steps, note });
+  const referrals: Referral[] = [];
+  applyQuotas(c, src, { steps, note, refer: (r) => referrals.push(r) });
   if (c.labels && steps) for (let i = 0; i < n; i++) steps[i]?.push(explainOutcome(c, cols.stars[i] as number));
 
   const rated: number[] = [];
@@ -264,10 +265,12 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
 
-  return {
+  const result: RatingResult = {
     standard: { id: c.standard.id, name: c.standard.name, version: c.standard.version },
     villages,
     towns,
     summary: summarize(c, villages, towns),
   };
+  if (referrals.length > 0) result.referrals = referrals;
+  return result;
 }

@@ -121,6 +121,21 @@ export type ExplanationStep =
       kept: boolean;
       /** At the quota boundary: the village on the other side, the keys both share and the key that decided. */
       tieBreak: { with: string; equalOn: string[]; decidedBy: string } | null;
+      /** 'target' for a quota given as about a share (format 2); absent for "at most". */
+      kind?: 'target';
+      /** Villages tied on every order key at the boundary, settled by the standard's tie policy (format 2). */
+      tie?: { policy: 'allKeep' | 'refer'; villages: string[] };
+      before: number;
+      after: number;
+      text: string;
+    }
+  | {
+      rule: 'minimum_share';
+      scope: 'city' | 'town';
+      atMostStars: number;
+      minPercent: number;
+      base: number;
+      required: number;
       before: number;
       after: number;
       text: string;
@@ -204,8 +219,23 @@ export type RatingSummary = {
   townsByStars: Record<string, number>;
 };
 
+/** Villages tied at a quota boundary that the standard refers to the department (ties: 'refer'). */
+export type Referral = {
+  scope: 'city' | 'town';
+  /** The town of a town-scope quota; null for the city. */
+  townId: string | null;
+  stars: number;
+  /** Places still open among the tied villages. */
+  places: number;
+  /** Ids of the tied villages; until decided each has one star less. */
+  villages: string[];
+  text: string;
+};
+
 export type RatingResult = {
   standard: { id: string; name: string; version: string };
+  /** Ties for the department to decide (format 2, ties: 'refer'); only present when there are some. */
+  referrals?: Referral[];
   /** Rated villages in city ranking order, then vetoed villages by name. */
   villages: VillageResult[];
   /** Towns by stars, own score and name. */

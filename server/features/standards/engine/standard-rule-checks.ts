@@ -117,7 +117,26 @@ function checkQuotas(standard: Standard, report: Report): void {
     seen.add(limit.stars);
     sum += toHundredths(limit.maxPercent) ?? 0;
   });
+  quotas.targets?.forEach((target, i) => {
+    percentDecimalsCheck(report, `quotas.targets[${i}].targetPercent`, target.targetPercent);
+    if (seen.has(target.stars)) {
+      report(`quotas.targets[${i}].stars`, 'standard.duplicate_quota', `${target.stars} 星已有名额限制或目标比例`);
+    }
+    seen.add(target.stars);
+    sum += toHundredths(target.targetPercent) ?? 0;
+  });
   if (sum > 10000) report('quotas.limits', 'standard.quota_sum', `各星级名额比例之和 ${sum / 100}% 超过 100%`);
+  const shares = new Set<number>();
+  quotas.minimumShares?.forEach((share, i) => {
+    percentDecimalsCheck(report, `quotas.minimumShares[${i}].minPercent`, share.minPercent);
+    if (shares.has(share.atMostStars)) {
+      report(`quotas.minimumShares[${i}].atMostStars`, 'standard.duplicate_quota', `${share.atMostStars} 星及以下的最低比例重复`);
+    }
+    shares.add(share.atMostStars);
+  });
+  if (quotas.limits.length === 0 && (quotas.targets ?? []).length === 0 && (quotas.minimumShares ?? []).length === 0) {
+    report('quotas.limits', 'standard.quota_empty', '名额规则为空：请至少写一条 limits、targets 或 minimumShares');
+  }
   if (quotas.order) checkRankingKeys(standard, quotas.order, 'quotas.order', report);
 }
 

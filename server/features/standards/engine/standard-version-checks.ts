@@ -30,6 +30,10 @@ export function formatTwoFields(standard: Standard): { path: string; what: strin
     if ('minHigherNamedStars' in row && row.minHigherNamedStars !== undefined) add(`${rowsPath}[${i}].minHigherNamedStars`, '命名星第二档数量（minHigherNamedStars）');
   });
   if (standard.outcomes) add('outcomes', '结果名称（outcomes）');
+  const q = standard.quotas;
+  if (q?.targets) add('quotas.targets', '名额目标比例（targets）');
+  if (q?.minimumShares) add('quotas.minimumShares', '最低比例（minimumShares）');
+  if (q?.ties) add('quotas.ties', '名额并列处理（ties）');
   return found;
 }
 
