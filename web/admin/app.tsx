@@ -41,6 +41,8 @@ const MutualWorkPage = lazy(() => import('./pages/campaigns/stage-work/mutual-wo
 const MutualSummaryPage = lazy(() => import('./pages/campaigns/stage-work/mutual-summary-page').then((m) => ({ default: m.MutualSummaryPage })));
 const DepartmentWorkPage = lazy(() => import('./pages/campaigns/stage-work/department-work-page').then((m) => ({ default: m.DepartmentWorkPage })));
 const RaterQualityPage = lazy(() => import('./pages/campaigns/raters/rater-quality-page').then((m) => ({ default: m.RaterQualityPage })));
+const SelfEvaluationsPage = lazy(() => import('./pages/self-evaluation/self-evaluations-page').then((m) => ({ default: m.SelfEvaluationsPage })));
+const SelfEvaluationPage = lazy(() => import('./pages/self-evaluation/self-evaluation-page').then((m) => ({ default: m.SelfEvaluationPage })));
 const RectificationsPage = lazy(() => import('./pages/campaigns/stage-work/rectifications-page').then((m) => ({ default: m.RectificationsPage })));
 const FieldworkOverviewPage = lazy(() => import('./pages/pairing/fieldwork-overview-page').then((m) => ({ default: m.FieldworkOverviewPage })));
 const PairingPage = lazy(() => import('./pages/pairing/pairing-page').then((m) => ({ default: m.PairingPage })));
@@ -97,6 +99,8 @@ export function AdminApp() {
                 <Route path="campaigns/:id/towns/:townId/summary" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualSummaryPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/department" element={<RequirePermission permission="campaign:read"><Lazy page={<DepartmentWorkPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/raters" element={<RequirePermission permission="campaign:manage"><Lazy page={<RaterQualityPage />} /></RequirePermission>} />
+                <Route path="self-evaluations" element={<RequirePermission permission="campaign:read"><Lazy page={<SelfEvaluationsPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/villages/:villageId/self-evaluation" element={<RequirePermission permission="campaign:read"><Lazy page={<SelfEvaluationPage />} /></RequirePermission>} />
                 <Route path="rectifications" element={<RequirePermission permission="campaign:read"><Lazy page={<RectificationsPage />} /></RequirePermission>} />
                 <Route path="fieldwork" element={<RequirePermission permission="fieldwork:read"><Lazy page={<FieldworkOverviewPage />} /></RequirePermission>} />
                 <Route path="pairing" element={<RequirePermission permission="fieldwork:read"><Lazy page={<PairingPage />} /></RequirePermission>} />

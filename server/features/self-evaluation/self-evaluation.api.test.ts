@@ -30,7 +30,11 @@ beforeAll(async () => {
   const standard = await org.post('/api/standards', { document: await shippedStandard('tumen-2022') });
   const campaign = await org.post('/api/campaigns', { year: 2026, name: '2026年度五星级创建', standardId: standard.json().id, windows: stageWindows(2026) });
   campaignId = campaign.json().id;
-  [v11, v21, town1, town2, leader] = await Promise.all(['v11', 'v21', 'town1', 'town2', 'leader'].map((u) => loginAs(t.app, u)));
+  v11 = await loginAs(t.app, 'v11');
+  v21 = await loginAs(t.app, 'v21');
+  town1 = await loginAs(t.app, 'town1');
+  town2 = await loginAs(t.app, 'town2');
+  leader = await loginAs(t.app, 'leader');
   indicators = (await v11.get(url())).json().indicators;
 });
 afterAll(() => t.close());

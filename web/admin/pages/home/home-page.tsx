@@ -6,6 +6,7 @@ import { useOrgUnits } from '../../api/org-units-hooks';
 import { usePeople } from '../../api/people-hooks';
 import { useSession } from '../../auth/session';
 import { DeskCard } from './desk-card';
+import { VillageStandingCard } from './village-standing-card';
 
 // Totals come from the list endpoints (pageSize 1), which already apply the caller's scope.
 const countOnly = { page: 1, pageSize: 1 } as const;
@@ -53,6 +54,7 @@ export function HomePage() {
         </Space>
       </Card>
       <DeskCard />
+      <VillageStandingCard />
       {orgs || people ? (
         <Row gutter={[16, 16]}>
           {orgs && (

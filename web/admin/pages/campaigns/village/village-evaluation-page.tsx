@@ -9,6 +9,7 @@ import { useVillageEvaluation } from '../../../api/evaluation-results-hooks';
 import { PageLoading } from '../../../components/page-loading';
 import { CampaignStatusTag, Stars } from '../campaign-labels';
 import { CorrectionsCard, ExplanationCard, HistoryCard, SurveyCard, ViolationsCard } from './village-side-cards';
+import { SelfEvaluationCard, WhatIfCard } from './village-self-cards';
 
 type Indicator = VillageEvaluation['indicators'][number];
 
@@ -128,11 +129,13 @@ export function VillageEvaluationPage() {
                 ))
               )}
             </Card>
+            <SelfEvaluationCard campaignId={id} villageId={villageId} />
             <EvidenceCard evidence={data.evidence} />
           </Space>
         </Col>
         <Col xs={24} xl={9}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <WhatIfCard campaignId={id} villageId={villageId} />
             {result && <ExplanationCard result={result} />}
             <CorrectionsCard corrections={data.corrections} />
             <SurveyCard survey={data.survey} rate={result?.satisfactionRate ?? null} />
