@@ -121,7 +121,7 @@ describe('democratic evaluation', () => {
   });
 
   it('when stage 2 has closed, then arena scores and votes are read-only and say why', async () => {
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city' });
+    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city', reason: '测试：提前进入市级考评' });
     const j1 = await judge(1);
     expect((await j1.put(arenaUrl(), { points: 1 })).json().error).toMatchObject({ code: 'stage_work.locked', details: { reason: '部门点评阶段已结束，评分只读' } });
     expect((await j1.get(url())).json()).toMatchObject({ canEdit: false, lockReason: '部门点评阶段已结束，评分只读' });

@@ -119,7 +119,7 @@ describe('the stage-1 overview and the summary table', () => {
   });
 
   it('when stage 1 has closed, then the report of the other town can no longer be written and says why', async () => {
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department' });
+    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department', reason: '测试：提前进入部门点评' });
     const other = `/api/campaigns/${campaignId}/towns/${t.city.towns[0].id}/mutual-report`;
     expect((await town2.get(other)).json()).toMatchObject({ canEdit: false, lockReason: '摸底互评阶段已结束，评分只读' });
     expect((await town2.put(other, { narrative: '迟交', findings: [] })).json().error).toMatchObject({ code: 'stage_work.locked', details: { reason: '摸底互评阶段已结束，评分只读' } });

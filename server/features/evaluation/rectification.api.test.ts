@@ -100,13 +100,19 @@ describe('the task’s life', () => {
   });
 
   it('when the campaign is final, then tasks are read-only and no new ones are set', async () => {
-    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city' })).statusCode).toBe(200);
+    // Tasks not yet verified hold the gate to stage 3 until the department writes why it goes on.
+    const gate = (await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city' })).json().error;
+    expect(gate.code).toBe('campaign.not_ready');
+    const unverified = (await org.get(url())).json().items.filter((i: { status: string }) => i.status !== 'verified').length;
+    expect(unverified).toBeGreaterThan(0);
+    expect(gate.details.blockers.find((b: { kind: string }) => b.kind === 'open_rectifications')).toMatchObject({ overridable: true, count: unverified });
+    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city', reason: '测试：整改与评分并行，进入市级考评' })).statusCode).toBe(200);
     judge1 = await loginAs(t.app, 'judge1'); // the clock moved past the session's idle limit
     const created = await judge1.post(`/api/campaigns/${campaignId}/villages/${v().town2[0].id}/rectifications`, task);
     expect(created.statusCode).toBe(200); // stage 3 may still set tasks
     await org.post(`/api/campaigns/${campaignId}/results/compute`);
     await org.post(`/api/campaigns/${campaignId}/results/confirm`);
-    const notice = (await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice' })).json();
+    const notice = (await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice', reason: '测试：市级考评表未填，整改未核验' })).json();
     const refused = await judge1.post(`/api/campaigns/${campaignId}/villages/${v().town2[0].id}/rectifications`, task);
     expect(refused.json().error).toMatchObject({ code: 'rectification.locked', details: { reason: '结果公示期间不能再新建整改任务' } });
     t.clock.set(new Date(`${notice.noticeEnds}T20:00:00Z`));

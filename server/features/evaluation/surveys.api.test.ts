@@ -112,8 +112,7 @@ describe('survey results of stage 1', () => {
   });
 
   it('when the department computes the stars, then the engine receives the survey counts', async () => {
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department' });
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'city' });
+    for (const to of ['department', 'city']) await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试：提前推进' });
     const locked = await town1.put(`/api/campaigns/${campaignId}/villages/${v().town2[0].id}/survey`, counts);
     expect(locked.json().error.details.reason).toBe('摸底互评阶段已结束，评分只读');
     t.clock.set(new Date('2026-05-06T02:00:00Z'));

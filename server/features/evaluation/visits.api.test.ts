@@ -92,7 +92,7 @@ describe('household visits of stage 1', () => {
 
   it('when stage 1 has closed, then visits are read-only and say why', async () => {
     const first = (await town1.get(`/api/campaigns/${campaignId}/visits`)).json().items[0];
-    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department' });
+    await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'department', reason: '测试：提前进入部门点评' });
     const res = await town1.patch(`/api/campaigns/${campaignId}/visits/${first.id}`, { findings: '补记' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details.reason).toBe('摸底互评阶段已结束，评分只读');

@@ -242,7 +242,7 @@ describe('progress and the engine', () => {
     expect(all.towns.map((x: { townName: string }) => x.townName).sort()).toEqual(['乙镇', '甲镇']);
     expect(all.city.issued).toBeGreaterThan(0);
 
-    for (const to of ['department', 'city']) expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to })).statusCode).toBe(200);
+    for (const to of ['department', 'city']) expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试：提前推进' })).statusCode).toBe(200);
     t.clock.set(new Date('2026-05-06T02:00:00Z'));
     org = await loginAs(t.app, 'orgadmin');
     expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);

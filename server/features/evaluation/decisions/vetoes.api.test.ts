@@ -134,7 +134,7 @@ describe('the only way round: the record is revised', () => {
 describe('corrections are bound too', () => {
   it('when the notice runs and a vetoed village is corrected upwards, then 409 names the record', async () => {
     expect((await org.post(`/api/campaigns/${campaignId}/results/confirm`)).statusCode).toBe(200);
-    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice' })).statusCode).toBe(200);
+    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice', reason: '测试：只为部分村打分' })).statusCode).toBe(200);
     const res = await org.post(`/api/campaigns/${campaignId}/results/${v().town2[0].id}/correct`, { stars: 3, reason: '公示期间上调' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.details.text).toContain('WJ000003');
