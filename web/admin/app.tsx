@@ -25,6 +25,7 @@ const AccountsPage = lazy(() =>
   import('./pages/accounts/accounts-page').then((m) => ({ default: m.AccountsPage })),
 );
 const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const IntegrityPage = lazy(() => import('./pages/integrity/integrity-page').then((m) => ({ default: m.IntegrityPage })));
 const StandardsRoutes = lazy(() => import('./pages/standards/standards-routes').then((m) => ({ default: m.StandardsRoutes })));
 const CampaignsPage = lazy(() => import('./pages/campaigns/list/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
 const CampaignDetailPage = lazy(() => import('./pages/campaigns/detail/campaign-detail-page').then((m) => ({ default: m.CampaignDetailPage })));
@@ -85,6 +86,7 @@ export function AdminApp() {
                 <Route path="people" element={<RequirePermission permission="people:read"><Lazy page={<PeoplePage />} /></RequirePermission>} />
                 <Route path="accounts" element={<RequirePermission permission="account:read"><Lazy page={<AccountsPage />} /></RequirePermission>} />
                 <Route path="audit" element={<RequirePermission permission="audit:read"><Lazy page={<AuditPage />} /></RequirePermission>} />
+                <Route path="integrity" element={<RequirePermission permission="audit:read"><Lazy page={<IntegrityPage />} /></RequirePermission>} />
                 <Route path="standards/*" element={<RequirePermission permission="standard:read"><Lazy page={<StandardsRoutes />} /></RequirePermission>} />
                 <Route path="campaigns" element={<RequirePermission permission="campaign:read"><Lazy page={<CampaignsPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id" element={<RequirePermission permission="campaign:read"><Lazy page={<CampaignDetailPage />} /></RequirePermission>} />

@@ -9,6 +9,7 @@ import {
   HeartOutlined,
   LinkOutlined,
   AuditOutlined,
+  FileProtectOutlined,
   BookOutlined,
   FormOutlined,
   FileDoneOutlined,
@@ -56,6 +57,7 @@ const navEntries: NavEntry[] = [
   { path: '/service', label: '为民服务', icon: <HeartOutlined />, permission: 'fieldwork:read' },
   { path: '/training', label: '干部培训', icon: <ReadOutlined />, permission: 'training:read' },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },
+  { path: '/integrity', label: '数据完整性校验', icon: <FileProtectOutlined />, permission: 'audit:read' },
 ];
 
 function selectedKey(pathname: string): string {
