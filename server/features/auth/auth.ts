@@ -25,7 +25,8 @@ export type SessionTimes = { createdAt: Date; lastSeenAt: Date; endedAt: Date | 
 
 export function sessionState(s: SessionTimes, now: Date): 'active' | 'ended' | 'idle' | 'expired' {
   if (s.endedAt) return 'ended';
-  if (now.getTime() - s.createdAt.getTime() > sessionPolicy.absoluteMs) return 'expired';
+  // A session lives 12 hours: at 12:00:00 after login it is over (idle counts from the last use).
+  if (now.getTime() - s.createdAt.getTime() >= sessionPolicy.absoluteMs) return 'expired';
   if (now.getTime() - s.lastSeenAt.getTime() > sessionPolicy.idleMs) return 'idle';
   return 'active';
 }

@@ -21,6 +21,8 @@ import { loginAs, makeClock, testSecret } from '../../../test/test-app.js';
 
 /** The recovery time the drill must meet on a test-sized database (docs/operations.md). */
 const rtoMs = 120_000;
+// Three servers start and stop in one drill: longer than an ordinary test.
+const drillTimeoutMs = 300_000;
 const tables = ['org_units', 'people', 'users', 'role_grants', 'audit_log', 'audit_chain', 'audit_anchors'];
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -102,7 +104,7 @@ describe('item 24 on PGlite: archive the stopped data dir, unpack it elsewhere, 
     } finally {
       await restored.close();
     }
-  });
+  }, drillTimeoutMs);
 });
 
 const adminUrl = process.env.DATABASE_URL;
@@ -151,5 +153,5 @@ describe.runIf(adminUrl)('item 24 on PostgreSQL: pg_dump -Fc, pg_restore into an
     } finally {
       await restored.close();
     }
-  });
+  }, drillTimeoutMs);
 });
