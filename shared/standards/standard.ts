@@ -165,6 +165,12 @@ export const adjustmentItemSchema = z.strictObject({
   name: nameSchema,
   maxPoints: pointsSchema,
   guidance: z.string().max(4000),
+  perCount: pointsSchema
+    .optional()
+    .meta({ description: 'Counted item (format 2): the input is a count, each worth perCount points, up to maxPoints (+5 per honour, at most 10)' }),
+  dimension: slugSchema
+    .optional()
+    .meta({ description: 'Bonus only (format 2): the points also count towards this dimension’s named star' }),
 });
 
 export const adjustmentGroupSchema = z.strictObject({
@@ -281,8 +287,24 @@ export const vetoRuleSchema = z
     }),
     name: nameSchema.meta({ description: 'e.g. 违反党规党纪' }),
     effect: vetoEffectSchema,
+    yellowCard: z
+      .strictObject({
+        name: nameSchema.optional().meta({ description: 'e.g. 黄牌警告' }),
+        maxStars: belowTopSchema,
+      })
+      .optional()
+      .meta({ description: 'Format 2: a violation recorded with severity "yellowCard" only caps the stars; the effect is for a full veto' }),
   })
   .meta({ description: 'Veto or downgrade for a confirmed violation (一票否决)' });
+
+export const dataRuleSchema = z
+  .strictObject({
+    name: nameSchema.meta({ description: 'e.g. 连续三年未发展党员' }),
+    figure: slugSchema.meta({ description: 'A figure declared in `figures`' }),
+    min: z.number().meta({ description: 'The rule applies when the figure is below min (a missing figure counts as 0, or is an error with --strict)' }),
+    effect: vetoEffectSchema,
+  })
+  .meta({ description: 'A rule from recorded data (format 2), e.g. no new Party member in 3 years → not rated' });
 
 export const rankingKeySchema = z.discriminatedUnion('key', [
   z.strictObject({ key: z.literal('stars'), direction: z.enum(['asc', 'desc']).optional() }),
@@ -372,6 +394,7 @@ export const standardSchema = z
     outcomes: outcomesSchema.optional(),
     prerequisites: z.array(prerequisiteSchema).optional(),
     vetoes: z.array(vetoRuleSchema).optional(),
+    dataRules: z.array(dataRuleSchema).optional(),
     quotas: quotaSchema.optional(),
     ranking: z.strictObject({ keys: z.array(rankingKeySchema).min(1) }),
     townScheme: townSchemeSchema.optional(),

@@ -77,8 +77,10 @@ export type CompiledStandard = {
   stageById: Map<StageId, CompiledStage>;
   formulas: CompiledFormula[];
   figures: Map<string, CompiledFigure>;
-  bonus: { capH: number; items: Map<string, { name: string; maxH: number }> };
-  deductions: { capH: number; items: Map<string, { name: string; maxH: number }> };
+  bonus: { capH: number; items: Map<string, CompiledItem> };
+  deductions: { capH: number; items: Map<string, CompiledItem> };
+  /** Bonus items that also count towards a dimension's named star (format 2): item id → dimension index. */
+  dimensionBonus: Map<string, number>;
   satisfaction: {
     weight: number;
     credit: number;
@@ -130,9 +132,14 @@ function compileMapping(mapping: Standard['dimensions'][number]['indicators'][nu
   };
 }
 
+/** A bonus or deduction item; perH is the points per count of a counted item (format 2), else null. */
+export type CompiledItem = { name: string; maxH: number; perH: number | null };
+
 function compileItems(group: Standard['bonus']): CompiledStandard['bonus'] {
-  const items = new Map<string, { name: string; maxH: number }>();
-  for (const item of group?.items ?? []) items.set(item.id, { name: item.name, maxH: toHundredths(item.maxPoints) ?? 0 });
+  const items = new Map<string, CompiledItem>();
+  for (const item of group?.items ?? []) {
+    items.set(item.id, { name: item.name, maxH: toHundredths(item.maxPoints) ?? 0, perH: item.perCount === undefined ? null : (toHundredths(item.perCount) ?? 0) });
+  }
   return { capH: toHundredths(group?.cap ?? 0) ?? 0, items };
 }
 
@@ -233,6 +240,7 @@ export function compileStandard(input: Standard): CompiledStandard {
     figures,
     bonus: compileItems(standard.bonus),
     deductions: compileItems(standard.deductions),
+    dimensionBonus: new Map((standard.bonus?.items ?? []).flatMap((item) => (item.dimension === undefined ? [] : [[item.id, standard.dimensions.findIndex((d) => d.id === item.dimension)] as const]))),
     satisfaction,
     satisfactionRequired: satisfaction !== null && (satisfaction.weight > 0 || satisfaction.caps.length > 0),
     levels: compileLevels(standard),

@@ -149,6 +149,14 @@ function summarize(c: CompiledStandard, villages: VillageResult[], towns: TownRe
   return summary;
 }
 
+/** Bonus points aimed at each dimension's named star (format 2); null when none. */
+function dimensionBonus(c: CompiledStandard, items: Record<string, number> | undefined): number[] | null {
+  if (c.dimensionBonus.size === 0 || !items) return null;
+  const out = new Array<number>(c.dimensionIds.length).fill(0);
+  for (const [id, d] of c.dimensionBonus) out[d] = (out[d] ?? 0) + Math.round((items[id] ?? 0) * 100);
+  return out;
+}
+
 function explainOutcome(c: CompiledStandard, stars: number): ExplanationStep {
   if (stars < 0) return { rule: 'outcome', stars: null, label: null, before: null, after: null, text: '不予评定，无结果名称' };
   const label = c.labels?.get(stars) ?? null;
@@ -201,7 +209,7 @@ export function rateCampaign(standard: Standard, input: RatingInput, options: Ra
     const level = decideLevel(
       c,
       v,
-      { finalH: cols.finalH[i] as number, satisfactionBp: Number.isNaN(sat) ? null : sat, dimensionH: cols.dimensionH, dimensionOffset: i * dc },
+      { finalH: cols.finalH[i] as number, satisfactionBp: Number.isNaN(sat) ? null : sat, dimensionH: cols.dimensionH, dimensionOffset: i * dc, dimensionBonusH: dimensionBonus(c, cols.bonusItems.get(i)) },
       villageSteps,
       noteScratch,
     );

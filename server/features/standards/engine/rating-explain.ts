@@ -121,7 +121,9 @@ export function explainAdjustment(
   const label = kind === 'bonus' ? '加分' : '扣分';
   const afterH = kind === 'bonus' ? beforeH + appliedH : beforeH - appliedH;
   const capText = claimedH > capH ? `，超过封顶 ${fmt(capH)} 分，按 ${fmt(appliedH)} 分计` : `（封顶 ${fmt(capH)} 分）`;
-  const clipText = clipped.map((k) => `${k.name}填报 ${k.given} 分，本项最多 ${k.maxPoints} 分，按 ${k.maxPoints} 分计`).join('；');
+  const clipText = clipped
+    .map((k) => `${k.name}${k.count === undefined ? `填报 ${k.given} 分` : `填报 ${k.count} 次，合 ${k.given} 分`}，本项最多 ${k.maxPoints} 分，按 ${k.maxPoints} 分计`)
+    .join('；');
   return {
     rule: kind,
     items,

@@ -29,6 +29,10 @@ export const violationSchema = z.strictObject({
   category: idSchema.meta({ description: 'Violation category, e.g. discipline, petition, crime' }),
   reason: z.string().min(1).max(1000).meta({ description: 'What was confirmed, kept in the explanation' }),
   caseId: z.string().max(100).optional(),
+  severity: z
+    .enum(['yellowCard', 'veto'])
+    .optional()
+    .meta({ description: 'yellowCard 黄牌警告 (only for a category whose rule has a yellow card) or veto (default)' }),
 });
 
 export const villageInputSchema = z.strictObject({
@@ -80,6 +84,8 @@ export type RatingIssue = {
     | 'rating.too_many_decimals'
     | 'rating.unknown_indicator'
     | 'rating.unknown_stage'
+    | 'rating.count_not_integer'
+    | 'rating.no_yellow_card'
     | 'rating.stars_out_of_range'
     | 'rating.stage_not_scoring'
     | 'rating.formula_indicator_scored'

@@ -10,7 +10,7 @@ export type MissingItem =
   | { kind: 'satisfaction' };
 
 /** A bonus or deduction item given above its own maximum; real schemes write 每项1分，最多3分, so it counts at the maximum. */
-export type ClippedItem = { id: string; name: string; given: number; maxPoints: number };
+export type ClippedItem = { id: string; name: string; given: number; maxPoints: number; count?: number };
 
 export type ExplanationStep =
   | { rule: 'missing_data'; missing: MissingItem[]; text: string }
@@ -104,6 +104,17 @@ export type ExplanationStep =
       maxStars: number | null;
       by: number | null;
       reasons: string[];
+      before: number | null;
+      after: number | null;
+      text: string;
+    }
+  | {
+      rule: 'data_rule';
+      name: string;
+      figure: string;
+      value: number | null;
+      min: number;
+      effect: 'noRating' | 'capStars' | 'lowerStars';
       before: number | null;
       after: number | null;
       text: string;

@@ -11,7 +11,8 @@ export function possibleLevels(standard: Standard): { top: number; levels: numbe
   const top = Math.max(scheme.minStars, ...rows.map((r) => r.stars));
   let low = scheme.minStars;
   for (const cap of standard.satisfaction?.caps ?? []) low = Math.min(low, cap.maxStars);
-  for (const veto of standard.vetoes ?? []) if (veto.effect.type === 'capStars') low = Math.min(low, veto.effect.maxStars);
+  for (const veto of [...(standard.vetoes ?? []), ...(standard.dataRules ?? [])]) if (veto.effect.type === 'capStars') low = Math.min(low, veto.effect.maxStars);
+  for (const veto of standard.vetoes ?? []) if (veto.yellowCard) low = Math.min(low, veto.yellowCard.maxStars);
   for (const p of standard.prerequisites ?? []) low = Math.min(low, p.stars - 1);
   return { top, levels: Array.from({ length: top - low + 1 }, (_, k) => low + k) };
 }
@@ -59,7 +60,32 @@ function checkOutcomes(standard: Standard, report: Report): void {
   }
 }
 
+function checkAdjustmentsV2(standard: Standard, report: Report): void {
+  const dimensions = new Set(standard.dimensions.map((d) => d.id));
+  for (const group of ['bonus', 'deductions'] as const) {
+    standard[group]?.items.forEach((item, i) => {
+      const path = `${group}.items[${i}]`;
+      if (item.perCount !== undefined) {
+        pointsDecimalsCheck(report, `${path}.perCount`, item.perCount);
+        if (item.perCount === 0) report(`${path}.perCount`, 'standard.too_small', '每次分值须大于 0');
+      }
+      if (item.dimension === undefined) return;
+      if (group === 'deductions') report(`${path}.dimension`, 'standard.dimension_on_deduction', '只有加分项可以计入维度（命名星）');
+      else if (!dimensions.has(item.dimension)) report(`${path}.dimension`, 'standard.unknown_dimension', `维度“${item.dimension}”不存在`);
+    });
+  }
+}
+
+function checkDataRules(standard: Standard, report: Report): void {
+  const figures = new Set((standard.figures ?? []).map((f) => f.id));
+  standard.dataRules?.forEach((rule, i) => {
+    if (!figures.has(rule.figure)) report(`dataRules[${i}].figure`, 'standard.unknown_figure', `数据项“${rule.figure}”未在 figures 中定义`);
+  });
+}
+
 export function checkLevelRules(standard: Standard, report: Report): void {
   checkHigherTiers(standard, report);
   checkOutcomes(standard, report);
+  checkAdjustmentsV2(standard, report);
+  checkDataRules(standard, report);
 }

@@ -30,6 +30,16 @@ export function formatTwoFields(standard: Standard): { path: string; what: strin
     if ('minHigherNamedStars' in row && row.minHigherNamedStars !== undefined) add(`${rowsPath}[${i}].minHigherNamedStars`, '命名星第二档数量（minHigherNamedStars）');
   });
   if (standard.outcomes) add('outcomes', '结果名称（outcomes）');
+  standard.vetoes?.forEach((v, i) => {
+    if (v.yellowCard) add(`vetoes[${i}].yellowCard`, '黄牌警告（yellowCard）');
+  });
+  for (const group of ['bonus', 'deductions'] as const) {
+    standard[group]?.items.forEach((item, i) => {
+      if (item.perCount !== undefined) add(`${group}.items[${i}].perCount`, '按次计分（perCount）');
+      if (item.dimension !== undefined) add(`${group}.items[${i}].dimension`, '计入维度的加分（dimension）');
+    });
+  }
+  if (standard.dataRules) add('dataRules', '数据规则（dataRules）');
   const q = standard.quotas;
   if (q?.targets) add('quotas.targets', '名额目标比例（targets）');
   if (q?.minimumShares) add('quotas.minimumShares', '最低比例（minimumShares）');

@@ -2,6 +2,7 @@ import type { CompiledStandard } from './compiled-standard.js';
 import { toTenThousandths } from './exact-math.js';
 import { fmt, fmtFigure, fmtRate, pts, starText } from './rating-explain.js';
 import type { VillageInput } from './rating-input.js';
+import type { VetoRule } from '../../../../shared/standards/standard.js';
 import type { ExplanationStep } from './rating-result.js';
 import { figureValue } from './village-score.js';
 
@@ -24,7 +25,14 @@ export type LevelFacts = {
   /** Dimension scores of this village start at dimensionOffset (a column of the whole run, or a plain array with offset 0). */
   dimensionH: ArrayLike<number>;
   dimensionOffset: number;
+  /** Bonus points that count towards each dimension's named star (format 2), or null. */
+  dimensionBonusH?: ArrayLike<number> | null;
 };
+
+/** A dimension's points for its named star: its indicators plus any bonus aimed at it. */
+function starPoints(score: LevelFacts, d: number): number {
+  return (score.dimensionH[score.dimensionOffset + d] ?? 0) + (score.dimensionBonusH?.[d] ?? 0);
+}
 
 type Sink = { steps: ExplanationStep[] | null; notes: string[] };
 
@@ -89,7 +97,7 @@ function namedStars(c: CompiledStandard, score: LevelFacts, sink: Sink): readonl
   let mask = 0;
   for (let d = 0; d < c.dimensionIds.length; d++) {
     const min = c.namedStarMinH[d];
-    if (min !== null && min !== undefined && (score.dimensionH[score.dimensionOffset + d] ?? 0) >= min) mask |= 1 << d;
+    if (min !== null && min !== undefined && starPoints(score, d) >= min) mask |= 1 << d;
   }
   if (sink.steps) sink.steps.push(explainNamedStars(c, score));
   let earned = c.namedStarSets.get(mask);
@@ -109,9 +117,11 @@ function explainNamedStars(c: CompiledStandard, score: LevelFacts): ExplanationS
   c.dimensionIds.forEach((id, d) => {
     const min = c.namedStarMinH[d];
     if (min === null || min === undefined) return;
-    const h = score.dimensionH[score.dimensionOffset + d] ?? 0;
+    const h = starPoints(score, d);
     const ok = h >= min;
     const name = c.namedStarNames[d] ?? id;
+    const extra = score.dimensionBonusH?.[d] ?? 0;
+    const bonusText = extra > 0 ? `，含加分 ${fmt(extra)}` : '';
     const higherMin = c.namedStarHigherMinH[d] ?? null;
     let tierText = '';
     if (higherMin === null) rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok });
@@ -121,7 +131,7 @@ function explainNamedStars(c: CompiledStandard, score: LevelFacts): ExplanationS
       rows.push({ dimension: id, name, score: pts(h), minPoints: pts(min), earned: ok, higher: { name: c.namedStarHigherNames[d] ?? name, minPoints: pts(higherMin), earned: high } });
       tierText = high ? `，达到第二档（≥ ${fmt(higherMin)}）` : `，未达第二档（${fmt(higherMin)}）`;
     }
-    parts.push(`${name}（${c.dimensionNames[d]} ${fmt(h)} ${ok ? '≥' : '<'} ${fmt(min)}）${ok ? '获得' : '未获得'}${tierText}`);
+    parts.push(`${name}（${c.dimensionNames[d]} ${fmt(h)}${bonusText} ${ok ? '≥' : '<'} ${fmt(min)}）${ok ? '获得' : '未获得'}${tierText}`);
   });
   const count = rows.filter((r) => r.earned).length;
   const tiers = c.hasHigherTiers ? `，其中 ${higherCount} 颗达到第二档` : '';
@@ -133,7 +143,7 @@ function higherNamedStars(c: CompiledStandard, score: LevelFacts): readonly stri
   if (!c.hasHigherTiers) return NO_NAMED_STARS;
   return c.dimensionIds.filter((_, d) => {
     const min = c.namedStarHigherMinH[d];
-    return min !== null && min !== undefined && (score.dimensionH[score.dimensionOffset + d] ?? 0) >= min;
+    return min !== null && min !== undefined && starPoints(score, d) >= min;
   });
 }
 
@@ -209,12 +219,17 @@ function applyVetoes(c: CompiledStandard, v: VillageInput, stars: number, sink: 
   const violations = v.violations ?? [];
   if (violations.length === 0) return { stars, vetoed: false };
   const reasons = new Map<string, string[]>();
+  // Categories with a full veto among their cases; a category with yellow cards only is capped by its yellow card.
+  const full = new Set<string>();
   for (const violation of violations) {
     const list = reasons.get(violation.category) ?? [];
     list.push(violation.reason);
     reasons.set(violation.category, list);
+    if (violation.severity !== 'yellowCard') full.add(violation.category);
   }
-  const rules = (c.standard.vetoes ?? []).filter((r) => reasons.has(r.category));
+  const asYellow = (r: VetoRule): VetoRule =>
+    full.has(r.category) || !r.yellowCard ? r : { ...r, name: r.yellowCard.name ?? `${r.name}（黄牌警告）`, effect: { type: 'capStars', maxStars: r.yellowCard.maxStars } };
+  const rules = (c.standard.vetoes ?? []).filter((r) => reasons.has(r.category)).map(asYellow);
   const noRating = rules.filter((r) => r.effect.type === 'noRating');
   // Order independent of the input: removals, then caps, then lowerings, each in standard order.
   const ordered = [
@@ -272,6 +287,42 @@ function applyVetoes(c: CompiledStandard, v: VillageInput, stars: number, sink: 
   return { stars: current, vetoed: noRating.length > 0 };
 }
 
+/** Rules from recorded figures (format 2): a figure below its minimum removes, caps or lowers like a veto. */
+function applyDataRules(c: CompiledStandard, v: VillageInput, now: { stars: number | null; vetoed: boolean }, sink: Sink): { stars: number | null; vetoed: boolean } {
+  const rules = c.standard.dataRules ?? [];
+  if (rules.length === 0) return now;
+  let current = now.stars;
+  let vetoed = now.vetoed;
+  const order = [...rules.filter((r) => r.effect.type === 'noRating'), ...rules.filter((r) => r.effect.type === 'capStars'), ...rules.filter((r) => r.effect.type === 'lowerStars')];
+  for (const rule of order) {
+    const x = figureValue(c, v, rule.figure);
+    const applies = (x ?? 0) < toTenThousandths(rule.min);
+    if (!applies) continue;
+    const before = current;
+    const what = `${rule.name}：“${c.figures.get(rule.figure)?.name ?? rule.figure}”为 ${fmtFigure(x)}${x === null ? '（缺少，按 0 计）' : ''}，低于 ${rule.min}`;
+    const effect = rule.effect;
+    let text: string;
+    if (effect.type === 'noRating') {
+      current = null;
+      vetoed = true;
+      text = `${what}；不予评星`;
+      sink.notes.push(`不予评星：${rule.name}`);
+    } else if (before === null) {
+      text = `${what}；已不予评星，本项不再改变星级`;
+    } else if (effect.type === 'capStars') {
+      current = Math.min(before, effect.maxStars);
+      text = `${what}；最多 ${effect.maxStars} 星：${before} 星 → ${current} 星`;
+      sink.notes.push(`${rule.name}：最多 ${effect.maxStars} 星`);
+    } else {
+      current = Math.max(Math.min(before, c.minStars), before - effect.by);
+      text = `${what}；降 ${effect.by} 星：${before} 星 → ${starText(current)}`;
+      sink.notes.push(`${rule.name}：降 ${effect.by} 星`);
+    }
+    sink.steps?.push({ rule: 'data_rule', name: rule.name, figure: rule.figure, value: x === null ? null : x / 10000, min: rule.min, effect: effect.type, before, after: current, text });
+  }
+  return { stars: current, vetoed };
+}
+
 export function decideLevel(
   c: CompiledStandard,
   v: VillageInput,
@@ -286,10 +337,11 @@ export function decideLevel(
   let stars = applyPrerequisites(c, v, fromScore, sink);
   stars = applySatisfactionCaps(c, score, stars, sink);
   const veto = applyVetoes(c, v, stars, sink);
+  const data = applyDataRules(c, v, veto, sink);
   return {
     levelFromScore: fromScore,
-    stars: veto.stars,
-    vetoed: veto.vetoed,
+    stars: data.stars,
+    vetoed: data.vetoed,
     namedStars: earned,
     higherNamedStars: higher,
   };

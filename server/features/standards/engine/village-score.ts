@@ -195,6 +195,17 @@ function satisfactionBp(ctx: ScoreContext, v: VillageInput, at: string): number 
   return roundHalfUpDiv((s.satisfied * 100 + s.basicallySatisfied * credit) * 100, s.sampleSize);
 }
 
+/** A yellow card is only for a category whose rule has one; anything else would be silently read as a full veto. */
+function checkSeverities(ctx: ScoreContext, v: VillageInput, at: string): void {
+  v.violations?.forEach((violation, k) => {
+    if (violation.severity !== 'yellowCard') return;
+    const rule = ctx.c.standard.vetoes?.find((r) => r.category === violation.category);
+    if (rule && !rule.yellowCard) {
+      addIssue(ctx, { code: 'rating.no_yellow_card', path: `${at}.violations[${k}].severity`, villageId: v.id, message: `“${rule.name}”没有黄牌警告档，只能按一票否决处理` });
+    }
+  });
+}
+
 type Adjustment = { claimedH: number; appliedH: number; items: Record<string, number>; clipped: ClippedItem[] };
 
 const NO_CLIPPED: ClippedItem[] = Object.freeze([]) as unknown as ClippedItem[];
@@ -215,10 +226,23 @@ function adjustments(ctx: ScoreContext, v: VillageInput, at: string, group: 'bon
         addIssue(ctx, { code: 'rating.unknown_item', path, villageId: v.id, message: `标准中没有${group === 'bonus' ? '加分' : '扣分'}项“${key}”` });
         continue;
       }
-      const h = checkedHundredths(ctx, given[key], Number.MAX_SAFE_INTEGER, path, v.id);
+      let h: number | null;
+      let count: number | undefined;
+      if (item.perH === null) h = checkedHundredths(ctx, given[key], Number.MAX_SAFE_INTEGER, path, v.id);
+      else {
+        // A counted item (每项 5 分): the input is how many, a whole number, never points.
+        const raw = given[key];
+        if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) {
+          addIssue(ctx, { code: 'rating.count_not_integer', path, villageId: v.id, message: `“${item.name}”按次计分，请填写次数（非负整数），现为 ${String(raw)}` });
+          h = null;
+        } else {
+          count = raw;
+          h = raw * item.perH;
+        }
+      }
       if (h === null) continue;
       const counted = Math.min(h, item.maxH);
-      if (counted < h) (clipped ??= []).push({ id: key, name: item.name, given: h / 100, maxPoints: item.maxH / 100 });
+      if (counted < h) (clipped ??= []).push({ id: key, name: item.name, given: h / 100, maxPoints: item.maxH / 100, ...(count === undefined ? {} : { count }) });
       items[key] = counted / 100;
       claimedH += counted;
     }
@@ -251,6 +275,10 @@ export function scoreVillage(ctx: ScoreContext, v: VillageInput, at: string, i: 
     dims[d] = (dims[d] as number) + h * D;
   }
 
+  for (const rule of c.standard.dataRules ?? []) {
+    if (figureValue(c, v, rule.figure) === null && !missing.some((m) => m.kind === 'figure' && m.figure === rule.figure)) missing.push({ kind: 'figure', figure: rule.figure });
+  }
+  checkSeverities(ctx, v, at);
   const bp = satisfactionBp(ctx, v, at);
   if (bp === null && c.satisfactionRequired) missing.push({ kind: 'satisfaction' });
   if (missing.length > 0) cols.missing.set(i, missing.slice());
