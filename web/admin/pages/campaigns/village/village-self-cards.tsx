@@ -5,6 +5,9 @@ import { errorText } from '../../../api/client';
 import { useSelfEvaluation, useWhatIf } from '../../../api/self-evaluation-hooks';
 import { formatTime, SelfEvaluationStatusTag } from '../../self-evaluation/self-evaluation-labels';
 
+const linkText = (actions: readonly string[]) =>
+  actions.includes('edit') ? '填报自评' : actions.includes('approve') ? '审核自评' : actions.includes('unapprove') ? '查看 / 退回' : '查看自评';
+
 /** The village's 自评 beside the three stages: its state, total and whether the standard counts it. */
 export function SelfEvaluationCard({ campaignId, villageId }: { campaignId: string; villageId: string }) {
   const { data, error, isPending } = useSelfEvaluation(campaignId, villageId);
@@ -12,7 +15,7 @@ export function SelfEvaluationCard({ campaignId, villageId }: { campaignId: stri
     <Card
       title="村自评"
       loading={isPending}
-      extra={data && <Link to={`/campaigns/${campaignId}/villages/${villageId}/self-evaluation`}>{data.actions.length > 0 ? '填报 / 审核' : '查看自评'}</Link>}
+      extra={data && <Link to={`/campaigns/${campaignId}/villages/${villageId}/self-evaluation`}>{linkText(data.actions)}</Link>}
     >
       {data ? (
         <Descriptions size="small" column={2}>
@@ -50,7 +53,7 @@ export function WhatIfCard({ campaignId, villageId, title = '距下一星还差�
           </Typography.Paragraph>
           {data.status === 'reachable' ? (
             <>
-              <Alert type="info" showIcon message={data.text} style={{ marginBottom: 12 }} />
+              <Alert type="info" showIcon message={`距 ${data.target} 星还差 ${data.totalGain} 分，可在以下指标上提升：`} style={{ marginBottom: 12 }} />
               <Table<Gain>
                 rowKey="indicatorId"
                 size="small"
