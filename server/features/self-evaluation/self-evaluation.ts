@@ -64,7 +64,8 @@ export function selfIndicators(standard: Standard): SelfIndicator[] {
 /** Counted when the standard gives the self stage a weight; otherwise shown beside the others for reference. */
 export function stageRole(standard: Standard): { role: 'counted' | 'reference'; text: string } {
   const stage = selfStage(standard);
-  if (stage && !stage.referenceOnly && stage.weight > 0) return { role: 'counted', text: `自评计入综合得分（权重 ${stage.weight}%）` };
+  // The rating input does not carry self-evaluation scores yet: say so rather than imply they count.
+  if (stage && !stage.referenceOnly && stage.weight > 0) return { role: 'counted', text: `评星标准规定自评计入综合得分（权重 ${stage.weight}%）；定星测算暂未读取自评分，现按参考显示` };
   if (stage) return { role: 'reference', text: '自评作为参考，与各阶段得分并列显示，不计入综合得分' };
   return { role: 'reference', text: '本年度评星标准未设自评阶段，自评仅作参考，不计入综合得分' };
 }
