@@ -45,6 +45,20 @@ export const orgTreeNodeSchema = orgUnitSchema.extend({
 });
 export type OrgTreeNode = OrgUnit & { children: OrgTreeNode[] };
 
+/**
+ * One level of the tree, loaded when a node is opened: a province's 10,000 villages are never sent
+ * at once. `childCount` says whether the node can open; `ancestorIds` (root first, within the
+ * caller's scope) lets a search hit be opened down to.
+ */
+export const orgLazyNodeSchema = orgUnitSchema.extend({ childCount: z.number().int(), ancestorIds: z.array(z.uuid()) });
+export type OrgLazyNode = z.infer<typeof orgLazyNodeSchema>;
+export const orgChildrenQuerySchema = z.strictObject({ parentId: z.uuid().optional() });
+export const orgTreeSearchQuerySchema = z.strictObject({ q: z.string().trim().min(1).max(60) });
+/** At most `orgTreeSearchLimit` hits; `more` when there were others (the user types more). */
+export const orgTreeSearchLimit = 50;
+export const orgTreeSearchSchema = z.object({ items: z.array(orgLazyNodeSchema), more: z.boolean() });
+export type OrgTreeSearch = z.infer<typeof orgTreeSearchSchema>;
+
 const nameSchema = z.string().trim().min(1).max(60);
 
 export const orgUnitCreateSchema = z.strictObject({

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, importReportSchema, pageOf } from '../../../shared/contracts/common.js';
 import {
+  orgChildrenQuerySchema,
+  orgLazyNodeSchema,
   orgTreeNodeSchema,
+  orgTreeSearchQuerySchema,
+  orgTreeSearchSchema,
   orgUnitCreateSchema,
   orgUnitListQuerySchema,
   orgUnitMoveSchema,
@@ -12,6 +16,7 @@ import {
 import { ctxOf } from '../../http/request-context.js';
 import { assertXlsx, sendXlsx } from '../../http/xlsx.js';
 import { createUnit, getOrgTree, getUnit, listUnits, moveVillage, setUnitActive, updateUnit } from './orgs.service.js';
+import { getTreeChildren, searchOrgTree } from './org-tree.service.js';
 import { exportOrgTree, importOrgTree, orgImportTemplate } from './orgs.transfer.service.js';
 
 const tags = ['org-units'];
@@ -29,6 +34,16 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/tree',
     { config: read, schema: { tags, response: { 200: z.array(orgTreeNodeSchema) } } },
     async (req) => getOrgTree(ctxOf(req)),
+  );
+  app.get(
+    '/api/org-units/tree/children',
+    { config: read, schema: { tags, querystring: orgChildrenQuerySchema, response: { 200: z.array(orgLazyNodeSchema) } } },
+    async (req) => getTreeChildren(ctxOf(req), req.query.parentId),
+  );
+  app.get(
+    '/api/org-units/tree/search',
+    { config: read, schema: { tags, querystring: orgTreeSearchQuerySchema, response: { 200: orgTreeSearchSchema } } },
+    async (req) => searchOrgTree(ctxOf(req), req.query.q),
   );
   app.get('/api/org-units/import-template.xlsx', { config: write, schema: { tags } }, async (_req, reply) =>
     sendXlsx(reply, '组织架构导入模板.xlsx', await orgImportTemplate()),
