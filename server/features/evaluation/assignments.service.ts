@@ -19,8 +19,13 @@ async function activeTowns(ctx: Ctx) {
 
 export async function listTeams(ctx: Ctx, campaignId: string): Promise<Team[]> {
   await findCampaign(ctx, campaignId);
-  const names = new Map((await activeTowns(ctx)).map((t) => [t.id, t.name]));
-  return (await selectTeams(ctx.db, ctx.principal.countyId, campaignId)).map((t) => ({
+  const towns = await activeTowns(ctx);
+  const names = new Map(towns.map((t) => [t.id, t.name]));
+  // Listed in the towns' own order (by evaluating town), not in whatever order the rows come back.
+  const order = new Map(towns.map((t, i) => [t.id, i]));
+  const teams = await selectTeams(ctx.db, ctx.principal.countyId, campaignId);
+  teams.sort((a, b) => (order.get(a.evaluatorTownId) ?? towns.length) - (order.get(b.evaluatorTownId) ?? towns.length));
+  return teams.map((t) => ({
     id: t.id,
     evaluatorTown: { id: t.evaluatorTownId, name: names.get(t.evaluatorTownId) ?? '' },
     targetTown: { id: t.targetTownId, name: names.get(t.targetTownId) ?? '' },
