@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, InputNumber, Modal, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
 import { useSetTownScore } from '../../../api/campaigns-hooks';
 import { useTownResults } from '../../../api/evaluation-results-hooks';
 import { errorText } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
+import { scoreRule } from '../../../components/score-field';
+import { useStandard } from '../../../api/standards-hooks';
+import { allowedRangeText } from '../../../../../shared/score-cell';
 import { Stars } from '../campaign-labels';
 
 type Town = CampaignResults['towns'][number];
@@ -57,21 +60,23 @@ export function TownStarsCard({ campaign, towns, canManage }: { campaign: Campai
           ),
         }}
       />
-      {scoring && <TownScoreModal campaignId={campaign.id} town={scoring} onClose={() => setScoring(null)} />}
+      {scoring && <TownScoreModal campaign={campaign} town={scoring} onClose={() => setScoring(null)} />}
     </Card>
   );
 }
 
-function TownScoreModal({ campaignId, town, onClose }: { campaignId: string; town: Town; onClose: () => void }) {
-  const [form] = Form.useForm<{ score: number }>();
-  const setScore = useSetTownScore(campaignId);
+function TownScoreModal({ campaign, town, onClose }: { campaign: Campaign; town: Town; onClose: () => void }) {
+  const [form] = Form.useForm<{ score: string }>();
+  const setScore = useSetTownScore(campaign.id);
+  // The standard's own maximum bounds the score; the server checks the same and says so if unknown here.
+  const scheme = useStandard(campaign.standardId).data?.document.townScheme as { ownScoreMax?: unknown } | undefined;
+  const max = typeof scheme?.ownScoreMax === 'number' ? scheme.ownScoreMax : null;
   const [banner, setBanner] = useState<string | null>(null);
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    const { score } = values;
     setScore.mutate(
-      { townId: town.orgUnitId, score },
+      { townId: town.orgUnitId, score: Number(values.score.trim()) },
       { onSuccess: () => (notifySuccess(`已录入${town.name}党委考核得分`), onClose()), onError: (e) => setBanner(errorText(e)) },
     );
   };
@@ -79,8 +84,13 @@ function TownScoreModal({ campaignId, town, onClose }: { campaignId: string; tow
     <Modal title={`${town.name}党委考核得分`} open onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={setScore.isPending} destroyOnHidden>
       {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" name="town-score">
-        <Form.Item name="score" label="考核得分" rules={[{ required: true, message: '请填写得分' }]}>
-          <InputNumber min={0} max={1000} precision={2} style={{ width: 200 }} addonAfter="分" />
+        <Form.Item
+          name="score"
+          label="考核得分"
+          extra={max !== null ? allowedRangeText(max) : undefined}
+          rules={max !== null ? [scoreRule(max)] : [{ required: true, whitespace: true, message: '请填写得分' }, { pattern: /^\d+(\.\d{1,2})?$/, message: '应为数字，最多 2 位小数' }]}
+        >
+          <Input inputMode="decimal" style={{ width: 200 }} addonAfter="分" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, InputNumber, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Progress, Result, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, LockOutlined, PaperClipOutlined, SaveOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
@@ -12,9 +12,12 @@ import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
 import { useSession } from '../../../auth/session';
 import { scorePermission } from '../campaign-labels';
+import { ScoreField, scoreText } from '../../../components/score-field';
+import { checkCell } from '../../../../../shared/score-cell';
 
 type Indicator = ScoreSheet['indicators'][number];
-type Draft = Record<string, number | null>;
+/** What the scorer typed, as text: checked, never corrected (components/score-field.tsx). */
+type Draft = Record<string, string>;
 
 const toCents = (n: number) => Math.round(n * 100);
 const sumOf = (values: (number | null | undefined)[]) => values.reduce<number>((n, v) => n + toCents(v ?? 0), 0) / 100;
@@ -46,7 +49,7 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
 
   // Start from what is stored whenever the server's copy changes (load, save).
   useEffect(() => {
-    if (sheet) setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, i.points])));
+    if (sheet) setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, scoreText(i.points)])));
   }, [sheet]);
 
   const { can } = useSession();
@@ -54,9 +57,17 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
   const backTo = stage !== 'city' && can(scorePermission[stage]) ? `/my-tasks/${stage}` : `/campaigns/${campaignId}?tab=progress&stage=${stage}`;
   const locked = !!sheet?.lockReason;
   const editable = useMemo(() => (sheet?.indicators ?? []).filter((i) => i.computedFrom === null), [sheet]);
-  const changed = editable.filter((i) => (draft[i.id] ?? null) !== i.points);
-  const total = sumOf((sheet?.indicators ?? []).map((i) => (i.computedFrom ? i.points : draft[i.id])));
-  const entered = (sheet?.indicators ?? []).filter((i) => (i.computedFrom ? i.points : draft[i.id]) !== null && (i.computedFrom ? i.points : draft[i.id]) !== undefined).length;
+  const typed = (i: Indicator) => checkCell(draft[i.id] ?? '', i.maxPoints);
+  // A value that is not valid counts as nothing in the sums, and as a change that blocks saving.
+  const valueOf = (i: Indicator): number | null => {
+    if (i.computedFrom) return i.points;
+    const c = typed(i);
+    return c.ok ? c.points : null;
+  };
+  const invalid = editable.filter((i) => !typed(i).ok);
+  const changed = editable.filter((i) => !typed(i).ok || valueOf(i) !== i.points);
+  const total = sumOf((sheet?.indicators ?? []).map(valueOf));
+  const entered = (sheet?.indicators ?? []).filter((i) => valueOf(i) !== null).length;
 
   if (isPending) return <PageLoading />;
   if (error || !sheet) {
@@ -65,7 +76,8 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
 
   const submit = () => {
     setSaveError(null);
-    save.mutate(Object.fromEntries(changed.map((i) => [i.id, draft[i.id] ?? null])), {
+    if (invalid.length > 0) return;
+    save.mutate(Object.fromEntries(changed.map((i) => [i.id, valueOf(i)])), {
       onSuccess: () => notifySuccess('评分已保存'),
       onError: (e) => setSaveError(saveErrorText(e, sheet)),
     });
@@ -113,21 +125,15 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
       key: 'points',
       width: 150,
       render: (_, i) => {
-        const value = i.computedFrom ? i.points : draft[i.id];
         const input = (
-          <InputNumber
-            aria-label={`${i.name}得分`}
-            data-indicator={i.id}
-            min={0}
-            max={i.maxPoints}
-            step={0.5}
-            precision={2}
-            value={value ?? null}
+          <ScoreField
+            label={`${i.name}得分`}
+            indicatorId={i.id}
+            maxPoints={i.maxPoints}
+            value={i.computedFrom ? scoreText(i.points) : (draft[i.id] ?? '')}
             disabled={locked || i.computedFrom !== null}
-            status={(draft[i.id] ?? null) !== i.points && !i.computedFrom ? 'warning' : undefined}
-            onChange={(v) => setDraft((d) => ({ ...d, [i.id]: typeof v === 'number' ? v : null }))}
-            addonAfter={`/ ${i.maxPoints}`}
-            style={{ width: 140 }}
+            changed={!i.computedFrom && changed.includes(i)}
+            onChange={(text) => setDraft((d) => ({ ...d, [i.id]: text }))}
           />
         );
         return i.computedFrom ? <Tooltip title="由部门点评评委在擂台比武中分别打分，去掉最高分和最低分后取平均（五名评委以上）">{input}</Tooltip> : input;
@@ -215,7 +221,7 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
       {dimensions.map((dimension) => {
         const rows = sheet.indicators.filter((i) => i.dimensionName === dimension);
         const max = sumOf(rows.map((i) => i.maxPoints));
-        const sub = sumOf(rows.map((i) => (i.computedFrom ? i.points : draft[i.id])));
+        const sub = sumOf(rows.map(valueOf));
         return (
           <Card
             key={dimension}
@@ -239,13 +245,18 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
             <Flex justify="space-between" align="center" gap={16}>
               <Space>
                 {changed.length > 0 ? <Tag color="orange">有 {changed.length} 项修改未保存</Tag> : <Tag color="green">已全部保存</Tag>}
+                {invalid.length > 0 && (
+                  <Typography.Text type="danger" data-testid="sheet-invalid">
+                    有 {invalid.length} 项得分不符合要求，改正后才能保存
+                  </Typography.Text>
+                )}
                 {saveError && <Typography.Text type="danger">{saveError}</Typography.Text>}
               </Space>
               <Space>
-                <Button disabled={changed.length === 0 || save.isPending} onClick={() => setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, i.points])))}>
+                <Button disabled={changed.length === 0 || save.isPending} onClick={() => setDraft(Object.fromEntries(sheet.indicators.map((i) => [i.id, scoreText(i.points)])))}>
                   撤销修改
                 </Button>
-                <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={changed.length === 0} onClick={submit}>
+                <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} disabled={changed.length === 0 || invalid.length > 0} onClick={submit}>
                   保存评分
                 </Button>
               </Space>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Form, Input, List, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, LinkOutlined, SendOutlined } from '@ant-design/icons';
 import { democraticLabels } from '../../../../../shared/contracts/evaluation-stages';
 import { errorText } from '../../../api/client';
@@ -14,6 +14,8 @@ import {
 } from '../../../api/evaluation-stages-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
+import { ScoreField, scoreText } from '../../../components/score-field';
+import { checkCell } from '../../../../../shared/score-cell';
 
 type Village = { id: string; name: string };
 type ModalProps = { campaignId: string; village: Village; onClose: () => void };
@@ -22,13 +24,18 @@ type ModalProps = { campaignId: string; village: Village; onClose: () => void };
 export function ArenaModal({ campaignId, village, onClose }: ModalProps) {
   const { data, isPending } = useArenaVillage(campaignId, village.id);
   const save = useSaveArenaScore(campaignId, village.id);
-  const [points, setPoints] = useState<number | null>(null);
+  const [text, setText] = useState('');
   const [banner, setBanner] = useState<string | null>(null);
-  useEffect(() => setPoints(data?.myPoints ?? null), [data]);
-  const submit = () => save.mutate(points, { onSuccess: () => (notifySuccess('擂台比武得分已保存'), onClose()), onError: (e) => setBanner(errorText(e)) });
+  useEffect(() => setText(scoreText(data?.myPoints)), [data]);
+  // Blank withdraws the judge's score; a bad value stays in the field, in red, and is not sent.
+  const typed = data ? checkCell(text, data.indicator.maxPoints) : null;
+  const submit = () => {
+    if (!typed?.ok) return;
+    save.mutate(typed.points, { onSuccess: () => (notifySuccess('擂台比武得分已保存'), onClose()), onError: (e) => setBanner(errorText(e)) });
+  };
 
   return (
-    <Modal title={`擂台比武 · ${village.name}`} open onCancel={onClose} onOk={submit} okText="保存我的评分" okButtonProps={{ disabled: !data?.canEdit }} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal title={`擂台比武 · ${village.name}`} open onCancel={onClose} onOk={submit} okText="保存我的评分" okButtonProps={{ disabled: !data?.canEdit || !typed?.ok }} confirmLoading={save.isPending} destroyOnHidden>
       {isPending || !data ? (
         <PageLoading />
       ) : (
@@ -39,9 +46,9 @@ export function ArenaModal({ campaignId, village, onClose }: ModalProps) {
             计入部门点评“{data.indicator.name}”（满分 {data.indicator.maxPoints} 分）。评委各自打分，五名及以上评委时去掉一个最高分和一个最低分后取平均。
           </Typography.Text>
           {data.canEdit && (
-            <Space>
-              <span>我的评分：</span>
-              <InputNumber aria-label="擂台比武评分" min={0} max={data.indicator.maxPoints} step={0.5} precision={2} value={points} onChange={(v) => setPoints(typeof v === 'number' ? v : null)} addonAfter={`/ ${data.indicator.maxPoints}`} />
+            <Space align="start">
+              <span style={{ lineHeight: '32px' }}>我的评分：</span>
+              <ScoreField label="擂台比武评分" maxPoints={data.indicator.maxPoints} value={text} onChange={setText} width={180} />
             </Space>
           )}
           <Space size="large">
@@ -73,20 +80,27 @@ export function ArenaModal({ campaignId, village, onClose }: ModalProps) {
 }
 
 type Votes = { excellent: number; good: number; fair: number; poor: number };
+type VoteTexts = Record<keyof Votes, string>;
+/** A count as typed: a whole number, never rounded or set to 0 (the server checks the same). */
+const voteRule = {
+  validator: (_: unknown, value: unknown) =>
+    /^\d{1,7}$/.test(String(value ?? '').trim()) && Number(String(value).trim()) <= 1_000_000 ? Promise.resolve() : Promise.reject(new Error('应为 0 至 1000000 的整数')),
+};
 const voteKeys = ['excellent', 'good', 'fair', 'poor'] as const;
 
 /** 民主评价: vote counts, kept as reference (the standard does not score them). */
 export function DemocraticModal({ campaignId, village, onClose }: ModalProps) {
   const { data, isPending } = useDemocratic(campaignId, village.id);
   const save = useSaveDemocratic(campaignId, village.id);
-  const [form] = Form.useForm<Votes>();
+  const [form] = Form.useForm<VoteTexts>();
   const [banner, setBanner] = useState<string | null>(null);
   useEffect(() => {
-    if (data?.votes) form.setFieldsValue(data.votes);
+    const votes = data?.votes;
+    if (votes) form.setFieldsValue(Object.fromEntries(voteKeys.map((k) => [k, String(votes[k])])) as VoteTexts);
   }, [data, form]);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (v) save.mutate(v, { onSuccess: () => (notifySuccess('民主评价票数已保存'), onClose()), onError: (e) => setBanner(errorText(e)) });
+    if (v) save.mutate(Object.fromEntries(voteKeys.map((k) => [k, Number(v[k].trim())])) as Votes, { onSuccess: () => (notifySuccess('民主评价票数已保存'), onClose()), onError: (e) => setBanner(errorText(e)) });
   };
   return (
     <Modal title={`民主评价 · ${village.name}`} open onCancel={onClose} onOk={() => void submit()} okText="保存" okButtonProps={{ disabled: !data?.canEdit }} confirmLoading={save.isPending} destroyOnHidden>
@@ -97,10 +111,10 @@ export function DemocraticModal({ campaignId, village, onClose }: ModalProps) {
           {data?.lockReason && <Alert type="info" showIcon message={data.lockReason} />}
           {banner && <Alert type="error" showIcon message={banner} />}
           <Typography.Text type="secondary">民主评价票数作为定星参考，不计入得分。</Typography.Text>
-          <Form form={form} layout="inline" name="democratic" disabled={!data?.canEdit} initialValues={{ excellent: 0, good: 0, fair: 0, poor: 0 }}>
+          <Form form={form} layout="inline" name="democratic" disabled={!data?.canEdit} initialValues={{ excellent: '0', good: '0', fair: '0', poor: '0' }}>
             {voteKeys.map((k) => (
-              <Form.Item key={k} name={k} label={democraticLabels[k]} rules={[{ required: true, message: '必填' }]}>
-                <InputNumber min={0} precision={0} style={{ width: 90 }} />
+              <Form.Item key={k} name={k} label={democraticLabels[k]} rules={[voteRule]}>
+                <Input inputMode="numeric" style={{ width: 120 }} addonAfter="票" />
               </Form.Item>
             ))}
           </Form>
