@@ -2,9 +2,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Page } from '../../../shared/contracts/common';
 import type {
   Campaign,
+  CampaignAdvance,
   CampaignCreate,
+  CampaignReadiness,
   CampaignResults,
-  CampaignStatus,
   CampaignUpdate,
   EvaluationStage,
   PanelCreate,
@@ -75,10 +76,21 @@ export function useUpdateCampaign(id: string) {
   });
 }
 
+/** What the next step still waits for; asked afresh each time the advance dialog opens. */
+export function useReadiness(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...campaignKeys.one(id), 'readiness'],
+    queryFn: () => api.get<CampaignReadiness>(`/campaigns/${id}/readiness`),
+    enabled,
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
+}
+
 export function useAdvanceCampaign(id: string) {
   const invalidate = useInvalidateCampaign();
   return useMutation({
-    mutationFn: (to: CampaignStatus) => api.post<Campaign>(`/campaigns/${id}/advance`, { to }),
+    mutationFn: (input: CampaignAdvance) => api.post<Campaign>(`/campaigns/${id}/advance`, input),
     // The page explains a refusal by its code next to the button.
     meta: { silent: true },
     onSuccess: () => invalidate(),

@@ -50,6 +50,11 @@ export function advanceRefusal(error: unknown, campaign: Campaign): string {
       return `公示期至 ${details.noticeEnds ?? campaign.noticeEnds ?? '—'} 结束，公示期满后才能最终定星。`;
     case 'campaign.objections_open':
       return '还有群众异议尚未答复：请先在“公示与异议”中处理并答复全部异议。';
+    case 'campaign.not_ready': {
+      // The conditions changed between the dialog and the click (or no reason reached the server).
+      const blockers = ((error.details ?? {}) as { blockers?: { text: string }[] }).blockers ?? [];
+      return `${error.message}：${blockers.map((b) => b.text).join('；')}`;
+    }
     case 'campaign.illegal_transition':
       return '评星年度已被他人推进，请刷新页面后查看当前阶段。';
     default:

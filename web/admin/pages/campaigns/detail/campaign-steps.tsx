@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Steps } from 'antd';
+import { Alert, Button, Flex, Steps } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import {
   campaignStatusLabels,
@@ -9,9 +9,10 @@ import {
   type CampaignStatus,
   type EvaluationStage,
 } from '../../../../../shared/contracts/campaigns';
-import { useAdvanceCampaign, useResults } from '../../../api/campaigns-hooks';
+import { useResults } from '../../../api/campaigns-hooks';
 import { notifySuccess } from '../../../components/feedback';
-import { advanceEffects, advanceRefusal, nextStatusOf } from '../campaign-labels';
+import { advanceRefusal, nextStatusOf } from '../campaign-labels';
+import { AdvanceDialog } from './advance-dialog';
 
 function stepDescription(c: Campaign, s: CampaignStatus): string {
   if (evaluationStages.includes(s as EvaluationStage)) {
@@ -25,8 +26,7 @@ function stepDescription(c: Campaign, s: CampaignStatus): string {
 
 /** The campaign's six steps, and the one audited action that moves it to the next. */
 export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
-  const { modal } = App.useApp();
-  const advance = useAdvanceCampaign(campaign.id);
+  const [asking, setAsking] = useState<CampaignStatus | null>(null);
   const results = useResults(campaign.id, canManage);
   // A refusal speaks of the results as they were: once they change (computed, confirmed), it is stale.
   const [refusal, setRefusal] = useState<{ text: string; resultsAt: number } | null>(null);
@@ -34,22 +34,6 @@ export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; can
   const next = nextStatusOf(campaign.status);
   const current = campaignStatuses.indexOf(campaign.status);
 
-  const ask = (to: CampaignStatus) =>
-    modal.confirm({
-      title: `推进到“${campaignStatusLabels[to]}”？`,
-      content: `${advanceEffects[to]}此操作将记入审计日志，不能撤回。`,
-      okText: `推进到${campaignStatusLabels[to]}`,
-      cancelText: '取消',
-      onOk: () =>
-        advance
-          .mutateAsync(to)
-          .then(() => {
-            setRefusal(null);
-            notifySuccess(`已进入${campaignStatusLabels[to]}阶段`);
-          })
-          // The refusal is shown next to the steps; the dialog closes either way.
-          .catch((e: unknown) => setRefusal({ text: advanceRefusal(e, campaign), resultsAt: results.dataUpdatedAt })),
-    });
 
   return (
     <Flex vertical gap={16}>
@@ -62,11 +46,23 @@ export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; can
           data-testid="campaign-steps"
         />
         {canManage && next && (
-          <Button type="primary" icon={<ArrowRightOutlined />} loading={advance.isPending} onClick={() => ask(next)}>
+          <Button type="primary" icon={<ArrowRightOutlined />} onClick={() => setAsking(next)}>
             推进到{campaignStatusLabels[next]}
           </Button>
         )}
       </Flex>
+      {asking && (
+        <AdvanceDialog
+          campaignId={campaign.id}
+          to={asking}
+          onClose={() => setAsking(null)}
+          onAdvanced={() => {
+            setRefusal(null);
+            notifySuccess(`已进入${campaignStatusLabels[asking]}阶段`);
+          }}
+          onRefused={(e) => setRefusal({ text: advanceRefusal(e, campaign), resultsAt: results.dataUpdatedAt })}
+        />
+      )}
       {shownRefusal && <Alert type="error" showIcon message="未能推进到下一阶段" description={shownRefusal} closable onClose={() => setRefusal(null)} data-testid="advance-refusal" />}
     </Flex>
   );
