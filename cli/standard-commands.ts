@@ -82,6 +82,12 @@ function renderTable(headers: string[], rows: string[][], align: Align[]): strin
 
 const starsText = (stars: number | null): string => (stars === null ? '不定星' : `${stars} 星`);
 
+/** The level as the standard names it: "4 星", the outcome label, or both (format 2 outcomes). */
+function levelText(standard: Standard, stars: number | null, label: string | null | undefined): string {
+  if (!standard.outcomes || stars === null || !label) return starsText(stars);
+  return standard.outcomes.display === 'labels' ? label : `${stars} 星（${label}）`;
+}
+
 /** The result as fixed-width tables in Chinese: villages in city rank order, then towns. */
 export function formatRatingTable(result: RatingResult, standard: Standard, whatIf?: ReadonlyMap<string, WhatIf>): string {
   const named = standard.dimensions.some((d) => d.namedStar);
@@ -92,7 +98,7 @@ export function formatRatingTable(result: RatingResult, standard: Standard, what
     v.name,
     v.townName,
     v.finalScore.toFixed(2),
-    starsText(v.stars),
+    levelText(standard, v.stars, v.label),
     ...(named ? [v.namedStars.map((d) => starName.get(d) ?? d).join('、') || '-'] : []),
     v.notes.join('；'),
     ...(whatIf ? [whatIf.get(v.id)?.text ?? '-'] : []),
@@ -107,10 +113,13 @@ export function formatRatingTable(result: RatingResult, standard: Standard, what
     t.stars === null ? '-' : `${t.stars} 星`,
   ]);
   const s = result.summary;
-  const byStars = [5, 4, 3, 2, 1, 0]
-    .filter((k) => (s.byStars[String(k)] ?? 0) > 0)
-    .map((k) => `${k} 星 ${s.byStars[String(k)]} 个`)
-    .join('，');
+  const byStars = s.byLabel
+    ? Object.entries(s.byLabel).map(([label, n]) => `${label} ${n} 个`).join('，')
+    : [8, 7, 6, 5, 4, 3, 2, 1, 0]
+        .filter((k) => (s.byStars[String(k)] ?? 0) > 0)
+        .map((k) => `${k} 星 ${s.byStars[String(k)]} 个`)
+        .join('，');
+  const referrals = (result.referrals ?? []).map((r) => `待部门决定：${r.text}`);
   return [
     `${result.standard.name}（${result.standard.id} 版本 ${result.standard.version}）`,
     '',
@@ -120,6 +129,7 @@ export function formatRatingTable(result: RatingResult, standard: Standard, what
     renderTable(['镇', '自身考核得分', '村数', '村平均星级', '星级'], townRows, ['left', 'right', 'right', 'right', 'left']),
     '',
     `合计 ${s.villages} 个村：${byStars || '无'}${s.vetoed > 0 ? `，不定星 ${s.vetoed} 个` : ''}；三星及以上占 ${s.atLeastThreeStarsPercent.toFixed(2)}%`,
+    ...referrals,
     '',
   ].join('\n');
 }
@@ -134,7 +144,7 @@ export function registerStandardCommands(program: Command, io: CliIo = processIo
       const loaded = await loadStandard(file, io);
       if (!loaded) return io.fail();
       const indicators = loaded.dimensions.reduce((n, d) => n + d.indicators.length, 0);
-      io.out(`标准有效\n${loaded.name}（${loaded.id} 版本 ${loaded.version}）：${loaded.dimensions.length} 个维度，${indicators} 项指标，满分 ${loaded.totalMaxScore}\n`);
+      io.out(`标准有效\n${loaded.name}（${loaded.id} 版本 ${loaded.version}）：${loaded.dimensions.length} 个维度，${indicators} 项指标，满分 ${loaded.totalMaxScore}；${loaded.formatVersion === 2 ? '第 2 版格式' : '第 1 版格式（读取时自动按第 2 版处理，结果不变）'}\n`);
     });
 
   program
