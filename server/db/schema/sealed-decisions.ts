@@ -1,6 +1,7 @@
-// Tables of migrations/0010_sealed_decisions.sql (campaign_results.proposal_change is in evaluation.ts).
-import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { tz } from './columns.js';
+// Tables of migrations/0010_sealed_decisions.sql (campaign_results.proposal_change is in evaluation.ts)
+// and campaign_rating_inputs of 0017_seal_campaign_keys.sql.
+import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { countyKey, tz } from './columns.js';
 
 export type SealKind = 'score' | 'arena' | 'town_score' | 'result' | 'correction' | 'notice';
 
@@ -23,3 +24,14 @@ export const sealRoots = pgTable('seal_roots', {
   mac: text('mac').notNull(),
   updatedAt: tz('updated_at').notNull(),
 });
+
+export const campaignRatingInputs = pgTable('campaign_rating_inputs', {
+  id: uuid('id').notNull().defaultRandom(),
+  countyId: uuid('county_id').notNull(),
+  campaignId: uuid('campaign_id').notNull(),
+  villageId: uuid('village_id').notNull(),
+  figures: jsonb('figures').$type<Record<string, number>>().notNull(),
+  satisfaction: jsonb('satisfaction'),
+  lastYearStars: integer('last_year_stars'),
+  keptAt: tz('kept_at').notNull(),
+}, countyKey);

@@ -15,6 +15,7 @@ import { replaceTeams } from './assignments.queries.js';
 import { replaceResults, upsertTownScore } from './results.queries.js';
 import { upsertSheetEntries } from './sheets.queries.js';
 import { stageIndicators } from './sheets.js';
+import { replaceRatingInputs } from './seals/rating-inputs.queries.js';
 
 export type DemoEvaluationInput = {
   countyId: string;
@@ -125,6 +126,9 @@ export async function seedDemoCampaigns(db: Db, input: DemoEvaluationInput): Pro
     })),
     result.towns.map((t) => ({ countyId, campaignId: finishedId, townId: t.id, stars: t.stars, explanation: t.explanation })),
   );
+  // The figures, surveys and last year's stars rated above are not records of the demo city: keep
+  // them as a computation does, so `fivestar reproduce` rates the same values.
+  await replaceRatingInputs(db, countyId, finishedId, villages.map((v) => ({ villageId: v.id, figures: v.figures, satisfaction: v.satisfaction, lastYearStars: v.lastYearStars })), at);
   await lockStandardRow(db, countyId, input.standardId, at, `${lastYear} 年度评星使用此标准`);
 
   const currentId = randomUUID();

@@ -18,7 +18,7 @@ import { assertAllWithinVetoes, assertWithinVetoes } from './decisions/veto-guar
 import { mergeDecision, type RecomputeChange } from './decisions/recompute.js';
 import { rankingOrderText } from './decisions/ranking-order.js';
 import { assertSealed, sealRows } from './seals/seals.service.js';
-import { rateStoredInputs } from './seals/stored-inputs.service.js';
+import { keepRatingInputs, rateStoredInputs } from './seals/stored-inputs.service.js';
 
 /**
  * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
@@ -30,7 +30,9 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     await lockCampaignRow(tx.db, countyId, campaignId);
     const campaign = await findCampaign(tx, campaignId);
     if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
-    const { result, villages, surveys } = await rateStoredInputs(tx, campaign);
+    const { result, villages, surveys, input } = await rateStoredInputs(tx, campaign);
+    // Figures and surveys keep changing after the campaign: reproduce rates what was rated here.
+    await keepRatingInputs(tx, campaignId, input);
     const pathOf = new Map(villages.map((v) => [v.id, v.path]));
     const now = ctx.now();
     // Overrides and confirmations are carried over: they must be as they were sealed.

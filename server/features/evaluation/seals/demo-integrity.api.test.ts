@@ -79,4 +79,15 @@ describe('the demo campaigns are intact as loaded', () => {
     expect(last?.failures[0]?.text).toBe('北川街道育才村 定星结果“星级”内容与封存时不一致（被改动）');
     expect(report.campaigns.find((c) => c.year === 2026)?.ok).toBe(true);
   });
+
+  it('when a stored score of last year is edited in the database, then reproduce names that village and only it', async () => {
+    const final = await finalCampaign();
+    const village = (await app.services.db.execute(sql`SELECT village_id FROM campaign_results WHERE campaign_id = ${final?.id as string} AND rank_in_city = 1`)) as unknown as { rows: { village_id: string }[] };
+    const villageId = village.rows[0]?.village_id as string;
+    await app.services.db.execute(sql`UPDATE score_entries SET points = 0 WHERE campaign_id = ${final?.id as string} AND village_id = ${villageId} AND stage = 'city'`);
+    const r = await reproduceCampaign(operator(), final?.id as string);
+    expect(r).toMatchObject({ villages: 50, identical: 49 });
+    expect(r.differences.map((d) => [d.villageId, d.storedStars])).toEqual([[villageId, 5]]);
+    expect(r.differences[0]?.score).toBeLessThan(r.differences[0]?.storedScore as number);
+  });
 });

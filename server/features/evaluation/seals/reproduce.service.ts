@@ -14,7 +14,7 @@ export type Reproduction = {
 
 export async function reproduceCampaign(ctx: Ctx, campaignId: string): Promise<Reproduction> {
   const campaign = await findCampaign(ctx, campaignId);
-  const { result } = await rateStoredInputs(ctx, campaign);
+  const { result } = await rateStoredInputs(ctx, campaign, { kept: true });
   const stored = new Map((await selectResults(ctx.db, ctx.principal.countyId, campaignId, ['/'])).map((r) => [r.result.villageId, { ...r.result, name: r.name }]));
   const differences: Reproduction['differences'] = [];
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
-// The engine's input as the campaign stored it: what 生成定星建议 rates and what
-// `fivestar reproduce` rates again to compare with the stored results.
+// The engine's input as the campaign stored it: what 生成定星建议 rates (and keeps, see
+// keepRatingInputs) and what `fivestar reproduce` rates again to compare with the stored results.
 import type { Ctx } from '../../../context.js';
 import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { collectFigures } from '../../figures/figures.js';
@@ -13,12 +13,16 @@ import { selectCampaignEntries } from '../sheets.queries.js';
 import { selectConfirmedViolations } from '../violations.queries.js';
 import { ratingViolations } from '../violations.js';
 import { selectPreviousYearStars, selectTownScores } from '../results.queries.js';
+import type { RatingInput, SatisfactionInput } from '../../standards/engine/rating-input.js';
+import { replaceRatingInputs, selectRatingInputs } from './rating-inputs.queries.js';
 
 /**
  * `stages` keeps only those stages' score entries (a reader who may not see a stage yet gets it
  * empty); `satisfaction: false` leaves the survey out. By default everything stored is rated.
+ * `kept: true` (reproduce) rates the figures, satisfaction and last year's stars the last
+ * computation kept, where it kept them, instead of collecting them again.
  */
-export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { stages?: readonly string[]; satisfaction?: boolean } = {}) {
+export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { stages?: readonly string[]; satisfaction?: boolean; kept?: boolean } = {}) {
   const countyId = tx.principal.countyId;
   const campaignId = campaign.id;
   const standard = await campaignStandard(tx, campaign);
@@ -42,5 +46,18 @@ export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { s
     },
     { id: campaign.id, name: campaign.name, year: campaign.year },
   );
+  if (only.kept) {
+    const kept = await selectRatingInputs(tx.db, countyId, campaignId);
+    input.villages = input.villages.map((v) => {
+      const k = kept.get(v.id);
+      return k ? { ...v, figures: k.figures, satisfaction: (k.satisfaction ?? null) as SatisfactionInput | null, lastYearStars: k.lastYearStars } : v;
+    });
+  }
   return { result: rateCampaign(standard, input), villages, surveys, input, standard };
+}
+
+/** Keeps what a computation rated besides the scores, village by village (in its transaction). */
+export async function keepRatingInputs(tx: Pick<Ctx, 'db' | 'now'> & { principal: Pick<Ctx['principal'], 'countyId'> }, campaignId: string, input: RatingInput): Promise<void> {
+  const rows = input.villages.map((v) => ({ villageId: v.id, figures: v.figures ?? {}, satisfaction: v.satisfaction ?? null, lastYearStars: v.lastYearStars ?? null }));
+  await replaceRatingInputs(tx.db, tx.principal.countyId, campaignId, rows, tx.now());
 }
