@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { LightMyRequestResponse } from 'light-my-request';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
-import { logProblem, makeCommitment, makeFieldworkPeople, type FieldworkPeople } from '../../../test/fieldwork-factories.js';
+import type { LightMyRequestResponse } from 'fastify';
+import { startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
+import { loginAll, logProblem, makeCommitment, makeFieldworkPeople, type FieldworkPeople } from '../../../test/fieldwork-factories.js';
 
 let t: TestApp;
 let fp: FieldworkPeople;
@@ -38,7 +38,7 @@ async function exportedCells(client: Client): Promise<string[]> {
 beforeAll(async () => {
   t = await startTestApp();
   fp = await makeFieldworkPeople(t);
-  [org, town1, town2, v11, v21] = await Promise.all(['orgadmin', 'town1', 'town2', 'v11', 'v21'].map((u) => loginAs(t.app, u)));
+  [org, town1, town2, v11, v21] = await loginAll(t, ['orgadmin', 'town1', 'town2', 'v11', 'v21'] as const);
 });
 afterAll(() => t.close());
 

@@ -4,7 +4,7 @@
 // written into the database directly. Masks look like 138****1234 and 35*************123.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'light-my-request';
+import type { LightMyRequestResponse } from 'fastify';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 import { campaignInCityStage, proposeAndNotice, scoreCityStage } from '../../../test/evaluation-city-factories.js';
 import { campaignInMutualStage } from '../../../test/evaluation-stage-factories.js';
