@@ -233,9 +233,10 @@ describe('the department decides the stars', () => {
       const evaluator = await apiAs(townAdmin.get(p.evaluatorTownId)!);
       await fill(evaluator, 'mutual', tree[0]!.children.find((t) => t.id === p.targetTownId)!.children.map((v) => v.id));
     }
-    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'department' });
+    // Before the next windows open and with review notices unpublished: the gate wants a written reason.
+    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'department', reason: '演示：提前进入部门点评' });
     await fill(await apiAs('e2e.judge', 'Judge#Review2026'), 'department', villages.map((v) => v.id));
-    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'city' });
+    await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'city', reason: '演示：点评结果未公示，提前进入市级考评' });
     await fill(org, 'city', villages.map((v) => v.id));
     for (const town of tree[0]!.children) await org.call('PUT', `/campaigns/${campaign.id}/towns/${town.id}/score`, { score: 86 });
 
@@ -274,7 +275,11 @@ describe('the department decides the stars', () => {
 
     // Notice before 定星: refused, and the page says what to do.
     await page.getByRole('button', { name: /推进到结果公示/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /推进到结果公示/ }).click();
+    // The dialog says so before the click: undecided stars must be dealt with, no reason passes them.
+    const gate = page.locator('.advance-dialog');
+    await gate.getByTestId('advance-readiness').getByText(`还有 ${villageCount} 个村未定星`).waitFor();
+    await gate.getByText('须先处理').first().waitFor();
+    await gate.getByRole('button', { name: /推进到结果公示/ }).click();
     await page.getByTestId('advance-refusal').getByText(`还有 ${villageCount} 个村未定星`).waitFor();
 
     const results = await org.call<CampaignResults>('GET', `/campaigns/${campaign.id}/results`);
@@ -334,7 +339,8 @@ describe('the department decides the stars', () => {
   it('when the campaign moves to public notice, then the steps show it and the notice prints the ranking', async () => {
     await page.goto(`/campaigns/${campaign.id}`);
     await page.getByRole('button', { name: /推进到结果公示/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /推进到结果公示/ }).click();
+    await page.locator('.advance-dialog').getByTestId('advance-ready').waitFor();
+    await page.locator('.advance-dialog').getByRole('button', { name: /推进到结果公示/ }).click();
     await page.getByText('已进入结果公示阶段').waitFor();
     await expect(page.locator('.ant-steps-item-process').textContent()).resolves.toContain('结果公示');
     const updated = await org.call<Campaign>('GET', `/campaigns/${campaign.id}`);

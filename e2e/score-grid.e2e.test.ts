@@ -61,7 +61,8 @@ beforeAll(async () => {
   // Stage 1 closed yesterday, stage 2 runs from today: the judges' sheets open.
   const windows = { mutual: { opens: day(-30), closes: day(-1) }, department: { opens: day(0), closes: day(30) }, city: { opens: day(31), closes: day(60) } };
   await orgCall('PATCH', `/campaigns/${campaignId}`, { windows });
-  await orgCall('POST', `/campaigns/${campaignId}/advance`, { to: 'department' });
+  // The demo's stage-1 sheets are not all filled: the gate wants a written reason.
+  await orgCall('POST', `/campaigns/${campaignId}/advance`, { to: 'department', reason: '演示：互评表未填完，进入部门点评' });
 });
 
 afterAll(async () => {

@@ -171,7 +171,7 @@ describe('a villager answers on the phone', () => {
     const post = (path: string, body: unknown) =>
       fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     for (const to of ['department', 'city']) {
-      const res = await post(`/campaigns/${campaignId}/advance`, { to });
+      const res = await post(`/campaigns/${campaignId}/advance`, { to, reason: '演示：提前推进，评分表未填完' });
       expect(res.status, await res.text()).toBe(200);
     }
     const computed = await post(`/campaigns/${campaignId}/results/compute`, {});
