@@ -39,9 +39,20 @@ describe('org administrator', () => {
     expect(village, 'the demo city has a uniquely named village').toBeDefined();
     if (!village) return;
 
+    // The tree loads a level as it opens and searches on the server: the whole tree is never asked for.
+    const treeCalls: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/org-units/tree')) treeCalls.push(pathname);
+    });
     await page.getByRole('menuitem', { name: '组织架构' }).click();
     await page.locator('.ant-tree').waitFor();
+    await page.locator('.ant-tree [data-org-name]').first().waitFor();
+    await expect(page.locator(`.ant-tree [data-org-name="${village.name}"]`).count()).resolves.toBe(0);
     await selectOrgInTree(page, village.name);
+    expect(treeCalls).not.toContain('/api/org-units/tree');
+    expect(treeCalls).toContain('/api/org-units/tree/children');
+    expect(treeCalls).toContain('/api/org-units/tree/search');
     const node = page.locator(`.ant-tree [data-org-name="${village.name}"]`);
     await expect(node.locator('.org-tree-match').textContent()).resolves.toBe(village.name);
 

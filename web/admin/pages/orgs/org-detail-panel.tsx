@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Descriptions, Empty, Popconfirm, Space, Tag } from 'antd';
 import { EditOutlined, PlusOutlined, SwapOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import type { OrgTreeNode } from '../../../../shared/contracts/org-units';
+import type { OrgUnit } from '../../../../shared/contracts/org-units';
 import { useSetOrgUnitActive } from '../../api/org-units-hooks';
+import { useOrgChildren } from '../../api/org-tree-hooks';
 import { useSession } from '../../auth/session';
 import { notifySuccess } from '../../components/feedback';
 import { childLevel, orgLevelLabels } from '../../components/org-labels';
@@ -11,10 +12,11 @@ import { OrgMoveModal } from './org-move-modal';
 
 type Dialog = 'create' | 'edit' | 'move' | null;
 
-export function OrgDetailPanel({ unit }: { unit: OrgTreeNode | undefined }) {
+export function OrgDetailPanel({ unit }: { unit: OrgUnit | undefined }) {
   const { can } = useSession();
   const [dialog, setDialog] = useState<Dialog>(null);
   const setActive = useSetOrgUnitActive();
+  const children = useOrgChildren(unit?.id);
 
   if (!unit) {
     return (
@@ -80,7 +82,7 @@ export function OrgDetailPanel({ unit }: { unit: OrgTreeNode | undefined }) {
         </Descriptions.Item>
         <Descriptions.Item label="排序号">{unit.sortOrder}</Descriptions.Item>
         <Descriptions.Item label="下级组织">
-          {unit.children.length ? `${unit.children.length} 个（启用 ${unit.children.filter((c) => c.active).length} 个）` : '无'}
+          {!children.data ? '…' : children.data.length ? `${children.data.length} 个（启用 ${children.data.filter((c) => c.active).length} 个）` : '无'}
         </Descriptions.Item>
       </Descriptions>
       {dialog === 'create' && <OrgFormModal mode="create" parent={unit} onClose={() => setDialog(null)} />}

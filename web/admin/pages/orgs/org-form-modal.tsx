@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import type { OrgKind, OrgTreeNode, OrgUnitCreate, PartyOrgType } from '../../../../shared/contracts/org-units';
+import type { OrgKind, OrgUnit, OrgUnitCreate, PartyOrgType } from '../../../../shared/contracts/org-units';
 import { orgKindLevel } from '../../../../shared/contracts/org-units';
 import { useCreateOrgUnit, useUpdateOrgUnit } from '../../api/org-units-hooks';
 import { notifySuccess } from '../../components/feedback';
@@ -8,8 +8,8 @@ import { childLevel, defaultPartyOrgType, orgKindsByLevel, partyOrgTypes } from 
 import { applyServerError } from '../../components/server-error';
 
 type Props =
-  | { mode: 'create'; parent: OrgTreeNode; onClose: () => void }
-  | { mode: 'edit'; unit: OrgTreeNode; onClose: () => void };
+  | { mode: 'create'; parent: OrgUnit; onClose: () => void }
+  | { mode: 'edit'; unit: OrgUnit; onClose: () => void };
 
 type Values = { kind: OrgKind; name: string; code: string; partyOrgType: PartyOrgType; partyOrgName: string; sortOrder?: number };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Modal } from 'antd';
-import type { OrgLevel, OrgTreeNode } from '../../../../shared/contracts/org-units';
+import type { OrgLevel, OrgUnit } from '../../../../shared/contracts/org-units';
 import { useMoveOrgUnit } from '../../api/org-units-hooks';
 import { errorText } from '../../api/client';
 import { notifySuccess } from '../../components/feedback';
@@ -9,7 +9,7 @@ import { OrgTreeSelect } from '../../components/org-tree-select';
 const townOnly: OrgLevel[] = ['town'];
 
 /** Only villages move, and only to another town (e.g. after a township merger). */
-export function OrgMoveModal({ unit, onClose }: { unit: OrgTreeNode; onClose: () => void }) {
+export function OrgMoveModal({ unit, onClose }: { unit: OrgUnit; onClose: () => void }) {
   const [form] = Form.useForm<{ parentId: string }>();
   const move = useMoveOrgUnit();
   const [banner, setBanner] = useState<string | null>(null);

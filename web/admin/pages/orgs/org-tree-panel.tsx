@@ -1,26 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Empty, Input, Skeleton, Tag, Tree } from 'antd';
+import { Alert, Empty, Input, Skeleton, Tag, Tree } from 'antd';
 import type { TreeDataNode } from 'antd';
-import type { OrgTreeNode } from '../../../../shared/contracts/org-units';
-import { ancestorIds, flattenTree } from '../../components/org-tree-utils';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrgLazyNode, OrgUnit } from '../../../../shared/contracts/org-units';
+import { api } from '../../api/client';
+import { orgTreeKeys, useOrgTreeLevels, useOrgTreeSearch } from '../../api/org-tree-hooks';
 
 type Props = {
-  roots: OrgTreeNode[] | undefined;
-  loading: boolean;
   selectedId: string | undefined;
   onSelect: (id: string) => void;
 };
 
-type Node = TreeDataNode & { org: OrgTreeNode; children?: Node[] };
+type Node = TreeDataNode & { org: OrgLazyNode; children?: Node[] };
 
-function toNodes(nodes: OrgTreeNode[]): Node[] {
-  return nodes.map((org) => ({
-    key: org.id,
-    title: org.name,
-    org,
-    children: org.children.length ? toNodes(org.children) : undefined,
-    isLeaf: org.children.length === 0,
-  }));
+// A province has 10,000 villages: the tree loads one level when a node is opened, never all.
+function toNodes(nodes: OrgLazyNode[], children: Map<string, OrgLazyNode[]>): Node[] {
+  return nodes.map((org) => {
+    const loaded = children.get(org.id);
+    return { key: org.id, title: org.name, org, isLeaf: org.childCount === 0, children: loaded ? toNodes(loaded, children) : undefined };
+  });
 }
 
 function Highlighted({ text, search }: { text: string; search: string }) {
@@ -35,54 +33,72 @@ function Highlighted({ text, search }: { text: string; search: string }) {
   );
 }
 
-export function OrgTreePanel({ roots, loading, selectedId, onSelect }: Props) {
+/** The ids above a deep-linked unit, top first (two requests at most: village → town → city). */
+function useAncestorIds(id: string | undefined) {
+  return useQuery({
+    queryKey: [...orgTreeKeys.one(id ?? ''), 'ancestors'],
+    enabled: !!id,
+    queryFn: async () => {
+      const ids: string[] = [];
+      let unit = await api.get<OrgUnit>(`/org-units/${id}`);
+      while (unit.parentId) {
+        ids.unshift(unit.parentId);
+        // Above the caller's scope the parent is not found: the tree starts below it.
+        const parent = await api.get<OrgUnit>(`/org-units/${unit.parentId}`).catch(() => null);
+        if (!parent) break;
+        unit = parent;
+      }
+      return ids;
+    },
+  });
+}
+
+export function OrgTreePanel({ selectedId, onSelect }: Props) {
+  const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
-  const [expanded, setExpanded] = useState<React.Key[]>([]);
+  const [expanded, setExpanded] = useState<string[]>([]);
   const [autoExpandParent, setAutoExpandParent] = useState(true);
-  const flat = useMemo(() => flattenTree(roots ?? []), [roots]);
-  const treeData = useMemo(() => toNodes(roots ?? []), [roots]);
+  const { roots, children } = useOrgTreeLevels(expanded);
+  const hits = useOrgTreeSearch(search);
+  const ancestors = useAncestorIds(selectedId);
+  const treeData = useMemo(() => toNodes(roots.data ?? [], children), [roots.data, children]);
 
   // Start with the top levels open (city → towns) and keep a deep-linked selection visible.
   useEffect(() => {
-    if (!roots) return;
-    const open = new Set<React.Key>(roots.map((r) => r.id));
-    if (selectedId) for (const id of ancestorIds(flat, selectedId)) open.add(id);
-    setExpanded([...open]);
-    // Only when the tree arrives; later the user owns the expansion.
-  }, [roots]);
+    if (!roots.data) return;
+    setExpanded((open) => [...new Set([...open, ...roots.data.map((r) => r.id), ...(ancestors.data ?? [])])]);
+  }, [roots.data, ancestors.data]);
 
-  const onSearch = (value: string) => {
-    const term = value.trim();
-    setSearch(term);
-    if (!term) return;
-    const hits = [...flat.values()].filter((f) => f.node.name.includes(term));
-    const open = new Set<React.Key>();
-    for (const hit of hits) for (const id of ancestorIds(flat, hit.node.id)) open.add(id);
-    setExpanded([...open]);
+  // Open the tree down to every hit of the search.
+  useEffect(() => {
+    if (!search || !hits.data) return;
+    setExpanded((open) => [...new Set([...open, ...hits.data.items.flatMap((h) => h.ancestorIds)])]);
     setAutoExpandParent(true);
-  };
+  }, [search, hits.data]);
 
-  if (loading) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (!roots?.length) return <Empty description="暂无可查看的组织" />;
+  if (roots.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (!roots.data?.length) return <Empty description="暂无可查看的组织" />;
 
   return (
     <>
       <Input.Search
         placeholder="搜索组织名称"
         allowClear
-        onChange={(e) => onSearch(e.target.value)}
-        onSearch={onSearch}
+        onChange={(e) => setSearch(e.target.value.trim())}
+        onSearch={(value) => setSearch(value.trim())}
         style={{ marginBottom: 12 }}
         aria-label="搜索组织名称"
       />
+      {search && hits.data?.more && <Alert type="info" showIcon style={{ marginBottom: 8 }} message="匹配的组织较多，仅展开前 50 个，请输入更完整的名称" />}
       <Tree<Node>
         treeData={treeData}
         blockNode
         showLine
         expandedKeys={expanded}
         autoExpandParent={autoExpandParent}
+        loadData={(node) => queryClient.ensureQueryData({ queryKey: orgTreeKeys.children(node.org.id), queryFn: () => api.get<OrgLazyNode[]>('/org-units/tree/children', { parentId: node.org.id }) }).then(() => undefined)}
         onExpand={(keys) => {
-          setExpanded(keys);
+          setExpanded(keys.map(String));
           setAutoExpandParent(false);
         }}
         selectedKeys={selectedId ? [selectedId] : []}
@@ -102,9 +118,7 @@ export function OrgTreePanel({ roots, loading, selectedId, onSelect }: Props) {
           </span>
         )}
       />
-      {search && ![...flat.values()].some((f) => f.node.name.includes(search)) && (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有匹配的组织" />
-      )}
+      {search && hits.data && hits.data.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有匹配的组织" />}
     </>
   );
 }

@@ -1,12 +1,11 @@
-import { useMemo } from 'react';
 import { Button, Card, Col, Row, Space, Tabs } from 'antd';
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
-import { useImportOrgUnits, useOrgTree } from '../../api/org-units-hooks';
+import { useImportOrgUnits } from '../../api/org-units-hooks';
+import { useOrgUnit } from '../../api/org-tree-hooks';
 import { downloadUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ImportExcelButton } from '../../components/import-excel';
-import { flattenTree } from '../../components/org-tree-utils';
 import { OrgDetailPanel } from './org-detail-panel';
 import { OrgTable } from './org-table';
 import { OrgTreePanel } from './org-tree-panel';
@@ -16,14 +15,12 @@ const templateUrl = downloadUrl('/org-units/import-template.xlsx');
 export function OrgsPage() {
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const tree = useOrgTree();
   const importOrgs = useImportOrgUnits();
-  const flat = useMemo(() => flattenTree(tree.data ?? []), [tree.data]);
 
   // Selection and tab live in the URL so a unit can be linked and survives a refresh.
   const view = params.get('view') === 'table' ? 'table' : 'tree';
   const selectedId = params.get('unit') ?? undefined;
-  const selected = selectedId ? flat.get(selectedId)?.node : undefined;
+  const selected = useOrgUnit(selectedId).data;
 
   const select = (id: string) => setParams({ view: 'tree', unit: id });
 
@@ -56,7 +53,7 @@ export function OrgsPage() {
               <Row gutter={16}>
                 <Col xs={24} lg={8} xl={7}>
                   <Card size="small" title="组织树" styles={{ body: { minHeight: 600 } }}>
-                    <OrgTreePanel roots={tree.data} loading={tree.isPending} selectedId={selectedId} onSelect={select} />
+                    <OrgTreePanel selectedId={selectedId} onSelect={select} />
                   </Card>
                 </Col>
                 <Col xs={24} lg={16} xl={17}>
