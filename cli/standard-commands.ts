@@ -84,7 +84,8 @@ const starsText = (stars: number | null): string => (stars === null ? '不定星
 
 /** The level as the standard names it: "4 星", the outcome label, or both (format 2 outcomes). */
 function levelText(standard: Standard, stars: number | null, label: string | null | undefined): string {
-  if (!standard.outcomes || stars === null || !label) return starsText(stars);
+  if (!standard.outcomes) return starsText(stars);
+  if (stars === null || !label) return stars === null ? '不予评定' : starsText(stars);
   return standard.outcomes.display === 'labels' ? label : `${stars} 星（${label}）`;
 }
 
@@ -128,7 +129,7 @@ export function formatRatingTable(result: RatingResult, standard: Standard, what
     '镇党委',
     renderTable(['镇', '自身考核得分', '村数', '村平均星级', '星级'], townRows, ['left', 'right', 'right', 'right', 'left']),
     '',
-    `合计 ${s.villages} 个村：${byStars || '无'}${s.vetoed > 0 ? `，不定星 ${s.vetoed} 个` : ''}；三星及以上占 ${s.atLeastThreeStarsPercent.toFixed(2)}%`,
+    `合计 ${s.villages} 个村：${byStars || '无'}${s.vetoed > 0 ? `，${standard.outcomes ? '不予评定' : '不定星'} ${s.vetoed} 个` : ''}${s.byLabel ? '' : `；三星及以上占 ${s.atLeastThreeStarsPercent.toFixed(2)}%`}`,
     ...referrals,
     '',
   ].join('\n');

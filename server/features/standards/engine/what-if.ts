@@ -89,6 +89,9 @@ function blockingRule(steps: readonly ExplanationStep[], target: number): { rule
     if (s.rule === 'veto' && s.after !== null && s.after < target) {
       return { rule: 'veto', text: `本年度存在“${s.name}”事项，最多 ${s.after} 星，不能升星` };
     }
+    if (s.rule === 'data_rule' && s.after !== null && s.after < target) {
+      return { rule: 'data_rule', text: `${s.name}，最多 ${s.after} 星，提高指标得分不能改变` };
+    }
   }
   return null;
 }
@@ -114,7 +117,11 @@ export function whatIfForVillage(standard: Standard, input: RatingInput, result:
   const village = input.villages[index];
   const now = result.villages.find((v) => v.id === villageId);
   if (!village || !now) throw new Error(`village ${villageId} is not in the campaign`);
-  if (now.vetoed || now.stars === null) return { status: 'vetoed', text: '本年度存在一票否决事项，不能升星' };
+  if (now.vetoed || now.stars === null) {
+    // A rule from recorded data (format 2) is not a violation: name it instead.
+    const data = now.explanation.find((s) => s.rule === 'data_rule' && s.effect === 'noRating');
+    return { status: 'vetoed', text: data && data.rule === 'data_rule' ? `${data.name}，不予评定，提高指标得分不能改变` : '本年度存在一票否决事项，不能升星' };
+  }
   const top = highestLevel(standard);
   if (now.stars >= top) return { status: 'top', stars: now.stars, text: `已是最高等级（${levelName(standard, now.stars)}）` };
   const target = now.stars + 1;
