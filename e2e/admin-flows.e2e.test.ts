@@ -93,9 +93,15 @@ describe('audit administrator', () => {
     await page.getByText('抱歉，您的账户没有访问此页面的权限。').waitFor();
     await screenshot(page, '07-forbidden');
 
+    // Item 25: logging out clears what the browser kept for the site (Clear-Site-Data).
+    await page.evaluate(() => {
+      localStorage.setItem('item25-probe', 'x');
+      sessionStorage.setItem('item25-probe', 'x');
+    });
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByPlaceholder('用户名').waitFor();
+    await expect(page.evaluate(() => [localStorage.length, sessionStorage.length])).resolves.toEqual([0, 0]);
     await page.goto('/audit');
     await page.getByPlaceholder('用户名').waitFor();
     await expect(page.url()).toMatch(/\/login$/);
