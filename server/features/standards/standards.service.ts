@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { StandardListQuery } from '../../../shared/contracts/standards.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Standard } from '../../../shared/standards/standard.js';
+import { appStageErrors } from './app-stages.js';
 import { validateStandard } from './engine/standard-validate.js';
 import { presentStandardDetail, presentStandardSummary } from './standards.present.js';
 import {
@@ -22,12 +23,16 @@ import {
 
 export function checkStandard(document: unknown) {
   const result = validateStandard(document);
-  return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+  if (!result.ok) return { ok: false, errors: result.errors };
+  const errors = appStageErrors(result.standard);
+  return { ok: errors.length === 0, errors };
 }
 
 function validOrThrow(document: unknown): Standard {
   const result = validateStandard(document);
   if (!result.ok) throw new AppError('standard.invalid', { errors: result.errors });
+  const errors = appStageErrors(result.standard);
+  if (errors.length > 0) throw new AppError('standard.invalid', { errors });
   return result.standard;
 }
 
