@@ -3,6 +3,8 @@
 // canonical value under the key that protects the audit trail; the campaign's root keeps the
 // count and XOR of all its seals under one more HMAC, so a row deleted together with its seals
 // is caught as well. Verification compares what is stored now with what was sealed.
+import { stageLabels } from '../../../../shared/contracts/campaigns.js';
+
 export type SealKind = 'score' | 'arena' | 'town_score' | 'result' | 'correction' | 'notice';
 
 export const sealKindLabels: Record<SealKind, string> = {
@@ -119,4 +121,23 @@ export function villageOfKey(rowKey: string): string | null {
   const [kind, ...rest] = rowKey.split('/');
   if (kind === 'correction' || kind === 'town_score') return null;
   return rest.find((p) => uuid.test(p)) ?? null;
+}
+
+// The Chinese names of sealed fields, for a row that is gone and can no longer say them itself.
+const goneFieldLabels: Record<string, string> = {
+  engineStars: '系统建议星级', stars: '星级', vetoed: '一票否决', overrideReason: '调整理由', confirmedBy: '定星人', rankInCity: '全市排名', rankInTown: '镇内排名',
+  phase: '更正阶段', starsBefore: '更正前星级', starsAfter: '更正后星级', reason: '更正理由', correctedBy: '更正人', content: '公示内容', publishedBy: '发布人',
+};
+
+/** The field of a deleted row in Chinese, from its row key (score/<stage>/<village>/<indicator>, …). */
+export function deletedFieldLabel(kind: SealKind, rowKey: string, field: string, indicatorName: (id: string) => string): string {
+  if (kind === 'score') {
+    const [, stage, , indicator] = rowKey.split('/');
+    const stageLabel = stageLabels[stage as keyof typeof stageLabels] ?? stage;
+    return `${stageLabel}·${indicatorName(indicator ?? '')}·${field === 'points' ? '得分' : '评分人'}`;
+  }
+  if (kind === 'arena') return '擂台比武·评委打分';
+  if (kind === 'town_score') return '镇党委自身得分';
+  if (kind === 'result' && field === 'score') return '综合得分';
+  return goneFieldLabels[field] ?? field;
 }

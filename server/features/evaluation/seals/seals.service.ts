@@ -5,7 +5,7 @@ import type { Ctx } from '../../../context.js';
 import { AppError } from '../../../../shared/errors.js';
 import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
-import { checkSeals, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField } from './seal.js';
+import { checkSeals, deletedFieldLabel, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField } from './seal.js';
 import { loadArenaFields, loadCorrectionFields, loadNoticeFields, loadResultFields, loadScoreFields, loadTownScoreFields } from './seal-sources.queries.js';
 import { deleteSeals, lockRoot, saveRoot, selectRoot, selectSeals, upsertSeals } from './seals.queries.js';
 
@@ -77,9 +77,10 @@ export async function assertSealed(tx: SealCtx, campaignId: string, kind: SealKi
 export type VerifiedFailure = SealFailure & { villageName: string | null; townName: string | null; kindLabel: string; problemLabel: string; text: string };
 export type CampaignVerification = { campaignId: string; year: number; name: string; checked: number; rootIntact: boolean; failures: VerifiedFailure[]; ok: boolean };
 
-async function describeFailures(ctx: SealCtx, failures: SealFailure[]): Promise<VerifiedFailure[]> {
+async function describeFailures(ctx: SealCtx, failures: SealFailure[], indicatorName: (id: string) => string = (id) => id): Promise<VerifiedFailure[]> {
   const units = new Map((await selectAllOrgUnits(ctx.db, ctx.principal.countyId, ['/'])).map((u) => [u.id, u]));
-  return failures.map((f) => {
+  return failures.map((gone) => {
+    const f = gone.problem === 'deleted' ? { ...gone, fieldLabel: deletedFieldLabel(gone.kind, gone.rowKey, gone.field, indicatorName) } : gone;
     const village = f.villageId ? units.get(f.villageId) : undefined;
     const town = f.townId ? units.get(f.townId) : village?.parentId ? units.get(village.parentId) : undefined;
     const where = village ? `${town?.name ?? ''}${village.name}` : (town?.name ?? '（未知单位）');
@@ -103,7 +104,7 @@ export async function verifyCampaign(ctx: Ctx, campaignId: string): Promise<Camp
   const seals = await selectSeals(ctx.db, ctx.principal.countyId, campaignId);
   const root = await selectRoot(ctx.db, ctx.principal.countyId, campaignId);
   const checked = checkSeals(ctx.crypto.digest, campaignId, fields, seals, root);
-  const failures = await describeFailures(ctx, checked.failures);
+  const failures = await describeFailures(ctx, checked.failures, (id) => names.get(id) ?? id);
   return { campaignId, year: campaign.year, name: campaign.name, checked: checked.checked, rootIntact: checked.rootIntact, failures, ok: checked.rootIntact && failures.length === 0 };
 }
 

@@ -101,8 +101,8 @@ describe.runIf(adminUrl)('a superuser edits sealed rows on PostgreSQL', () => {
         [last.name, '星级', 'altered'],
         [last.name, '综合得分', 'altered'],
         [first.name, '市级考评·班子队伍建设·得分', 'altered'],
-        [second.name, 'points', 'deleted'],
-        [second.name, 'enteredBy', 'deleted'],
+        [second.name, '摸底互评·组织生活规范·得分', 'deleted'],
+        [second.name, '摸底互评·组织生活规范·评分人', 'deleted'],
       ].sort(),
     );
 
@@ -111,6 +111,6 @@ describe.runIf(adminUrl)('a superuser edits sealed rows on PostgreSQL', () => {
     expect(cli.stdout).toContain('5 项未通过');
     expect(cli.stdout).toContain(`${last.name} 定星结果“星级”内容与封存时不一致（被改动）`);
     expect(cli.stdout).toContain(`${first.name} 评分“市级考评·班子队伍建设·得分”内容与封存时不一致（被改动）`);
-    expect(cli.stdout).toContain(`${second.name} 评分“points”封存的记录已不存在（被删除）`);
+    expect(cli.stdout).toContain(`${second.name} 评分“摸底互评·组织生活规范·得分”封存的记录已不存在（被删除）`);
   }, 180_000);
 });
