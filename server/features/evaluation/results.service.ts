@@ -3,7 +3,6 @@
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
-import type { CampaignResults } from '../../../shared/contracts/campaigns.js';
 import type { ScoreInput } from '../../../shared/contracts/common.js';
 import { allowedRangeText, pointsProblem, pointsRefusalText } from '../../../shared/score-cell.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -11,12 +10,9 @@ import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import { withSourceStep } from '../surveys/satisfaction.service.js';
-import { campaignReadScope } from './evaluation.policy.js';
-import { replaceResults, selectResult, selectResults, selectTownResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
-import { selectCorrections } from './corrections.queries.js';
+import { replaceResults, selectResult, selectResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
 import { assertAllWithinVetoes, assertWithinVetoes } from './decisions/veto-guard.service.js';
 import { mergeDecision, type RecomputeChange } from './decisions/recompute.js';
-import { rankingOrderText } from './decisions/ranking-order.js';
 import { assertSealed, sealRows } from './seals/seals.service.js';
 import { keepRatingInputs, rateStoredInputs } from './seals/stored-inputs.service.js';
 
@@ -134,43 +130,6 @@ export async function overrideStars(ctx: Ctx, campaignId: string, villageId: str
       after: { stars, reason },
     });
   });
-}
-
-export async function getResults(ctx: Ctx, campaignId: string): Promise<CampaignResults> {
-  const campaign = await findCampaign(ctx, campaignId);
-  const scope = campaignReadScope(ctx.principal);
-  const rows = await selectResults(ctx.db, ctx.principal.countyId, campaignId, scope);
-  const ownScores = await selectTownScores(ctx.db, ctx.principal.countyId, campaignId);
-  // The latest correction of each village (oldest first in the list, so later ones win).
-  const corrections = new Map((await selectCorrections(ctx.db, ctx.principal.countyId, scope, { campaignId })).items.map((c) => [c.correction.villageId, c.correction]));
-  const correctionOf = (villageId: string) => {
-    const c = corrections.get(villageId);
-    return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
-  };
-  const towns = (await selectTownResults(ctx.db, ctx.principal.countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
-  return {
-    campaignId,
-    status: rows.length === 0 ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
-    orderedBy: rankingOrderText(await campaignStandard(ctx, campaign)),
-    villages: rows.map(({ result: r, name, townName }) => ({
-      orgUnitId: r.villageId,
-      name,
-      townName,
-      score: r.score,
-      stars: r.stars,
-      engineStars: r.engineStars,
-      vetoed: r.vetoed,
-      overridden: r.overrideReason !== null,
-      confirmed: r.confirmedAt !== null,
-      overrideReason: r.overrideReason,
-      correction: correctionOf(r.villageId),
-      proposalChange: r.proposalChange,
-      rankInTown: r.rankInTown,
-      rankInCity: r.rankInCity,
-      notes: r.notes,
-    })),
-    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),
-  };
 }
 
 /** The town committee's own assessment score, entered by the department in stage 3. */
