@@ -111,6 +111,37 @@ describe('survey results of stage 1', () => {
     expect(row?.after).toMatchObject({ count: 2 });
   });
 
+  it('when the template comes back with one village filled and one left blank, then the blank one is not surveyed and keeps its result', async () => {
+    const template = await town1.get(`/api/campaigns/${campaignId}/surveys/import-template.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const notes = book.getWorksheet('填写说明')!;
+    expect(notes.getColumn(3).values.join()).toContain('都留空：该村不导入');
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell(3, 2).value).toBe('乙二村');
+    const fill = async (values: (string | number)[]) => {
+      sheet.getRow(2).values = ['乙镇', '乙一村', 'T2-V1', ...values];
+      return town1.upload(`/api/campaigns/${campaignId}/surveys/import`, Buffer.from(await book.xlsx.writeBuffer()));
+    };
+    const partial = await fill([60, '', '', '', '']);
+    expect(partial.statusCode).toBe(422);
+    expect(partial.json().error.details.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, '满意'],
+      [2, '基本满意'],
+      [2, '不满意'],
+    ]);
+    const res = await fill([60, 45, 10, 5, '2026-03-03']);
+    expect(res.json()).toEqual({ imported: 1, errors: [] });
+    const rows = await auditRows(t.app, 'survey.import');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.after).toMatchObject({ count: 1, notSurveyed: 1 });
+    expect(Object.keys((rows[1]?.after as { surveys: object }).surveys)).toEqual([v().town2[0].id]);
+    expect((await town1.get(`/api/campaigns/${campaignId}/villages/${v().town2[1].id}/survey`)).json().survey.sampleSize).toBe(40);
+    // the template as downloaded, every row blank: nothing to import, said so
+    const blank = await town1.upload(`/api/campaigns/${campaignId}/surveys/import`, template.rawPayload);
+    expect(blank.json().error.code).toBe('import.empty');
+  });
+
   it('when the department computes the stars, then the engine receives the survey counts', async () => {
     for (const to of ['department', 'city']) await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试：提前推进' });
     const locked = await town1.put(`/api/campaigns/${campaignId}/villages/${v().town2[0].id}/survey`, counts);

@@ -11,7 +11,7 @@ export const surveySheet: SheetSpec<SurveyKey> = {
     { key: 'townName', header: '镇（街道）', width: 14, note: '被测评村所在的镇（街道）' },
     { key: 'villageName', header: '村（社区）', required: true, width: 14, note: '被测评的村（社区）名称，须在您的互评任务范围内' },
     { key: 'villageCode', header: '村（社区）编码', width: 14, note: '可不填；填写时按编码匹配' },
-    { key: 'sampleSize', header: '测评样本数', required: true, width: 12, note: '参加测评的人数（整数）' },
+    { key: 'sampleSize', header: '测评样本数', required: true, width: 12, note: '参加测评的人数（整数）。某村本次未测评时，该行的样本数、满意、基本满意、不满意、测评日期都留空：该村不导入，已录入的结果保持不变；只填了其中一部分的行会被拒绝' },
     { key: 'satisfied', header: '满意', required: true, width: 10, note: '人数（整数）' },
     { key: 'basicallySatisfied', header: '基本满意', required: true, width: 10, note: '人数（整数）；是否计入满意率按评星标准' },
     { key: 'unsatisfied', header: '不满意', required: true, width: 10, note: '人数（整数）；三项之和应等于样本数' },
@@ -22,6 +22,10 @@ export const surveySheet: SheetSpec<SurveyKey> = {
 export type SurveyVillage = { id: string; name: string; code: string; townName: string; path: string };
 export type PlannedSurvey = { villageId: string; orgPath: string; counts: SurveyCounts; surveyDate: string | null };
 
+/** The columns a survey fills; a row with none of them is a village not surveyed (the template lists every village). */
+const resultKeys = ['sampleSize', 'satisfied', 'basicallySatisfied', 'unsatisfied', 'surveyDate'] as const;
+export const isNotSurveyed = (v: Record<SurveyKey, string>): boolean => resultKeys.every((k) => v[k] === '');
+
 const wholeNumber = (text: string): number | null => (/^\d{1,7}$/.test(text) ? Number(text) : null);
 
 function findVillage(v: Record<SurveyKey, string>, villages: readonly SurveyVillage[]): SurveyVillage | undefined {
@@ -30,12 +34,25 @@ function findVillage(v: Record<SurveyKey, string>, villages: readonly SurveyVill
   return named.length === 1 ? named[0] : undefined;
 }
 
-/** Checks every row against the caller's villages and the standard; the caller imports nothing if any error. */
-export function planSurveyImport(rows: ReadRow<SurveyKey>[], villages: readonly SurveyVillage[], standard: Standard, today: string): { surveys: PlannedSurvey[]; errors: RowError[] } {
+/**
+ * Checks every row against the caller's villages and the standard; the caller imports nothing if
+ * any error. Rows with no results are villages not surveyed: counted, not imported.
+ */
+export function planSurveyImport(
+  rows: ReadRow<SurveyKey>[],
+  villages: readonly SurveyVillage[],
+  standard: Standard,
+  today: string,
+): { surveys: PlannedSurvey[]; errors: RowError[]; notSurveyed: number } {
   const errors: RowError[] = [];
   const surveys: PlannedSurvey[] = [];
   const seen = new Set<string>();
+  let notSurveyed = 0;
   for (const { row, values: v } of rows) {
+    if (isNotSurveyed(v)) {
+      notSurveyed += 1;
+      continue;
+    }
     const fail = (field: string, reason: string) => errors.push({ row, field, reason });
     const village = findVillage(v, villages);
     if (!village) fail('村（社区）', `“${v.townName}${v.villageName}”不在您的互评任务范围内或名称有误`);
@@ -60,5 +77,5 @@ export function planSurveyImport(rows: ReadRow<SurveyKey>[], villages: readonly 
     seen.add(village.id);
     surveys.push({ villageId: village.id, orgPath: village.path, counts, surveyDate: date });
   }
-  return { surveys: errors.length > 0 ? [] : surveys, errors };
+  return { surveys: errors.length > 0 ? [] : surveys, errors, notSurveyed };
 }

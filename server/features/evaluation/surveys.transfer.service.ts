@@ -33,8 +33,10 @@ export async function importSurveys(ctx: Ctx, campaignId: string, file: Buffer):
     const lock = sheetLockReason(campaign.status, 'mutual', campaign.windows, today);
     if (lock) throw new AppError('stage_work.locked', { reason: lock });
     const standard = await campaignStandard(tx, campaign);
-    const { surveys, errors } = planSurveyImport(rows, await writableVillages(tx, campaignId), standard, today);
+    const { surveys, errors, notSurveyed } = planSurveyImport(rows, await writableVillages(tx, campaignId), standard, today);
     refuseIfErrors(errors);
+    // A file of only blank rows would be an upload of the untouched template: say so rather than "0 imported".
+    if (surveys.length === 0) throw new AppError('import.empty');
     const replaced = await selectSurveys(tx.db, ctx.principal.countyId, campaignId, surveys.map((s) => s.villageId));
     const now = ctx.now();
     await upsertSurveys(
@@ -47,7 +49,7 @@ export async function importSurveys(ctx: Ctx, campaignId: string, file: Buffer):
       objectType: 'campaign',
       objectId: campaignId,
       before: { replaced: Object.fromEntries(replaced.map((r) => [r.villageId, counts(r)])) },
-      after: { count: surveys.length, surveys: Object.fromEntries(surveys.map((s) => [s.villageId, counts(s.counts)])) },
+      after: { count: surveys.length, notSurveyed, surveys: Object.fromEntries(surveys.map((s) => [s.villageId, counts(s.counts)])) },
     });
     return { imported: surveys.length, errors: [] };
   });
