@@ -14,7 +14,7 @@ import { readinessOf } from './campaigns.readiness.service.js';
 import { windowsMovedForEarlyAdvance } from './campaigns.readiness.js';
 
 /** The first condition no reason can pass, as the error it has always been answered with. */
-function refuseUnpassable(items: ReadinessItem[]): void {
+function refuseUnpassable(items: ReadinessItem[], noticeEnds: string | null): void {
   const hard = items.find((i) => !i.overridable);
   if (!hard) return;
   switch (hard.kind) {
@@ -23,7 +23,7 @@ function refuseUnpassable(items: ReadinessItem[]): void {
     case 'villages_without_stars':
       throw new AppError('campaign.results_unconfirmed', { unconfirmed: hard.count, blockers: items });
     case 'notice_running':
-      throw new AppError('campaign.notice_running', { noticeEnds: hard.text.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? null, blockers: items });
+      throw new AppError('campaign.notice_running', { noticeEnds, blockers: items });
     default:
       throw new AppError('campaign.objections_open', { unanswered: hard.count, blockers: items });
   }
@@ -36,7 +36,7 @@ export async function advanceCampaign(ctx: Ctx, id: string, input: CampaignAdvan
     const campaign = await findCampaign(tx, id);
     if (nextStatus(campaign.status) !== to) throw new AppError('campaign.illegal_transition', { from: campaign.status, to });
     const readiness = await readinessOf(tx, campaign);
-    refuseUnpassable(readiness.items);
+    refuseUnpassable(readiness.items, campaign.noticeEnds);
     if (readiness.items.length > 0 && !reason) throw new AppError('campaign.not_ready', { blockers: readiness.items });
     const set: Partial<CampaignRow> = { status: to, updatedAt: ctx.now() };
     if (to === 'notice') {
