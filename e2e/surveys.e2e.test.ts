@@ -108,6 +108,9 @@ describe('a villager answers on the phone', () => {
     await phone.getByTestId('survey-village').waitFor();
     await expect(phone.getByTestId('survey-village').innerText()).resolves.toContain(village.villageName);
     expect(scriptBytes()).toBeLessThan(30 * 1024);
+    // The banner names the campaign; stars there would read as the village's rating.
+    await expect(phone.locator('header.banner').innerText()).resolves.not.toContain('★');
+    await expect(phone.locator('header.banner .subtitle').innerText()).resolves.toBe('农村基层党组织星级评定');
     const big = await phone.getByTestId('overall-satisfied').boundingBox();
     expect(big?.height).toBeGreaterThanOrEqual(48);
     await screenshot(phone, '93-survey-phone-form');

@@ -17,12 +17,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
-/** The common frame of every public page: banner, content card(s), footer. */
+/**
+ * The common frame of every public page: banner, content card(s), footer. The banner names the
+ * campaign in words: a row of stars there would read as a village's rating.
+ */
 export function pageFrame(title: string, ...content: Child[]): HTMLElement {
   return h(
     'div',
     { class: 'page' },
-    h('header', { class: 'banner' }, h('h1', {}, title), h('div', { class: 'stars', 'aria-hidden': 'true' }, '★★★★★')),
+    h('header', { class: 'banner' }, h('h1', {}, title), h('p', { class: 'subtitle' }, '农村基层党组织星级评定')),
     h('main', {}, ...content),
     h('footer', {}, '市委组织部'),
   );
