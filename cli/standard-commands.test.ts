@@ -102,6 +102,17 @@ describe('fivestar rate', () => {
     expect(lines.every((l) => l === l.trimEnd())).toBe(true);
   });
 
+  it('when a format-2 standard has outcome labels, then the table shows them and the summary counts by label', async () => {
+    const hemei = await run('rate', '--standard', repo('standards/hemei-five-stars.json'), '--input', repo('standards/examples/hemei-five-stars.input.json'), '--table');
+    const lines = hemei.out.split('\n');
+    expect(lines.find((l) => l.includes('安乐村'))).toMatch(/480\.00\s+和美家园/);
+    expect(lines.find((l) => l.includes('金溪村'))).toMatch(/不予评定\s+.*不予评星：近三年未发展党员$/);
+    expect(hemei.out).toContain('合计 10 个村：和美家园 1 个，五星达标 6 个，未达标 2 个，不予评定 1 个');
+    expect(hemei.out).not.toContain('三星及以上');
+    const targets = await run('rate', '--standard', repo('standards/satisfaction-targets-100.json'), '--input', repo('standards/examples/satisfaction-targets-100.input.json'), '--table');
+    expect(targets.out.split('\n').find((l) => l.includes('团结村'))).toMatch(/2 星（基本合格）\s+名额限制：4 星 → 3 星；最低比例：3 星 → 2 星$/);
+  });
+
   it('when a score is above its maximum, then it fails and names the village and indicator', async () => {
     const data = JSON.parse(readFileSync(input, 'utf8')) as { villages: { scores: { city: Record<string, number> } }[] };
     data.villages[1]!.scores.city.teamBuilding = 7;
