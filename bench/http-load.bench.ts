@@ -9,6 +9,7 @@
 //   npx tsx bench/http-load.bench.ts --db postgres --seconds 10 --rounds 3
 //   flags: --db pglite|postgres|both  --seconds N (per row and target, default 5)  --rounds N (default 2)
 //          --connections N (default 50)  --scale county|all (default all)  --no-build
+//          --only TEXT (rows whose name contains it)  --profile DIR (the server runs with --cpu-prof into DIR)
 //
 // DATABASE_URL: a server where this may create and drop a database (scripts/pg-throwaway.sh).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     scale: { type: 'string', default: 'all' },
     'no-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -156,7 +159,8 @@ const median = (xs: number[]) => {
 
 type Row = { name: string; ref: Run; app: Run; ratio: number };
 
-async function measure(name: string, appUrl: string, headers: Record<string, string>, refUrl: string, publicAddress = false): Promise<Row> {
+async function measure(name: string, appUrl: string, headers: Record<string, string>, refUrl: string, publicAddress = false): Promise<Row | null> {
+  if (values.only && !name.includes(values.only)) return null;
   const probe = await fetch(appUrl, { headers });
   if (probe.status !== 200) throw new Error(`${name}: ${probe.status} ${(await probe.text()).slice(0, 300)}`);
   const refs: Run[] = [];
@@ -205,7 +209,9 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
       DATABASE_URL: target.db.kind === 'postgres' ? target.db.url : '',
       TRUST_PROXY: '1',
     };
-    const server = startProcess('server', process.execPath, [path.join(root, 'dist/node/server/main.js')], serverEnv);
+    // A CPU profile of the server alone, written when it stops (node --cpu-prof).
+    const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
+    const server = startProcess('server', process.execPath, [...profileArgs, path.join(root, 'dist/node/server/main.js')], serverEnv);
     children.push(server);
     const ref = startProcess('reference', process.execPath, ['--import', 'tsx', path.join(root, 'bench/http-reference.ts')], { ...refEnv, REF_PORT: String(refPort) });
     children.push(ref);
@@ -213,7 +219,7 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
     await waitFor(`${base}/api/health`, server);
     await waitFor(`http://127.0.0.1:${refPort}/ref/org-units/00000000-0000-4000-8000-000000000000`, ref);
 
-    const rows: Row[] = [];
+    const measured: (Row | null)[] = [];
     for (const t of tenants) {
       const { cookie } = await loginOver(base, t.data.users.cityAdmin);
       const h = { cookie };
@@ -221,17 +227,17 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
       const v = t.data.villages;
       const c = t.campaignId;
       if (t.scale === 'county') {
-        rows.push(await measure('GET /api/org-units/:id (orgadmin)', `${base}/api/org-units/${t.sampleVillageId}`, h, refUrl));
-        rows.push(await measure('GET /api/auth/me', `${base}/api/auth/me`, h, refUrl));
-        rows.push(await measure(`GET /api/public/campaigns/:id/notice (${v} villages)`, `${base}/api/public/campaigns/${c}/notice`, {}, refUrl, true));
-        rows.push(await measure(`GET /api/campaigns/:id/results (${v} villages, whole list)`, `${base}/api/campaigns/${c}/results`, h, refUrl));
+        measured.push(await measure('GET /api/org-units/:id (orgadmin)', `${base}/api/org-units/${t.sampleVillageId}`, h, refUrl));
+        measured.push(await measure('GET /api/auth/me', `${base}/api/auth/me`, h, refUrl));
+        measured.push(await measure(`GET /api/public/campaigns/:id/notice (${v} villages)`, `${base}/api/public/campaigns/${c}/notice`, {}, refUrl, true));
+        measured.push(await measure(`GET /api/campaigns/:id/results (${v} villages, whole list)`, `${base}/api/campaigns/${c}/results`, h, refUrl));
       }
-      rows.push(await measure(`GET /api/org-units?level=village page 1 of 20 (${v} villages)`, `${base}/api/org-units?level=village&page=1&pageSize=20`, h, refUrl));
-      rows.push(await measure(`GET /api/campaigns/:id/results page 1 of 50 (${v} villages)`, `${base}/api/campaigns/${c}/results?page=1&pageSize=50`, h, refUrl));
-      rows.push(await measure(`GET /api/campaigns/:id/results one town's ranking (${v} villages)`, `${base}/api/campaigns/${c}/results?town=${t.sampleTownId}&page=1&pageSize=50`, h, refUrl));
+      measured.push(await measure(`GET /api/org-units?level=village page 1 of 20 (${v} villages)`, `${base}/api/org-units?level=village&page=1&pageSize=20`, h, refUrl));
+      measured.push(await measure(`GET /api/campaigns/:id/results page 1 of 50 (${v} villages)`, `${base}/api/campaigns/${c}/results?page=1&pageSize=50`, h, refUrl));
+      measured.push(await measure(`GET /api/campaigns/:id/results one town's ranking (${v} villages)`, `${base}/api/campaigns/${c}/results?town=${t.sampleTownId}&page=1&pageSize=50`, h, refUrl));
     }
     console.log(` load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-    printTable(kind, rows);
+    printTable(kind, measured.filter((r): r is Row => r !== null));
   } finally {
     for (const child of children) await stop(child);
     if (pgDb) await pgDb.drop();
