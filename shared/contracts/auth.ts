@@ -26,6 +26,13 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
+/** The page-load probe: not being logged in is an answer (200), so the browser logs no failed request. */
+export const sessionProbeSchema = z.discriminatedUnion('authenticated', [
+  z.object({ authenticated: z.literal(false) }),
+  z.object({ authenticated: z.literal(true), me: meSchema }),
+]);
+export type SessionProbe = z.infer<typeof sessionProbeSchema>;
+
 export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),

@@ -116,6 +116,20 @@ describe('sessions', () => {
     expect((await auditRows(t.app, 'auth.logout')).length).toBe(before + 1);
   });
 
+  it('when the page-load probe asks, then it answers 200 with the caller or authenticated:false, never 401', async () => {
+    const anon = await t.app.inject({ method: 'GET', url: '/api/auth/session' });
+    expect([anon.statusCode, anon.json()]).toEqual([200, { authenticated: false }]);
+    const c = await loginAs(t.app, 'leader');
+    const me = (await c.get('/api/auth/me')).json();
+    expect((await c.get('/api/auth/session')).json()).toEqual({ authenticated: true, me });
+    t.clock.advance(minutes(31));
+    expect((await c.get('/api/auth/session')).json()).toEqual({ authenticated: false });
+    // the expired session ended on the probe as it would on any route
+    expect((await c.get('/api/auth/me')).json().error.code).toBe('auth.required');
+    const forged = await t.app.inject({ method: 'GET', url: '/api/auth/session', cookies: { fivestar_session: 'forged' } });
+    expect(forged.json()).toEqual({ authenticated: false });
+  });
+
   it('when a state-changing request lacks the CSRF token, then it is refused with 403 and nothing changes', async () => {
     const c = await loginAs(t.app, 'orgadmin');
     const res = await t.app.inject({

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loginSchema, meSchema, passwordChangeSchema } from '../../../shared/contracts/auth.js';
+import { loginSchema, meSchema, passwordChangeSchema, sessionProbeSchema } from '../../../shared/contracts/auth.js';
 import { okSchema } from '../../../shared/contracts/common.js';
 import { clientOf, ctxOf } from '../../http/request-context.js';
-import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
-import { changeOwnPassword, login, logout, toMe } from './auth.service.js';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from '../../http/session-cookie.js';
+import { AppError } from '../../../shared/errors.js';
+import { authenticate, changeOwnPassword, login, logout, toMe } from './auth.service.js';
 
 const tags = ['auth'];
 // Logging out and reading who one is work at every step of a login.
@@ -38,6 +39,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     '/api/auth/me',
     { config: { access: 'authenticated', pendingOk: allSteps }, schema: { tags, response: { 200: meSchema } } },
     async (req) => toMe(ctxOf(req).principal, app.services),
+  );
+
+  // What the SPA asks on page load. /api/auth/me answers 401 without a session, which the browser
+  // logs as a failed resource on every visit to the login page; this answers 200 either way.
+  app.get(
+    '/api/auth/session',
+    { config: { access: 'public' }, schema: { tags, response: { 200: sessionProbeSchema } } },
+    async (req) => {
+      const token = req.cookies[sessionCookieName(opts.secureCookies)];
+      if (!token) return { authenticated: false as const };
+      try {
+        return { authenticated: true as const, me: await toMe(await authenticate(app.services, token), app.services) };
+      } catch (error) {
+        if (error instanceof AppError && (error.code === 'auth.required' || error.code === 'auth.session_expired')) return { authenticated: false as const };
+        throw error;
+      }
+    },
   );
 
   app.post(

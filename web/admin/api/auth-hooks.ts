@@ -1,21 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../shared/contracts/auth';
-import { api, isSessionError, setCsrfToken } from './client';
+import type { Me, SessionProbe } from '../../../shared/contracts/auth';
+import { api, setCsrfToken } from './client';
 import { meKey } from './query-client';
 
+// Not logged in is an answer, not an error: the probe says so with a 200, so no failed request is logged.
 async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api.get<Me>('/auth/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    // Not logged in is an answer, not an error.
-    if (isSessionError(error)) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const probe = await api.get<SessionProbe>('/auth/session');
+  setCsrfToken(probe.authenticated ? probe.me.csrfToken : null);
+  return probe.authenticated ? probe.me : null;
 }
 
 export function useMe() {

@@ -40,7 +40,8 @@ export function ReauthModal({ totpEnabled }: { totpEnabled: boolean }) {
   };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {

@@ -19,7 +19,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setServerError(null);
     change.mutate(
       { currentPassword: values.currentPassword, newPassword: values.newPassword },

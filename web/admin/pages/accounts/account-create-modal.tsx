@@ -14,7 +14,8 @@ export function AccountCreateModal({ onClose }: { onClose: () => void }) {
   const [banner, setBanner] = useState<string | null>(null);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setBanner(null);
     create.mutate(
       { ...values, username: values.username.trim(), displayName: values.displayName.trim() },

@@ -30,7 +30,8 @@ export function RoleAssignModal({ account, onClose }: { account: Account; onClos
   const grants = Form.useWatch('roles', form) ?? [];
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setBanner(null);
     const conflict = separationViolation(values.roles);
     if (conflict) {

@@ -37,7 +37,8 @@ export function OrgFormModal(props: Props) {
       : { kind: kinds[0], partyOrgType: defaultPartyOrgType[level] };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setBanner(null);
     const onError = (error: unknown) => setBanner(applyServerError(form, error, fieldByCode));
     if (props.mode === 'create') {

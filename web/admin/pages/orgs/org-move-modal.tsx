@@ -15,7 +15,9 @@ export function OrgMoveModal({ unit, onClose }: { unit: OrgUnit; onClose: () => 
   const [banner, setBanner] = useState<string | null>(null);
 
   const submit = async () => {
-    const { parentId } = await form.validateFields();
+    const checked = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!checked) return;
+    const { parentId } = checked;
     setBanner(null);
     move.mutate(
       { id: unit.id, parentId },

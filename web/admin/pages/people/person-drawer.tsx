@@ -86,7 +86,8 @@ export function PersonDrawer({ person, onClose }: Props) {
     : { gender: '男', partyMember: false, positions: [] };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setBanner(null);
     const input = toInput(values, editing);
     const onError = (error: unknown) => setBanner(applyServerError(form, error, fieldByCode));

@@ -16,7 +16,9 @@ export function StandardCloneModal({ source, onClose }: Props) {
   const [banner, setBanner] = useState<string | null>(null);
 
   const submit = async () => {
-    const { version } = await form.validateFields();
+    const checked = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!checked) return;
+    const { version } = checked;
     setBanner(null);
     clone.mutate(
       { id: source.id, version: version.trim() },

@@ -15,7 +15,8 @@ export function StandardNewModal({ onClose }: { onClose: () => void }) {
   const options = (standards.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.code} · ${s.version}）` }));
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!v) return;
     const params = new URLSearchParams({ code: v.code.trim(), version: v.version.trim(), name: v.name.trim(), region: v.region.trim() });
     if (v.start === 'copy' && v.from) params.set('from', v.from);
     onClose();

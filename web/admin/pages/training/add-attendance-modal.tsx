@@ -18,7 +18,8 @@ export function AddAttendanceModal({ session, onClose }: { session: TrainingSess
   const tour = session.courseType === 'tour';
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!v) return;
     setBanner(null);
     try {
       const saved = await save.mutateAsync({ id: session.id, personId: v.personId, input: { status: v.status, note: v.note?.trim() || null } });

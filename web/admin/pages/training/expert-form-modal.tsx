@@ -30,7 +30,8 @@ export function ExpertFormModal({ expert, onClose }: { expert?: Expert; onClose:
   ];
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!v) return;
     setBanner(null);
     const common = {
       kind: v.kind,

@@ -111,7 +111,8 @@ export function SessionFormModal({ session, courseType: preset = 'lecture', onCl
   const busy = create.isPending || update.isPending;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!values) return;
     setBanner(null);
     const input = toInput(values);
     try {

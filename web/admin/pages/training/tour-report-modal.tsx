@@ -17,7 +17,8 @@ export function TourReportModal({ session, attendance, editable, onClose }: { se
   const r = attendance.report;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null); // antd shows the field errors itself
+    if (!v) return;
     try {
       await save.mutateAsync({ id: session.id, personId: attendance.personId, report: { title: v.title.trim(), content: v.content.trim(), submittedOn: v.submittedOn.format('YYYY-MM-DD') } });
       notifySuccess('研修报告已保存');
