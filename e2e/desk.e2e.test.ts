@@ -31,6 +31,21 @@ afterAll(async () => {
 });
 
 describe('待办', () => {
+  it('when the login page opens without a session, then no request fails (not being logged in is an answer)', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    pages.push(page);
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') failed.push(msg.text());
+    });
+    await page.goto('/');
+    await page.getByPlaceholder('用户名').waitFor();
+    expect(failed).toEqual([]);
+  });
+
   it('when a town admin confirms a problem the village closed, then the desk and the menu badge count one fewer', async () => {
     const town = await as('town01');
     await town.getByTestId('desk-count-problems_confirm').waitFor({ timeout: 30_000 });
