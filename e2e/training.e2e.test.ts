@@ -73,6 +73,9 @@ describe('an organizer creates a session and opens QR sign-in', () => {
     await screenshot(page, '61-training-sessions');
     await page.getByRole('button', { name: /新建培训场次/ }).click();
     const modal = page.locator('.ant-modal');
+    // Saving the empty form: antd marks the fields; the refused validation is no uncaught error (afterAll)
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.locator('.ant-form-item-explain-error').first().waitFor();
     await modal.getByLabel('课程类别').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('专业能力').click();
     await modal.getByLabel('培训主题').fill(topic);
