@@ -141,4 +141,29 @@ describe('people import and export', () => {
     expect(yi?.[3]).toBe('99*************013');
     expect(JSON.stringify(rows)).not.toMatch(/\d{17}[\dXx]|1[3-9]\d{9}/);
   });
+
+  it('when a town admin exports, then the file holds only the town’s people and the export is audited with its row count', async () => {
+    const before = (await auditRows(t.app, 'export')).length;
+    const town2 = await loginAs(t.app, 'town2');
+    const exp = await town2.get('/api/people/export.xlsx');
+    expect(exp.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exp.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const codeCol = headers.indexOf('所在组织编码');
+    const names: string[] = [];
+    const codes: string[] = [];
+    sheet.eachRow((r, n) => {
+      if (n === 1) return;
+      names.push(String(r.getCell(1).value));
+      codes.push(String(r.getCell(codeCol).value ?? ''));
+    });
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('导入乙'); // a person of 甲镇
+    expect(codes.every((c) => c.startsWith('T2'))).toBe(true);
+    const audits = await auditRows(t.app, 'export');
+    expect(audits).toHaveLength(before + 1);
+    expect(audits.at(-1)).toMatchObject({ username: 'town2', object_type: 'person', after: { rows: names.length } });
+  });
 });
