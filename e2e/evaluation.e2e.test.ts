@@ -149,6 +149,14 @@ describe('an evaluator scores a village', () => {
     await page.getByTestId('summary-table').locator('.ant-table-row').first().waitFor({ timeout: 45_000 });
     await expect.poll(async () => (await summaryRow.count()) && summaryRow.textContent(), { timeout: 30_000 }).toContain(`${expected} / ${stored.maxTotal}`);
     await screenshot(page, '82-summary-table');
+    // At 1440 px the table scrolls inside its card and the village column stays in place.
+    const body = page.getByTestId('summary-table').locator('.ant-table-content, .ant-table-body').first();
+    const villageCell = summaryRow.locator('td').nth(1);
+    const before = (await villageCell.boundingBox())!.x;
+    await body.evaluate((el) => el.scrollBy(400, 0));
+    await expect.poll(async () => body.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect((await villageCell.boundingBox())!.x).toBe(before);
+    await screenshot(page, '82b-summary-table-scrolled');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
     expect(download.suggestedFilename()).toContain('西河镇');
     const summary = await sheetRows(download, '评星定级汇总表');

@@ -35,7 +35,8 @@ export function MutualSummaryPage() {
     { title: '走访户次', dataIndex: 'visits', width: 90, align: 'right' },
     { title: '折算得分', dataIndex: 'referenceScore', width: 90, align: 'right', render: (s: number | null) => s ?? '—' },
     { title: '参考星级', dataIndex: 'referenceStars', width: 120, render: (s: number | null) => (s === null ? <Typography.Text type="secondary">—</Typography.Text> : <Stars value={s} size={12} />) },
-    { title: '备注', dataIndex: 'notes', width: 220, render: (n: string[]) => n.join('；') || '—' },
+    // One line per village so the rows line up with the fixed columns; the full text is in the title.
+    { title: '备注', dataIndex: 'notes', width: 260, ellipsis: true, render: (n: string[]) => <span title={n.join('；')}>{n.join('；') || '—'}</span> },
   ];
 
   return (
@@ -62,7 +63,7 @@ export function MutualSummaryPage() {
           showIcon
           message="参考星级仅供参考：按互评满分折算为评星标准满分，连同群众测评结果按定级规则确定；评分未完成的村不给出参考星级。最终星级以市级考评后定星为准。"
         />
-        <Table<Row> rowKey="villageId" size="small" columns={columns} dataSource={data.rows} pagination={false} scroll={{ x: 1400 }} data-testid="summary-table" />
+        <Table<Row> rowKey="villageId" size="small" columns={columns} dataSource={data.rows} pagination={false} scroll={{ x: 'max-content' }} sticky data-testid="summary-table" />
       </Space>
     </Card>
   );
