@@ -4,15 +4,20 @@
 //
 //   npx tsx bench/survey-load.bench.ts --db postgres --rate 1000 --seconds 60   (needs DATABASE_URL)
 //   npx tsx bench/survey-load.bench.ts --db pglite --rate 300 --seconds 60
+//   ... --profile server.cpuprofile   (a CPU profile of the server during the load)
 //
-// The server runs in this process on a real port and autocannon drives it over HTTP from the same
-// process (the load generator's own work is inside the measured latency: the figures are an upper
-// bound). The per-address and per-code
-// limits and the device flag are raised by config (one load generator is one address).
+// The server runs in this process on a real port; autocannon drives it over HTTP from a child
+// process (bench/survey-load.client.ts), so the generator's work is not on the server's event
+// loop (both still share the machine's cores). The per-address and per-code limits and the device
+// flag are raised by config (one load generator is one address).
+import { fork } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.js';
@@ -28,6 +33,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     connections: { type: 'string', default: '100' },
     pool: { type: 'string', default: '20' },
+    profile: { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -85,29 +91,40 @@ async function main() {
   const issueMs = performance.now() - issueStart;
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
-  let next = 0;
   const bodies = codes.map((code) => ({ path: `/api/public/surveys/${code}`, body: JSON.stringify({ submissionId: randomUUID(), satisfaction: 'satisfied', topics: { service: 'basically_satisfied' } }) }));
-  const result = await autocannon({
-    url: address,
-    connections,
-    overallRate: rate,
-    duration: seconds,
-    headers: { 'content-type': 'application/json' },
-    // Each request takes the next unused code.
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...(bodies[next++] as { path: string; body: string }) }) }],
-  });
+  const profiler = values.profile ? await startProfile() : null;
+  const loadBefore = os.loadavg()[0]?.toFixed(2);
+  const result = await runClient({ url: address, rate, seconds, connections, bodies });
+  if (profiler && values.profile) await profiler.stop(values.profile);
 
-  // Let requests still in flight finish (a client that gave up does not stop the server's work).
+  // Let requests still in flight finish (a client that gave up does not stop the server's work):
+  // close waits for open connections only, so wait until the tables stop changing too.
   await app.close();
   const rows = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
-  const [stored] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM survey_responses`);
-  const [used] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM survey_codes WHERE used_at IS NOT NULL`);
-  const [dupCodes] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT code_id FROM survey_responses GROUP BY code_id HAVING count(*) > 1) d`);
-  const [dupReceipts] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT receipt_no FROM survey_responses GROUP BY receipt_no HAVING count(*) > 1) d`);
+  // One statement, one snapshot: the rows and the used codes are counted at the same instant.
+  const count = async () =>
+    (
+      await rows<{ stored: number; used: number; dupCodes: number; dupReceipts: number }>(sql`SELECT
+        (SELECT count(*)::int FROM survey_responses) AS stored,
+        (SELECT count(*)::int FROM survey_codes WHERE used_at IS NOT NULL) AS used,
+        (SELECT count(*)::int FROM (SELECT code_id FROM survey_responses GROUP BY code_id HAVING count(*) > 1) d) AS "dupCodes",
+        (SELECT count(*)::int FROM (SELECT receipt_no FROM survey_responses GROUP BY receipt_no HAVING count(*) > 1) d) AS "dupReceipts"`)
+    )[0] as { stored: number; used: number; dupCodes: number; dupReceipts: number };
+  let counts = await count();
+  for (let settled = false; !settled; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const again = await count();
+    settled = again.stored === counts.stored && again.used === counts.used;
+    counts = again;
+  }
+  const stored = { n: counts.stored };
+  const used = { n: counts.used };
+  const dupCodes = { n: counts.dupCodes };
+  const dupReceipts = { n: counts.dupReceipts };
   const ok = result['2xx'];
   const summary = {
     database: kind,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), load: os.loadavg().map((l) => l.toFixed(1)), node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), load1Before: loadBefore, loadAfter: os.loadavg().map((l) => l.toFixed(2)), node: process.version },
     target: { rate, seconds, connections },
     codesIssued: codes.length,
     issueSeconds: +(issueMs / 1000).toFixed(1),
@@ -140,6 +157,31 @@ async function main() {
   console.log(`p99 ${summary.latencyMs.p99} ms ${summary.latencyMs.p99 < 200 ? '<' : '>='} 200 ms; ${summary.sustainedPerSecond}/s of ${rate}/s asked`);
   await drop();
   process.exit(pass ? 0 : 1);
+}
+
+/** autocannon in a child process (its own event loop); the bodies go over IPC. */
+function runClient(job: { url: string; rate: number; seconds: number; connections: number; bodies: { path: string; body: string }[] }): Promise<autocannon.Result> {
+  const child = fork(fileURLToPath(new URL('./survey-load.client.ts', import.meta.url)), { execArgv: process.execArgv });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as autocannon.Result));
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
+    child.send(job);
+  });
+}
+
+/** Samples this process (the server) while the load runs; the file opens in Chrome DevTools. */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 void main();

@@ -162,6 +162,17 @@ describe('answering from a phone', () => {
     expect([notOpen.statusCode, notOpen.json().error.code, notOpen.json().error.details]).toEqual([409, 'survey_code.not_open', { opens: '2027-03-01', closes: '2027-03-31' }]);
     expect((await p.submit(code)).statusCode).toBe(200);
   });
+
+  it('when it is the last evening of stage 1 in China, then an answer is taken; half an hour after midnight it is 409 ended', async () => {
+    const [late, later] = (await issue(org, v().town1[1].id, 2)) as [string, string];
+    const p = phone();
+    const today = t.clock.now();
+    t.clock.set(new Date('2026-03-31T15:50:00Z')); // 23:50 on 31 March in China
+    expect((await p.submit(late)).statusCode).toBe(200);
+    t.clock.set(new Date('2026-03-31T16:30:00Z')); // 00:30 on 1 April
+    expect((await p.submit(later)).json().error.code).toBe('survey_code.ended');
+    t.clock.set(today);
+  });
 });
 
 describe('revoking and closing', () => {
@@ -223,6 +234,29 @@ describe('the questionnaire', () => {
     expect((await org.put(open, { topics: [] })).json().error.code).toBe('survey.questionnaire_locked');
     expect((await org.get(open)).json()).toMatchObject({ canEdit: false });
     expect(await auditRows(t.app, 'survey.questionnaire')).toHaveLength(1);
+  });
+
+  it('when the topics change between two submits, then the very next open and submit use the new topics (nothing keeps the old ones)', async () => {
+    const village = v().town1[1].id;
+    const [first, second, third] = (await issue(org, village, 3)) as [string, string, string];
+    const url = `/api/campaigns/${campaignId}/survey-questionnaire`;
+    const p = phone();
+    expect((await p.submit(first, { topics: { service: 'satisfied' } })).statusCode).toBe(200);
+    // The clock set back before stage 1 opens, when the department may edit.
+    const today = t.clock.now();
+    t.clock.set(new Date('2026-02-27T02:00:00Z'));
+    expect((await org.put(url, { topics: [{ id: 'roads', text: '道路维护' }] })).statusCode).toBe(200);
+    t.clock.set(today);
+    expect((await p.open(second)).json().topics).toEqual([{ id: 'roads', text: '道路维护' }]);
+    const old = await p.submit(second, { topics: { service: 'satisfied' } });
+    expect([old.statusCode, old.json().error.details]).toEqual([400, { topics: ['service'] }]);
+    expect((await p.submit(second, { topics: { roads: 'unsatisfied' } })).statusCode).toBe(200);
+    // And back: the next submit sees the shipped topics again.
+    t.clock.set(new Date('2026-02-27T02:00:00Z'));
+    expect((await org.put(url, { topics: [{ id: 'service', text: '村党组织为民办事' }] })).statusCode).toBe(200);
+    t.clock.set(today);
+    expect((await p.submit(third, { topics: { roads: 'satisfied' } })).json().error.code).toBe('survey.unknown_topic');
+    expect((await p.submit(third, { topics: { service: 'satisfied' } })).statusCode).toBe(200);
   });
 });
 

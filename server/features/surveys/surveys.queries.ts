@@ -1,13 +1,8 @@
 // SQL of the phone survey: questionnaire, codes, answers, closed villages. Every query names the
-// county, except the public lookup by code hash (the phone has no county; the hash is the key).
+// county (the public lookup by code hash, which cannot, is in public.queries.ts).
 import { and, asc, count, eq, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { orgUnits } from '../../db/schema/core.js';
-import { campaigns } from '../../db/schema/evaluation.js';
 import { surveyCodes, surveyQuestionnaires, surveyResponses, surveyVillageClosures, type SurveyTopic } from '../../db/schema/surveys.js';
-
-const town = alias(orgUnits, 'town');
 
 export async function selectQuestionnaire(db: Db, countyId: string, campaignId: string): Promise<SurveyTopic[] | null> {
   const [row] = await db
@@ -106,62 +101,7 @@ export async function countCodesByHash(db: Db, countyId: string, campaignId: str
 }
 
 // ---------------------------------------------------------------------------------------------
-// The public path
-
-export type PublicCode = NonNullable<Awaited<ReturnType<typeof selectCodeByHash>>>;
-
-/** The card behind a code hash with its campaign, village and whether the village was closed. */
-export async function selectCodeByHash(db: Db, codeHash: string) {
-  const [row] = await db
-    .select({
-      id: surveyCodes.id,
-      countyId: surveyCodes.countyId,
-      campaignId: surveyCodes.campaignId,
-      villageId: surveyCodes.villageId,
-      orgPath: surveyCodes.orgPath,
-      usedAt: surveyCodes.usedAt,
-      revokedAt: surveyCodes.revokedAt,
-      campaignName: campaigns.name,
-      status: campaigns.status,
-      windows: campaigns.windows,
-      villageName: orgUnits.name,
-      townName: sql<string>`coalesce(${town.name}, '')`,
-      closedAt: surveyVillageClosures.closedAt,
-    })
-    .from(surveyCodes)
-    .innerJoin(campaigns, and(eq(campaigns.countyId, surveyCodes.countyId), eq(campaigns.id, surveyCodes.campaignId)))
-    .innerJoin(orgUnits, eq(orgUnits.id, surveyCodes.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .leftJoin(
-      surveyVillageClosures,
-      and(eq(surveyVillageClosures.countyId, surveyCodes.countyId), eq(surveyVillageClosures.campaignId, surveyCodes.campaignId), eq(surveyVillageClosures.villageId, surveyCodes.villageId)),
-    )
-    .where(eq(surveyCodes.codeHash, codeHash));
-  return row ?? null;
-}
-
-/** Marks the code used if nobody did yet: the one statement that decides who wins a race. */
-export async function consumeCode(db: Db, countyId: string, codeId: string, at: Date): Promise<boolean> {
-  const rows = await db
-    .update(surveyCodes)
-    .set({ usedAt: at })
-    .where(and(eq(surveyCodes.countyId, countyId), eq(surveyCodes.id, codeId), isNull(surveyCodes.usedAt), isNull(surveyCodes.revokedAt)))
-    .returning({ id: surveyCodes.id });
-  return rows.length === 1;
-}
-
-export async function insertResponse(db: Db, row: typeof surveyResponses.$inferInsert) {
-  const [r] = await db.insert(surveyResponses).values(row).returning({ id: surveyResponses.id });
-  return r?.id as string;
-}
-
-export async function selectResponseOfCode(db: Db, countyId: string, codeId: string) {
-  const [row] = await db
-    .select({ receiptNo: surveyResponses.receiptNo, submissionId: surveyResponses.submissionId, submittedAt: surveyResponses.submittedAt })
-    .from(surveyResponses)
-    .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.codeId, codeId)));
-  return row ?? null;
-}
+// The public path (the card lookup and the write are in public.queries.ts)
 
 /** Marks answers as coming from one device that submitted many codes (the group id is random). */
 export async function flagResponses(db: Db, countyId: string, ids: string[], deviceGroup: string) {
