@@ -1,6 +1,9 @@
 // 待办 in the browser: a town admin's desk and menu badge count the commitments waiting for the
-// town's approval and fall as one is approved; then every menu page of several roles is opened
-// with the console watched (any uncaught error or console error fails the run).
+// town's approval and fall as one is approved; the cockpit draws and exports its PDF; detail pages
+// carry a breadcrumb back to their list; then every menu page of several roles is opened with the
+// console watched (any uncaught error or console error fails the run).
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
@@ -83,6 +86,63 @@ describe('待办', () => {
     expect(await org.getByTestId('cockpit').locator('canvas').count()).toBeGreaterThanOrEqual(3);
     await screenshot(org, '104-cockpit-1920');
   });
+
+  it('when the 组织部管理员 exports the cockpit as PDF, then an A4 landscape PDF downloads', async () => {
+    const org = await as('orgadmin');
+    await org.setViewportSize({ width: 1920, height: 1080 });
+    await org.goto('/cockpit');
+    await org.getByTestId('cockpit').locator('canvas').first().waitFor();
+    const [download] = await Promise.all([org.waitForEvent('download'), org.getByRole('button', { name: /导出PDF/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/数据驾驶舱-\d{4}-\d{8}\.pdf$/);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdf.length).toBeGreaterThan(1024);
+    // One page, A4 landscape in points (297 × 210 mm).
+    const box = /\/MediaBox \[([\d. ]+)\]/.exec(pdf.toString('latin1'))?.[1]?.split(' ').map((n) => Math.round(Number(n)));
+    expect(box).toEqual([0, 0, 842, 595]);
+    await writeFile(fileURLToPath(new URL('./screenshots/105-cockpit.pdf', import.meta.url)), pdf);
+  });
+});
+
+describe('breadcrumbs', () => {
+  const crumbTexts = (page: Page) => page.getByTestId('page-breadcrumb').locator('.ant-breadcrumb-link').allTextContents();
+
+  it('when the 组织部管理员 opens a campaign, then the breadcrumb names the list and the campaign, and the list crumb leads back', async () => {
+    const org = await as('orgadmin');
+    await org.goto('/campaigns');
+    await org.locator('.ant-table-row').first().waitFor();
+    expect(await org.getByTestId('page-breadcrumb').count()).toBe(0);
+    const link = org.locator('.ant-table-row a[href^="/campaigns/"]').first();
+    const name = (await link.textContent())?.trim() ?? '';
+    await link.click();
+    await org.getByTestId('page-breadcrumb').getByText(name, { exact: true }).waitFor();
+    expect(await crumbTexts(org)).toEqual(['评星定级', name]);
+    expect(await org.locator('.ant-breadcrumb').count()).toBe(1);
+    await screenshot(org, '106-breadcrumb-campaign');
+    await org.getByTestId('page-breadcrumb').getByRole('link', { name: '评星定级' }).click();
+    await org.waitForURL(/\/campaigns$/);
+    await org.getByTestId('page-breadcrumb').waitFor({ state: 'detached' });
+  });
+
+  it('when the 组织部管理员 opens a training session, then the breadcrumb shows 干部培训 / 课程与场次 / the topic, once, and each crumb navigates', async () => {
+    const org = await as('orgadmin');
+    await org.goto('/training/sessions');
+    await org.getByTestId('page-breadcrumb').waitFor();
+    expect(await crumbTexts(org)).toEqual(['干部培训', '课程与场次']);
+    const link = org.locator('.ant-table-row a[href^="/training/sessions/"]').first();
+    const topic = (await link.textContent())?.trim() ?? '';
+    await link.click();
+    await org.getByTestId('page-breadcrumb').getByText(topic, { exact: true }).waitFor();
+    expect(await crumbTexts(org)).toEqual(['干部培训', '课程与场次', topic]);
+    // The page no longer writes its own: one breadcrumb.
+    expect(await org.locator('.ant-breadcrumb').count()).toBe(1);
+    await screenshot(org, '107-breadcrumb-training-session');
+    await org.getByTestId('page-breadcrumb').getByRole('link', { name: '课程与场次' }).click();
+    await org.waitForURL(/\/training\/sessions$/);
+    await org.getByTestId('page-breadcrumb').getByRole('link', { name: '干部培训' }).click();
+    await org.waitForURL(/\/training$/);
+    await org.getByTestId('page-breadcrumb').waitFor({ state: 'detached' });
+  });
 });
 
 describe('every page with the console watched', () => {
@@ -96,6 +156,8 @@ describe('every page with the console watched', () => {
         await page.goto(path);
         await page.locator('.ant-layout-content').waitFor();
         await page.waitForLoadState('networkidle');
+        // A menu's top-level page has no breadcrumb (the menu already says where the user is).
+        expect(await page.getByTestId('page-breadcrumb').count(), path).toBe(0);
       }
       expect(problemsOn(page), `${username}: ${paths.join(' ')}`).toEqual([]);
     }

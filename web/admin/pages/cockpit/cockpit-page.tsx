@@ -1,8 +1,9 @@
-// 数据驾驶舱: charts for a meeting-room screen (full screen at 1920×1080) and an image for a report.
-import { useRef } from 'react';
+// 数据驾驶舱: charts for a meeting-room screen (full screen at 1920×1080), an image and an A4 PDF for a report.
+import { useRef, useState } from 'react';
 import { Button, Card, Col, Empty, Result, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -11,7 +12,9 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { Cockpit } from '../../../../shared/contracts/cockpit';
 import { campaignStatusLabels } from '../../../../shared/contracts/campaigns';
 import { api, errorText } from '../../api/client';
+import { notifyError } from '../../components/feedback';
 import { PageLoading } from '../../components/page-loading';
+import { exportCockpitPdf } from './cockpit-pdf';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 const animation = typeof navigator === 'undefined' || !navigator.webdriver;
@@ -29,10 +32,27 @@ function bars(categories: string[], series: { name: string; data: number[]; colo
   };
 }
 
+/**
+ * A chart drawn off screen at the size it takes on the PDF page (in CSS pixels, drawn at twice
+ * that), so its labels keep their size on paper whatever the screen was.
+ */
+function drawChart(option: ReturnType<typeof bars>) {
+  return (width: number, height: number) => {
+    const chart = echarts.init(document.createElement('div'), undefined, { width, height, renderer: 'canvas' });
+    try {
+      chart.setOption({ ...option, animation: false });
+      return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    } finally {
+      chart.dispose();
+    }
+  };
+}
+
 export function CockpitPage() {
   const { data, isPending, error } = useQuery({ queryKey: ['cockpit'], queryFn: () => api.get<Cockpit>('/cockpit') });
   const screen = useRef<HTMLDivElement>(null);
   const charts = useRef<(ReactEChartsCore | null)[]>([]);
+  const [pdfBusy, setPdfBusy] = useState(false);
   if (isPending) return <PageLoading />;
   if (error || !data) return <Result status="warning" title="驾驶舱无法打开" subTitle={errorText(error)} />;
 
@@ -52,57 +72,80 @@ export function CockpitPage() {
     a.click();
   };
 
-  const keep = (i: number) => (c: ReactEChartsCore | null) => void (charts.current[i] = c);
   const f = data.fieldwork;
+  const title = `${data.scopeName} · 五星创建数据驾驶舱（${data.year} 年）`;
+  const stats = [
+    { title: '结对覆盖率', value: f.pairingCoverage, suffix: '%' },
+    { title: '走访未达频次', value: f.overduePairings, suffix: `/ ${f.pairings} 对` },
+    { title: '问题清单', value: f.problemsListed, suffix: '件' },
+    { title: '问题销号率', value: f.closureRate, suffix: '%' },
+    { title: '承诺事项', value: f.commitmentsMade, suffix: '项' },
+    { title: '承诺已兑现', value: f.commitmentsFulfilled, suffix: '项' },
+  ];
+  const chartTitles = ['本年度评星进度（各镇评分表填报率）', '星级分布：历年对比', '各镇村平均得分（最近一次定星）', '两委干部参训率（各镇）'];
+  const chartOptions = [
+    data.progress.length
+      ? bars(data.progress.map((p) => p.name), [
+          { name: '摸底互评', data: data.progress.map((p) => p.mutual), color: '#faad14' },
+          { name: '部门点评', data: data.progress.map((p) => p.department), color: '#c8161d' },
+          { name: '市级考评', data: data.progress.map((p) => p.city), color: '#1677ff' },
+        ], '%')
+      : null,
+    bars(starNames, data.stars.map((s) => ({ name: `${s.year} 年`, data: s.counts }))),
+    bars(data.towns.map((t) => t.name), [{ name: '平均得分', data: data.towns.map((t) => t.value), color: '#c8161d' }]),
+    bars(data.training.map((t) => t.name), [{ name: '参训率', data: data.training.map((t) => t.value), color: '#52c41a' }], '%'),
+  ];
+
+  // One A4 landscape page: the title, the campaign, the date, the figures and the four charts.
+  const exportPdf = async () => {
+    setPdfBusy(true);
+    const now = dayjs();
+    try {
+      await exportCockpitPdf({
+        title,
+        campaign: data.campaign ? `评星年度：${data.campaign.name}（${campaignStatusLabels[data.campaign.status]}）` : '评星年度：暂无进行中的评星年度',
+        date: `导出日期：${now.format('YYYY年M月D日')}`,
+        stats: stats.map((s) => ({ title: s.title, value: `${s.value} ${s.suffix}` })),
+        charts: chartOptions.map((option, i) => ({ title: chartTitles[i] ?? '', draw: option && drawChart(option), empty: '暂无进行中的评星年度' })),
+        footer: `五星级乡村党组织创建管理平台 · ${data.scopeName} · 导出于 ${now.format('YYYY-MM-DD HH:mm')}`,
+        fileName: `${data.scopeName}数据驾驶舱-${data.year}-${now.format('YYYYMMDD')}.pdf`,
+      });
+    } catch (e) {
+      notifyError(`导出PDF失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setPdfBusy(false);
+    }
+  };
+
+  const keep = (i: number) => (c: ReactEChartsCore | null) => void (charts.current[i] = c);
   return (
     <div ref={screen} style={{ background: '#f5f5f5', padding: 8 }} data-testid="cockpit">
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card
-          title={`${data.scopeName} · 五星创建数据驾驶舱（${data.year} 年）`}
+          title={title}
           extra={
             <Space>
               {data.campaign && <Tag color="red">{data.campaign.name} · {campaignStatusLabels[data.campaign.status]}</Tag>}
               <Button icon={<FullscreenOutlined />} onClick={() => void screen.current?.requestFullscreen()}>全屏</Button>
               <Button icon={<DownloadOutlined />} onClick={() => void exportImage()}>导出图片</Button>
+              <Button icon={<FilePdfOutlined />} loading={pdfBusy} onClick={() => void exportPdf()}>导出PDF</Button>
             </Space>
           }
         >
           <Row gutter={16}>
-            <Col span={4}><Statistic title="结对覆盖率" value={f.pairingCoverage} suffix="%" /></Col>
-            <Col span={4}><Statistic title="走访未达频次" value={f.overduePairings} suffix={`/ ${f.pairings} 对`} /></Col>
-            <Col span={4}><Statistic title="问题清单" value={f.problemsListed} suffix="件" /></Col>
-            <Col span={4}><Statistic title="问题销号率" value={f.closureRate} suffix="%" /></Col>
-            <Col span={4}><Statistic title="承诺事项" value={f.commitmentsMade} suffix="项" /></Col>
-            <Col span={4}><Statistic title="承诺已兑现" value={f.commitmentsFulfilled} suffix="项" /></Col>
+            {stats.map((s) => (
+              <Col span={4} key={s.title}><Statistic title={s.title} value={s.value} suffix={s.suffix} /></Col>
+            ))}
           </Row>
         </Card>
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={12}>
-            <Card title="本年度评星进度（各镇评分表填报率）" size="small">
-              {data.progress.length ? (
-                <ReactEChartsCore ref={keep(0)} echarts={echarts} style={{ height: 280 }} option={bars(data.progress.map((p) => p.name), [
-                  { name: '摸底互评', data: data.progress.map((p) => p.mutual), color: '#faad14' },
-                  { name: '部门点评', data: data.progress.map((p) => p.department), color: '#c8161d' },
-                  { name: '市级考评', data: data.progress.map((p) => p.city), color: '#1677ff' },
-                ], '%')} />
-              ) : <Empty description="暂无进行中的评星年度" />}
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <Card title="星级分布：历年对比" size="small">
-              <ReactEChartsCore ref={keep(1)} echarts={echarts} style={{ height: 280 }} option={bars(starNames, data.stars.map((s) => ({ name: `${s.year} 年`, data: s.counts })))} />
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <Card title="各镇村平均得分（最近一次定星）" size="small">
-              <ReactEChartsCore ref={keep(2)} echarts={echarts} style={{ height: 280 }} option={bars(data.towns.map((t) => t.name), [{ name: '平均得分', data: data.towns.map((t) => t.value), color: '#c8161d' }])} />
-            </Card>
-          </Col>
-          <Col xs={24} xl={12}>
-            <Card title="两委干部参训率（各镇）" size="small">
-              <ReactEChartsCore ref={keep(3)} echarts={echarts} style={{ height: 280 }} option={bars(data.training.map((t) => t.name), [{ name: '参训率', data: data.training.map((t) => t.value), color: '#52c41a' }], '%')} />
-            </Card>
-          </Col>
+          {chartOptions.map((option, i) => (
+            <Col xs={24} xl={12} key={chartTitles[i]}>
+              <Card title={chartTitles[i]} size="small">
+                {option ? <ReactEChartsCore ref={keep(i)} echarts={echarts} style={{ height: 280 }} option={option} /> : <Empty description="暂无进行中的评星年度" />}
+              </Card>
+            </Col>
+          ))}
           <Col span={24}>
             <Card title="星级升降（最近两次定星）" size="small">
               <Table

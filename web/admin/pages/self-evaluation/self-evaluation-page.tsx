@@ -15,6 +15,7 @@ import {
 } from '../../api/self-evaluation-hooks';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { PageLoading } from '../../components/page-loading';
+import { useCrumbName } from '../../layout/crumb-names';
 import { ReasonModal } from './reason-modal';
 import { formatTime, SelfEvaluationStatusTag } from './self-evaluation-labels';
 
@@ -28,6 +29,7 @@ const outOfRange = (i: Indicator, p: number | null) => p !== null && (p < 0 || p
 export function SelfEvaluationPage() {
   const { id = '', villageId = '' } = useParams();
   const { data, isPending, error } = useSelfEvaluation(id, villageId);
+  useCrumbName('village', villageId, data?.village.name);
   const save = useSaveSelfEvaluation(id, villageId);
   const move = useMoveSelfEvaluation(id, villageId);
   const upload = useUploadSelfEvaluationFile(id, villageId);

@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useStandard } from '../../api/standards-hooks';
 import { useSession } from '../../auth/session';
 import { PageLoading } from '../../components/page-loading';
+import { useCrumbName } from '../../layout/crumb-names';
 import { canonicalOrder, skeletonStandard, type Draft } from './standard-draft';
 import { StandardEditor } from './standard-editor';
 
@@ -11,6 +12,7 @@ export function StandardEditPage() {
   const { id } = useParams<{ id: string }>();
   const { can } = useSession();
   const standard = useStandard(id);
+  useCrumbName('standard', id ?? '', standard.data?.name);
   // One object per loaded version: the editor compares the draft with it to know what changed.
   const initial = useMemo(() => (standard.data ? canonicalOrder(standard.data.document as Draft) : null), [standard.data]);
   if (standard.isPending) return <PageLoading />;

@@ -8,6 +8,7 @@ import { standardExportJsonUrl, standardIndicatorsUrl, useImportIndicators, useS
 import { useSession } from '../../auth/session';
 import { ImportExcelButton } from '../../components/import-excel';
 import { PageLoading } from '../../components/page-loading';
+import { useCrumbName } from '../../layout/crumb-names';
 import { DimensionPointsChart } from './dimension-points-chart';
 import { StandardCloneModal } from './standard-clone-modal';
 import { DimensionsTable, FiguresTable } from './standard-view-dimensions';
@@ -30,6 +31,7 @@ export function StandardViewPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const standard = useStandard(id);
+  useCrumbName('standard', id, standard.data?.name);
   const importIndicators = useImportIndicators(id);
   const [cloning, setCloning] = useState(false);
   if (standard.isPending) return <PageLoading />;

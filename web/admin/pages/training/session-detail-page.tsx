@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Breadcrumb, Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space, Steps, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Popconfirm, Result, Row, Space, Steps, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import type { TrainingSession } from '../../../../shared/contracts/training';
@@ -7,6 +7,7 @@ import { errorText, isApiError } from '../../api/client';
 import { useSessionAction, useTrainingSession } from '../../api/training-sessions-hooks';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { PageLoading } from '../../components/page-loading';
+import { useCrumbName } from '../../layout/crumb-names';
 import { AttendancePanel } from './attendance-panel';
 import { SessionFormModal } from './session-form-modal';
 import { SignInPanel } from './sign-in-panel';
@@ -22,6 +23,8 @@ function flowOf(s: TrainingSession) {
 export function SessionDetailPage() {
   const { id = '' } = useParams();
   const { data: session, error, isPending } = useTrainingSession(id);
+  useCrumbName('session', id, session?.topic);
+  useCrumbName('session-list', id, session?.courseType === 'tour' ? { label: '研修提升课', to: '/training/tours' } : undefined);
   const action = useSessionAction();
   const [editing, setEditing] = useState(false);
 
@@ -37,7 +40,6 @@ export function SessionDetailPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link to={tour ? '/training/tours' : '/training/sessions'}>{tour ? '研修提升课' : '课程与场次'}</Link> }, { title: session.topic }]} />
       <Card
         title={
           <Space wrap>

@@ -1,8 +1,8 @@
 // 表格录入: the whole of a scorer's villages in one grid, and the same sheet as .xlsx.
-import { Alert, Breadcrumb, Button, Card, Empty, Result, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Result, Space, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { evaluationStages, stageLabels, type EvaluationStage } from '../../../../../shared/contracts/campaigns';
 import { errorText } from '../../../api/client';
 import { gridKey, gridWorkbookUrl, uploadGridWorkbook, useScoreGrid } from '../../../api/score-grid-hooks';
@@ -30,7 +30,6 @@ function ScoreGridView({ campaignId, stage }: { campaignId: string; stage: Evalu
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Breadcrumb items={[{ title: <Link to={`/my-tasks/${stage}`}>我的{stageLabels[stage]}任务</Link> }, { title: '表格录入' }]} />
       <Card
         title={`${grid.campaignName} · ${stageLabels[stage]}评分（表格录入）`}
         extra={

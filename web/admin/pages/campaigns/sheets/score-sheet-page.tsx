@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { evaluationStages, stageLabels, type EvaluationStage, type ScoreSheet } from '../../../../../shared/contracts/campaigns';
 import { useScoreSheet, useSaveScoreSheet } from '../../../api/campaigns-hooks';
 import { useEvidence } from '../../../api/evaluation-results-hooks';
+import { useCrumbName } from '../../../layout/crumb-names';
 import { EvidenceDrawer, evidenceOf } from './evidence-drawer';
 import { errorText, isApiError } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
@@ -55,6 +56,8 @@ function ScoreSheetView({ campaignId, stage, villageId }: { campaignId: string; 
   const { can } = useSession();
   // Evaluators came from their task list; the department from the campaign's progress tab.
   const backTo = stage !== 'city' && can(scorePermission[stage]) ? `/my-tasks/${stage}` : `/campaigns/${campaignId}?tab=progress&stage=${stage}`;
+  useCrumbName('village', villageId, sheet?.village.name);
+  useCrumbName('sheet-list', villageId, backTo.startsWith('/my-tasks') ? { label: `我的${stageLabels[stage]}任务`, to: backTo } : undefined);
   const locked = !!sheet?.lockReason;
   const editable = useMemo(() => (sheet?.indicators ?? []).filter((i) => i.computedFrom === null), [sheet]);
   const typed = (i: Indicator) => checkCell(draft[i.id] ?? '', i.maxPoints);

@@ -8,6 +8,7 @@ import { useMutualSummary } from '../../../api/evaluation-stages-hooks';
 import { PageLoading } from '../../../components/page-loading';
 import { Stars } from '../campaign-labels';
 import { RaterFlagNote } from '../raters/rater-flag-note';
+import { useCrumbName } from '../../../layout/crumb-names';
 
 type Row = MutualSummary['rows'][number];
 
@@ -15,6 +16,7 @@ type Row = MutualSummary['rows'][number];
 export function MutualSummaryPage() {
   const { id = '', townId = '' } = useParams();
   const { data, isPending, error } = useMutualSummary(id, townId);
+  useCrumbName('town', townId, data?.town.name);
   if (isPending) return <PageLoading />;
   if (!data) return <Result status="404" title="无法查看汇总表" subTitle={errorText(error)} />;
 

@@ -8,6 +8,7 @@ import { errorText } from '../../../api/client';
 import { useVillageEvaluation } from '../../../api/evaluation-results-hooks';
 import { PageLoading } from '../../../components/page-loading';
 import { CampaignStatusTag, Stars } from '../campaign-labels';
+import { useCrumbName } from '../../../layout/crumb-names';
 import { CorrectionsCard, ExplanationCard, HistoryCard, SurveyCard, ViolationsCard } from './village-side-cards';
 import { SelfEvaluationCard, WhatIfCard } from './village-self-cards';
 
@@ -17,6 +18,7 @@ type Indicator = VillageEvaluation['indicators'][number];
 export function VillageEvaluationPage() {
   const { id = '', villageId = '' } = useParams();
   const { data, isPending, error } = useVillageEvaluation(id, villageId);
+  useCrumbName('village', villageId, data?.village.name);
   if (isPending) return <PageLoading />;
   if (!data) return <Result status="404" title="无法查看该村的评星情况" subTitle={errorText(error)} extra={<Link to={`/campaigns/${id}`}>返回</Link>} />;
   const { result } = data;
