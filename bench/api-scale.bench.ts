@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../server/db/client.js';
 import { verifyPassword } from '../server/security/passwords.js';
 import { sessionIdOf } from '../server/features/auth/auth.service.js';
 import { openTestDatabase } from '../test/test-database.js';
-import { pageOf } from '../shared/contracts/common.js';
+import { openPageOf } from '../shared/contracts/common.js';
 import { orgTreeNodeSchema, orgUnitSchema } from '../shared/contracts/org-units.js';
 import { personSchema } from '../shared/contracts/people.js';
 import { meSchema } from '../shared/contracts/auth.js';
@@ -149,19 +149,20 @@ async function runCombination(kind: 'pglite' | 'postgres', scaleName: ScaleName,
     ) => {
       const s = as === 'city' ? cityS : townS;
       const sample = await get(app, s, url);
-      const body = sample.json() as { items: { id: string }[]; total: number };
+      const body = sample.json() as { items: { id: string }[]; total: number | null };
       const check = await raw();
-      if (check.total !== body.total || check.items.length !== body.items.length) {
+      // Org-unit and people pages leave total null when it was not counted (openPageOf).
+      if ((body.total !== null && check.total !== body.total) || check.items.length !== body.items.length) {
         console.warn(`  ! ${name}: raw SQL gives ${check.items.length}/${check.total}, endpoint ${body.items.length}/${body.total}`);
       }
       const serialize = serializerOf(schema, url);
       const result = await timePaired(() => get(app, s, url), raw, { ...opts, minN });
-      rows.push({ name, as, rows: `${body.items.length}/${body.total}`, kb: sample.rawPayload.length / 1024, result, serialize: timeSync(() => serialize(body), args.budgetMs / 5) });
+      rows.push({ name, as, rows: `${body.items.length}/${body.total ?? '?'}`, kb: sample.rawPayload.length / 1024, result, serialize: timeSync(() => serialize(body), args.budgetMs / 5) });
       process.stdout.write('.');
     };
 
-    const orgPage = pageOf(orgUnitSchema);
-    const peoplePage = pageOf(personSchema);
+    const orgPage = openPageOf(orgUnitSchema);
+    const peoplePage = openPageOf(personSchema);
     // The guard alone: session + roles lookups and Fastify, with a tiny response.
     {
       const sample = await get(app, cityS, '/api/auth/me');

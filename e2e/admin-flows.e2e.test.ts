@@ -65,7 +65,14 @@ describe('org administrator', () => {
 
     await page.getByRole('tab', { name: '组织列表' }).click();
     await page.locator('[data-testid="org-table"] .ant-table-row').first().waitFor();
+    // The whole county's list is not counted on every page: it says more follow, and counts when asked.
+    const pageTotal = page.getByTestId('open-page-total');
+    await pageTotal.waitFor();
+    await expect(pageTotal.textContent()).resolves.toContain('第 1–20 条，后面还有');
     await screenshot(page, '04-org-table-orgadmin');
+    const counted = await apiGet<ListPage<OrgUnit>>(page, '/org-units?pageSize=1&count=true');
+    await pageTotal.getByRole('button', { name: '统计总数' }).click();
+    await page.locator('[data-testid="org-table"]').getByText(`共 ${counted.total} 条`).waitFor();
 
     await page.getByRole('menuitem', { name: '人员管理' }).click();
     await page.locator('.ant-table-row, .ant-empty').first().waitFor();

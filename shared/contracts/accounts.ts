@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './common.js';
+import { openPageQuerySchema } from './common.js';
 import { roles } from '../roles.js';
 
 export const roleSchema = z.enum(roles);
@@ -66,7 +66,7 @@ export const resetRequestSchema = z.object({
   requestedAt: z.string(),
 });
 
-export const accountListQuerySchema = pageQuerySchema.extend({
+export const accountListQuerySchema = openPageQuerySchema.extend({
   q: z.string().trim().max(40).optional(),
   role: roleSchema.optional(),
 });

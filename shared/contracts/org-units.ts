@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, queryBooleanSchema } from './common.js';
+import { openPageQuerySchema, queryBooleanSchema } from './common.js';
 
 export const orgLevels = ['city', 'town', 'village'] as const;
 export const orgLevelSchema = z.enum(orgLevels);
@@ -84,7 +84,7 @@ export type OrgUnitUpdate = z.infer<typeof orgUnitUpdateSchema>;
 
 export const orgUnitMoveSchema = z.strictObject({ parentId: z.uuid() });
 
-export const orgUnitListQuerySchema = pageQuerySchema.extend({
+export const orgUnitListQuerySchema = openPageQuerySchema.extend({
   level: orgLevelSchema.optional(),
   parentId: z.uuid().optional(),
   q: z.string().trim().max(60).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateStringSchema, pageQuerySchema, queryBooleanSchema } from './common.js';
+import { dateStringSchema, openPageQuerySchema, queryBooleanSchema } from './common.js';
 
 export const positionTitles = [
   '书记',
@@ -77,7 +77,7 @@ export type PersonCreate = z.infer<typeof personCreateSchema>;
 export const personUpdateSchema = personCreateSchema.partial().strict();
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;
 
-export const personListQuerySchema = pageQuerySchema.extend({
+export const personListQuerySchema = openPageQuerySchema.extend({
   q: z.string().trim().max(40).optional(),
   orgUnitId: z.uuid().optional(),
   title: positionTitleSchema.optional(),

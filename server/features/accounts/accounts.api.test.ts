@@ -19,6 +19,17 @@ async function newAccount(username: string) {
 }
 
 describe('accounts', () => {
+  it('when the account list is paged, then a page says whether more follow and counts only when asked', async () => {
+    const all = (await sys.get('/api/accounts?pageSize=100')).json();
+    expect(all.items.length).toBeGreaterThan(2);
+    expect(all).toMatchObject({ hasMore: false, total: all.items.length });
+    const first = (await sys.get('/api/accounts?pageSize=2')).json();
+    expect(first).toMatchObject({ hasMore: true, total: null });
+    expect(first.items.map((a: { id: string }) => a.id)).toEqual(all.items.slice(0, 2).map((a: { id: string }) => a.id));
+    expect((await sys.get('/api/accounts?pageSize=2&count=true')).json()).toMatchObject({ hasMore: true, total: all.items.length });
+    expect((await sys.get('/api/accounts?count=maybe')).statusCode).toBe(400);
+  });
+
   it('when the system admin creates an account, then it has no roles until the security admin grants one', async () => {
     const id = await newAccount('newcadre');
     const account = (await sys.get('/api/accounts?q=newcadre')).json().items[0];

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { roleGrants, users } from '../../db/schema/core.js';
 import { loginNames } from '../../db/schema/county-keys.js';
 import { containsText } from '../../db/scope.js';
+import { openPage } from '../../db/open-page.js';
 
 export type AccountFilter = { q?: string; role?: string };
 
@@ -16,13 +17,15 @@ function accountFilters(countyId: string, f: AccountFilter): SQL | undefined {
   );
 }
 
-export async function listUsers(db: Db, countyId: string, f: AccountFilter, page: { page: number; pageSize: number }) {
+/** One page of accounts, with one row past it to say whether more follow; counted only when asked. */
+export async function listUsers(db: Db, countyId: string, f: AccountFilter, page: { page: number; pageSize: number; count?: boolean }) {
   const where = accountFilters(countyId, f);
-  const [items, [total]] = await Promise.all([
-    db.select().from(users).where(where).orderBy(asc(users.username)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(users).where(where),
-  ]);
-  return { items, total: Number(total?.n ?? 0) };
+  return openPage(
+    page,
+    (limit, offset) => db.select().from(users).where(where).orderBy(asc(users.username)).limit(limit).offset(offset),
+    async () => Number((await db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0),
+    page.count === true,
+  );
 }
 
 export async function selectCountyUser(db: Db, countyId: string, id: string) {

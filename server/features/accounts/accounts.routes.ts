@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, pageOf } from '../../../shared/contracts/common.js';
+import { idParamsSchema, openPageOf } from '../../../shared/contracts/common.js';
 import {
   accountCreateSchema,
   accountListQuerySchema,
@@ -20,7 +20,7 @@ const one = { 200: accountSchema };
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/accounts',
-    { config: { access: 'account:read' }, schema: { tags, querystring: accountListQuerySchema, response: { 200: pageOf(accountSchema) } } },
+    { config: { access: 'account:read' }, schema: { tags, querystring: accountListQuerySchema, response: { 200: openPageOf(accountSchema) } } },
     async (req) => listAccounts(ctxOf(req), req.query),
   );
   app.post(

@@ -43,9 +43,9 @@ async function lockedUntilOf(db: Db, users: UserRow[], now: Date): Promise<Map<s
   return new Map(rows.filter((r) => r.lockedUntil && r.lockedUntil > now).map((r) => [r.username, (r.lockedUntil as Date).toISOString()]));
 }
 
-export async function listAccounts(ctx: Ctx, q: { q?: string; role?: string; page: number; pageSize: number }) {
+export async function listAccounts(ctx: Ctx, q: { q?: string; role?: string; page: number; pageSize: number; count?: boolean }) {
   const page = await listUsers(ctx.db, ctx.principal.countyId, q, q);
-  return { items: await present(ctx.db, page.items, ctx.now()), total: page.total };
+  return { ...page, items: await present(ctx.db, page.items, ctx.now()) };
 }
 
 export async function findUser(ctx: Ctx, id: string): Promise<UserRow> {

@@ -40,6 +40,29 @@ describe('reading the tree', () => {
     expect(page2.json().items).toHaveLength(1);
   });
 
+  it('when a page of the whole tree has more after it, then it says so without counting; the last page and count=true give the total', async () => {
+    const all = (await org.get('/api/org-units?pageSize=100')).json();
+    expect(all.hasMore).toBe(false);
+    const n = all.total as number;
+    expect(n).toBe(all.items.length);
+    // The unfiltered list is not counted on each page: only the row past the page is read.
+    const first = (await org.get('/api/org-units?page=1&pageSize=2')).json();
+    expect(first).toMatchObject({ hasMore: true, total: null });
+    expect(first.items).toHaveLength(2);
+    expect((await org.get('/api/org-units?page=1&pageSize=2&count=true')).json()).toMatchObject({ hasMore: true, total: n });
+    const lastPage = Math.ceil(n / 2);
+    const last = (await org.get(`/api/org-units?page=${lastPage}&pageSize=2`)).json();
+    expect(last).toMatchObject({ hasMore: false, total: n });
+    // Past the end nothing tells the total, and nothing more follows.
+    expect((await org.get(`/api/org-units?page=${lastPage + 1}&pageSize=2`)).json()).toEqual({ items: [], hasMore: false, total: null });
+    // One town's villages (parentId) are few: counted on every page.
+    expect((await org.get(`/api/org-units?parentId=${t.city.towns[0].id}&pageSize=1`)).json()).toMatchObject({ hasMore: true, total: 2 });
+    // The pages follow each other without gaps or repeats.
+    const ids = [];
+    for (let p = 1; p <= lastPage; p++) ids.push(...(await org.get(`/api/org-units?page=${p}&pageSize=2`)).json().items.map((u: { id: string }) => u.id));
+    expect(ids).toEqual(all.items.map((u: { id: string }) => u.id));
+  });
+
   it('when pageSize is over 100 or page is 0, then the list is refused with a validation error', async () => {
     expect((await org.get('/api/org-units?pageSize=101')).json().error.code).toBe('validation.failed');
     expect((await org.get('/api/org-units?page=0')).statusCode).toBe(400);

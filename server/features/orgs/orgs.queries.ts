@@ -5,6 +5,8 @@ import { orgUnits, people } from '../../db/schema/core.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { OrgUnitListQuery } from '../../../shared/contracts/org-units.js';
 import type { OrgRow } from './orgs.js';
+import type { OpenPage } from '../../../shared/contracts/common.js';
+import { openPage } from '../../db/open-page.js';
 
 const parent = alias(orgUnits, 'parent');
 
@@ -46,17 +48,23 @@ function listFilters(countyId: string, scope: readonly string[], q: Partial<OrgU
   );
 }
 
-export async function listOrgUnits(db: Db, countyId: string, scope: readonly string[], q: OrgUnitListQuery) {
+/**
+ * One page of units, with one row past it to say whether more follow. Counted only when asked or
+ * when the list is one unit's children (a town's villages); never the whole tree on every page.
+ */
+export async function listOrgUnits(db: Db, countyId: string, scope: readonly string[], q: OrgUnitListQuery): Promise<OpenPage<OrgRow>> {
   const where = listFilters(countyId, scope, q);
-  const [items, [total]] = await Promise.all([
-    selectOrgs(db)
-      .where(where)
-      .orderBy(asc(sql`length(${orgUnits.path})`), asc(orgUnits.sortOrder), asc(orgUnits.code))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(orgUnits).where(where),
-  ]);
-  return { items, total: Number(total?.n ?? 0) };
+  return openPage(
+    q,
+    (limit, offset) =>
+      selectOrgs(db)
+        .where(where)
+        .orderBy(asc(sql`length(${orgUnits.path})`), asc(orgUnits.sortOrder), asc(orgUnits.code))
+        .limit(limit)
+        .offset(offset),
+    async () => Number((await db.select({ n: count() }).from(orgUnits).where(where))[0]?.n ?? 0),
+    q.count === true || q.parentId !== undefined,
+  );
 }
 
 /** Every unit in scope (a county is a few hundred rows): tree view, exports, imports. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, importReportSchema, pageOf } from '../../../shared/contracts/common.js';
+import { idParamsSchema, importReportSchema, openPageOf } from '../../../shared/contracts/common.js';
 import {
   orgChildrenQuerySchema,
   orgLazyNodeSchema,
@@ -27,7 +27,7 @@ const one = { 200: orgUnitSchema };
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/org-units',
-    { config: read, schema: { tags, querystring: orgUnitListQuerySchema, response: { 200: pageOf(orgUnitSchema) } } },
+    { config: read, schema: { tags, querystring: orgUnitListQuerySchema, response: { 200: openPageOf(orgUnitSchema) } } },
     async (req) => listUnits(ctxOf(req), req.query),
   );
   app.get(

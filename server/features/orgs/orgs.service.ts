@@ -22,7 +22,7 @@ import {
 
 export async function listUnits(ctx: Ctx, query: OrgUnitListQuery) {
   const page = await listOrgUnits(ctx.db, ctx.principal.countyId, orgReadScope(ctx.principal), query);
-  return { items: page.items.map(presentOrgUnit), total: page.total };
+  return { ...page, items: page.items.map(presentOrgUnit) };
 }
 
 export async function getOrgTree(ctx: Ctx) {

@@ -76,6 +76,18 @@ describe('people register', () => {
     expect((await town2.get(`/api/people?orgUnitId=${t.city.towns[0].id}`)).statusCode).toBe(404);
   });
 
+  it('when a page of the register has more after it, then it says so, counted only when asked or under one unit', async () => {
+    const all = (await org.get('/api/people?pageSize=100')).json();
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    expect(all).toMatchObject({ hasMore: false, total: all.items.length });
+    expect((await org.get('/api/people?pageSize=1')).json()).toMatchObject({ hasMore: true, total: null });
+    expect((await org.get('/api/people?pageSize=1&count=true')).json()).toMatchObject({ hasMore: true, total: all.items.length });
+    expect((await org.get(`/api/people?orgUnitId=${t.city.towns[1].id}&pageSize=1`)).json()).toMatchObject({ hasMore: true, total: 2 });
+    const last = (await org.get(`/api/people?page=${all.items.length}&pageSize=1`)).json();
+    expect(last).toMatchObject({ hasMore: false, total: all.items.length });
+    expect(last.items[0].id).toBe(all.items.at(-1).id);
+  });
+
   it('when a person is edited, then before and after are audited with masked contact data', async () => {
     const id = (await org.get('/api/people?q=测试甲')).json().items[0].id;
     const res = await org.patch(`/api/people/${id}`, { phone: '13900001111', positions: [{ title: '主任', startDate: '2025-01-01' }] });

@@ -4,6 +4,8 @@ import { orgUnits, people, positions } from '../../db/schema/core.js';
 import { containsText, inSubtrees } from '../../db/scope.js';
 import type { PersonListQuery } from '../../../shared/contracts/people.js';
 import type { PersonRow, PositionRow } from './people.js';
+import type { OpenPage } from '../../../shared/contracts/common.js';
+import { openPage } from '../../db/open-page.js';
 
 const personColumns = {
   id: people.id,
@@ -20,7 +22,7 @@ const personColumns = {
 
 const selectPeople = (db: Db) => db.select(personColumns).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId));
 
-export type PersonFilter = Omit<Partial<PersonListQuery>, 'orgUnitId' | 'page' | 'pageSize'> & { underPath?: string; today: string };
+export type PersonFilter = Omit<Partial<PersonListQuery>, 'orgUnitId' | 'page' | 'pageSize' | 'count'> & { underPath?: string; today: string };
 
 function personFilters(countyId: string, scope: readonly string[], f: PersonFilter): SQL | undefined {
   const currentTitle = (title: string) =>
@@ -36,17 +38,25 @@ function personFilters(countyId: string, scope: readonly string[], f: PersonFilt
   );
 }
 
-export async function listPeople(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, page: { page: number; pageSize: number }) {
+/**
+ * One page of people, with one row past it to say whether more follow. Counted only when asked or
+ * when the list lies under one unit (a town's or a village's people), never a province per page.
+ */
+export async function listPeople(
+  db: Db,
+  countyId: string,
+  scope: readonly string[],
+  f: PersonFilter,
+  page: { page: number; pageSize: number; count?: boolean },
+): Promise<OpenPage<PersonRow>> {
   const where = personFilters(countyId, scope, f);
-  const [items, [total]] = await Promise.all([
-    selectPeople(db)
-      .where(where)
-      .orderBy(asc(people.orgPath), asc(people.name), asc(people.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(people).where(where),
-  ]);
-  return { items: items as PersonRow[], total: Number(total?.n ?? 0) };
+  return openPage(
+    page,
+    async (limit, offset) =>
+      (await selectPeople(db).where(where).orderBy(asc(people.orgPath), asc(people.name), asc(people.id)).limit(limit).offset(offset)) as PersonRow[],
+    async () => Number((await db.select({ n: count() }).from(people).where(where))[0]?.n ?? 0),
+    page.count === true || f.underPath !== undefined,
+  );
 }
 
 export async function selectPeopleForExport(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, limit: number) {

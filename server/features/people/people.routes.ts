@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParamsSchema, importReportSchema, pageOf } from '../../../shared/contracts/common.js';
+import { idParamsSchema, importReportSchema, openPageOf } from '../../../shared/contracts/common.js';
 import {
   personCreateSchema,
   personListQuerySchema,
@@ -19,7 +19,7 @@ const write = { access: 'people:write' } as const;
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/people',
-    { config: read, schema: { tags, querystring: personListQuerySchema, response: { 200: pageOf(personSchema) } } },
+    { config: read, schema: { tags, querystring: personListQuerySchema, response: { 200: openPageOf(personSchema) } } },
     async (req) => listPersons(ctxOf(req), req.query),
   );
   app.get('/api/people/import-template.xlsx', { config: write, schema: { tags } }, async (_req, reply) =>
@@ -27,7 +27,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/people/export.xlsx',
-    { config: read, schema: { tags, querystring: personListQuerySchema.omit({ page: true, pageSize: true }) } },
+    { config: read, schema: { tags, querystring: personListQuerySchema.omit({ page: true, pageSize: true, count: true }) } },
     async (req, reply) => sendXlsx(reply, '人员名册.xlsx', await exportPeople(ctxOf(req), req.query)),
   );
   app.post(

@@ -24,7 +24,7 @@ import type { Db } from '../../db/client.js';
 
 /** The people filter shared by the list and the export; an org filter covers its subtree. */
 export async function personFilterOf(ctx: Ctx, q: Partial<PersonListQuery>) {
-  const { orgUnitId, page: _p, pageSize: _s, ...rest } = q;
+  const { orgUnitId, page: _p, pageSize: _s, count: _c, ...rest } = q;
   let underPath: string | undefined;
   if (orgUnitId) {
     const unit = await selectOrgUnit(ctx.db, ctx.principal.countyId, peopleReadScope(ctx.principal), orgUnitId);
@@ -42,7 +42,7 @@ export async function withPositions(db: Db, countyId: string, rows: PersonRow[])
 export async function listPersons(ctx: Ctx, query: PersonListQuery) {
   const filter = await personFilterOf(ctx, query);
   const page = await listPeople(ctx.db, ctx.principal.countyId, peopleReadScope(ctx.principal), filter, query);
-  return { items: await withPositions(ctx.db, ctx.principal.countyId, page.items), total: page.total };
+  return { ...page, items: await withPositions(ctx.db, ctx.principal.countyId, page.items) };
 }
 
 export async function getPerson(ctx: Ctx, id: string, scope = peopleReadScope(ctx.principal)): Promise<Person> {

@@ -1,10 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Account, AccountCreate, PasswordResetResult } from '../../../shared/contracts/accounts';
-import type { Page } from '../../../shared/contracts/common';
+import type { OpenPage } from '../../../shared/contracts/common';
 import type { Role } from '../../../shared/roles';
 import { api } from './client';
 
-export type AccountFilters = { q?: string; role?: Role; page: number; pageSize: number };
+/** `count`: ask for the exact total (the list is not counted otherwise). */
+export type AccountFilters = { q?: string; role?: Role; page: number; pageSize: number; count?: boolean };
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -14,7 +15,7 @@ export const accountKeys = {
 export function useAccounts(filters: AccountFilters) {
   return useQuery({
     queryKey: accountKeys.list(filters),
-    queryFn: () => api.get<Page<Account>>('/accounts', filters),
+    queryFn: () => api.get<OpenPage<Account>>('/accounts', filters),
     placeholderData: keepPreviousData,
   });
 }

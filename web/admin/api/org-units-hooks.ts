@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page, ImportReport } from '../../../shared/contracts/common';
+import type { ImportReport, OpenPage } from '../../../shared/contracts/common';
 import type {
   OrgLevel,
   OrgTreeNode,
@@ -16,6 +16,8 @@ export type OrgUnitFilters = {
   active?: boolean;
   page: number;
   pageSize: number;
+  /** Ask for the exact total (the list is not counted otherwise, unless narrowed to one unit). */
+  count?: boolean;
 };
 
 export const orgKeys = {
@@ -35,7 +37,7 @@ export function useOrgTree(enabled = true) {
 export function useOrgUnits(filters: OrgUnitFilters, enabled = true) {
   return useQuery({
     queryKey: orgKeys.list(filters),
-    queryFn: () => api.get<Page<OrgUnit>>('/org-units', filters),
+    queryFn: () => api.get<OpenPage<OrgUnit>>('/org-units', filters),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportReport, Page } from '../../../shared/contracts/common';
+import type { ImportReport, OpenPage } from '../../../shared/contracts/common';
 import type { Person, PersonCreate, PersonUpdate, PositionTitle } from '../../../shared/contracts/people';
 import { api, uploadRaw } from './client';
 
@@ -10,6 +10,8 @@ export type PeopleFilters = {
   partyMember?: boolean;
   page: number;
   pageSize: number;
+  /** Ask for the exact total (the register is not counted otherwise, unless narrowed to one unit). */
+  count?: boolean;
 };
 
 export type PersonSensitive = { idNumber: string | null; phone: string | null };
@@ -22,7 +24,7 @@ export const peopleKeys = {
 export function usePeople(filters: PeopleFilters, enabled = true) {
   return useQuery({
     queryKey: peopleKeys.list(filters),
-    queryFn: () => api.get<Page<Person>>('/people', filters),
+    queryFn: () => api.get<OpenPage<Person>>('/people', filters),
     placeholderData: keepPreviousData,
     enabled,
   });

@@ -12,7 +12,7 @@ import { AccountCreateModal } from './account-create-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { ResetRequestsCard } from './reset-requests-card';
 import { RoleAssignModal } from './role-assign-modal';
-import { serverPagination } from '../../components/server-pagination';
+import { openPagination } from '../../components/open-pagination';
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 const actionDone: Record<AccountAction, string> = { unlock: '已解除锁定', deactivate: '账户已停用', activate: '账户已启用' };
@@ -55,7 +55,7 @@ export function AccountsPage() {
   const { data, isFetching } = useAccounts(filters);
   const action = useAccountAction();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const patch = (next: Partial<AccountFilters>) => setFilters((f) => ({ ...f, ...next, page: 1 }));
+  const patch = (next: Partial<AccountFilters>) => setFilters((f) => ({ ...f, ...next, page: 1, count: undefined }));
 
   const run = (account: Account, kind: AccountAction) =>
     action.mutate({ id: account.id, action: kind }, { onSuccess: () => notifySuccess(actionDone[kind]) });
@@ -157,7 +157,7 @@ export function AccountsPage() {
         columns={columns}
         dataSource={data?.items}
         loading={isFetching}
-        pagination={serverPagination(filters, data?.total, setFilters, '个账户')}
+        pagination={openPagination(filters, data, setFilters, '个账户')}
       />
       {dialog?.kind === 'create' && <AccountCreateModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'roles' && <RoleAssignModal account={dialog.account} onClose={() => setDialog(null)} />}

@@ -8,8 +8,8 @@ import { useSession } from '../../auth/session';
 import { DeskCard } from './desk-card';
 import { VillageStandingCard } from './village-standing-card';
 
-// Totals come from the list endpoints (pageSize 1), which already apply the caller's scope.
-const countOnly = { page: 1, pageSize: 1 } as const;
+// Totals come from the list endpoints (pageSize 1, count=true), which already apply the caller's scope.
+const countOnly = { page: 1, pageSize: 1, count: true } as const;
 
 type StatCardProps = { title: string; value: number | undefined; loading: boolean; icon: React.ReactNode; color: string; suffix: string };
 
@@ -60,20 +60,20 @@ export function HomePage() {
           {orgs && (
             <>
               <Col xs={24} sm={12} xl={6}>
-                <StatCard title="镇（街道）" value={towns.data?.total} loading={towns.isPending} icon={<ApartmentOutlined />} color="#c8161d" suffix="个" />
+                <StatCard title="镇（街道）" value={towns.data?.total ?? undefined} loading={towns.isPending} icon={<ApartmentOutlined />} color="#c8161d" suffix="个" />
               </Col>
               <Col xs={24} sm={12} xl={6}>
-                <StatCard title="行政村（社区）" value={villages.data?.total} loading={villages.isPending} icon={<EnvironmentOutlined />} color="#d48806" suffix="个" />
+                <StatCard title="行政村（社区）" value={villages.data?.total ?? undefined} loading={villages.isPending} icon={<EnvironmentOutlined />} color="#d48806" suffix="个" />
               </Col>
             </>
           )}
           {people && (
             <>
               <Col xs={24} sm={12} xl={6}>
-                <StatCard title="登记人员" value={persons.data?.total} loading={persons.isPending} icon={<TeamOutlined />} color="#1677ff" suffix="人" />
+                <StatCard title="登记人员" value={persons.data?.total ?? undefined} loading={persons.isPending} icon={<TeamOutlined />} color="#1677ff" suffix="人" />
               </Col>
               <Col xs={24} sm={12} xl={6}>
-                <StatCard title="其中党员" value={members.data?.total} loading={members.isPending} icon={<FlagOutlined />} color="#c8161d" suffix="人" />
+                <StatCard title="其中党员" value={members.data?.total ?? undefined} loading={members.isPending} icon={<FlagOutlined />} color="#c8161d" suffix="人" />
               </Col>
             </>
           )}

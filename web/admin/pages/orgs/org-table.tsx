@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import type { OrgLevel, OrgUnit } from '../../../../shared/contracts/org-units';
 import { useOrgUnits, type OrgUnitFilters } from '../../api/org-units-hooks';
 import { orgLevelLabels } from '../../components/org-labels';
-import { serverPagination } from '../../components/server-pagination';
+import { openPagination } from '../../components/open-pagination';
 
 type Props = { onOpen: (id: string) => void };
 
@@ -18,7 +18,7 @@ export function OrgTable({ onOpen }: Props) {
   const [filters, setFilters] = useState<OrgUnitFilters>({ page: 1, pageSize: 20 });
   const { data, isFetching } = useOrgUnits(filters);
   // Any filter change returns to page 1, or the user lands on an empty page 7.
-  const patch = (next: Partial<OrgUnitFilters>) => setFilters((f) => ({ ...f, ...next, page: 1 }));
+  const patch = (next: Partial<OrgUnitFilters>) => setFilters((f) => ({ ...f, ...next, page: 1, count: undefined }));
 
   const columns: TableColumnsType<OrgUnit> = [
     {
@@ -84,7 +84,7 @@ export function OrgTable({ onOpen }: Props) {
         dataSource={data?.items}
         loading={isFetching}
         data-testid="org-table"
-        pagination={serverPagination(filters, data?.total, setFilters)}
+        pagination={openPagination(filters, data, setFilters)}
       />
     </>
   );

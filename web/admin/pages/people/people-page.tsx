@@ -10,7 +10,7 @@ import { ImportExcelButton } from '../../components/import-excel';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PersonDrawer } from './person-drawer';
 import { useRevealDialog } from './reveal-person';
-import { serverPagination } from '../../components/server-pagination';
+import { openPagination } from '../../components/open-pagination';
 
 const templateUrl = downloadUrl('/people/import-template.xlsx');
 const titleOptions = positionTitles.map((t) => ({ value: t, label: t }));
@@ -32,7 +32,7 @@ export function PeoplePage() {
   const importPeople = useImportPeople();
   const reveal = useRevealDialog();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
-  const patch = (next: Partial<PeopleFilters>) => setFilters((f) => ({ ...f, ...next, page: 1 }));
+  const patch = (next: Partial<PeopleFilters>) => setFilters((f) => ({ ...f, ...next, page: 1, count: undefined }));
   // The export follows the filters on screen, not the page.
   const exportFilters = { q: filters.q, orgUnitId: filters.orgUnitId, title: filters.title, partyMember: filters.partyMember };
 
@@ -147,7 +147,7 @@ export function PeoplePage() {
         dataSource={data?.items}
         loading={isFetching}
         scroll={{ x: 1100 }}
-        pagination={serverPagination(filters, data?.total, setFilters, '人')}
+        pagination={openPagination(filters, data, setFilters, '人')}
       />
       {editing && <PersonDrawer person={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </Card>
