@@ -270,6 +270,8 @@ describe('the department decides the stars', () => {
 
   it('when stars are computed, then notice is refused until they are confirmed, an override needs a reason, and 定星 confirms every village', async () => {
     await page.goto(`/campaigns/${campaign.id}?tab=results`);
+    // The ranking is asked for one page at a time: the server pages it, the table shows that page.
+    const firstPage = page.waitForRequest((r) => /\/results\?/.test(r.url()) && new URL(r.url()).searchParams.get('page') === '1' && new URL(r.url()).searchParams.get('pageSize') === '20');
     await page.getByRole('button', { name: /生成定星建议/ }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /生\s*成/ }).click();
     const villageCount = tree[0]!.children.flatMap((t) => t.children).length;
@@ -280,6 +282,9 @@ describe('the department decides the stars', () => {
     await report.waitFor({ state: 'hidden' });
     const table = page.getByTestId('ranking-table');
     await table.locator('.ant-table-row').first().waitFor();
+    await firstPage;
+    await expect(table.locator('.ant-table-row').count()).resolves.toBe(Math.min(20, villageCount));
+    await page.locator('.ant-pagination-total-text', { hasText: `共 ${villageCount} 个村` }).waitFor();
 
     // Notice before 定星: refused, and the page says what to do.
     await page.getByRole('button', { name: /推进到结果公示/ }).click();

@@ -9,7 +9,7 @@ import {
   type CampaignStatus,
   type EvaluationStage,
 } from '../../../../../shared/contracts/campaigns';
-import { useResults } from '../../../api/campaigns-hooks';
+import { useResultsPage } from '../../../api/results-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { advanceRefusal, nextStatusOf } from '../campaign-labels';
 import { AdvanceDialog } from './advance-dialog';
@@ -27,7 +27,8 @@ function stepDescription(c: Campaign, s: CampaignStatus): string {
 /** The campaign's six steps, and the one audited action that moves it to the next. */
 export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
   const [asking, setAsking] = useState<CampaignStatus | null>(null);
-  const results = useResults(campaign.id, canManage);
+  // Only when the results were last read matters here (one row, not the whole ranking).
+  const results = useResultsPage(campaign.id, { page: 1, pageSize: 1 }, canManage);
   // A refusal speaks of the results as they were: once they change (computed, confirmed), it is stale.
   const [refusal, setRefusal] = useState<{ text: string; resultsAt: number } | null>(null);
   const shownRefusal = refusal && refusal.resultsAt === results.dataUpdatedAt ? refusal.text : null;

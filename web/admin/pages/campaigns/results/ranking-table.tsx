@@ -1,35 +1,54 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import type { CampaignResults } from '../../../../../shared/contracts/campaigns';
+import { useResultsPage } from '../../../api/results-hooks';
 import { Stars } from '../campaign-labels';
 
 type Village = CampaignResults['villages'][number];
 
 type Props = {
   campaignId: string;
-  villages: Village[];
+  /** The towns to filter by (the caller's scope), in the order offered. */
+  towns: { orgUnitId: string; name: string }[];
+  /** Villages in the whole ranking (unfiltered), counted once for the page. */
+  total: number;
   /** How the order is made, from the standard (shown above the list). */
   orderedBy?: string;
   /** A per-row change: 调整 (city stage) or 更正 (notice and after), for the department administrator. */
   action?: { label: string; onClick: (v: Village) => void };
 };
 
+/** `town` is the town's id; `q` part of a village's name. */
 export type RankingFilters = { town?: string; stars?: number; q?: string };
 
-export function filterVillages(villages: Village[], f: RankingFilters): Village[] {
-  return villages.filter(
-    (v) => (!f.town || v.townName === f.town) && (f.stars === undefined || (v.stars ?? 0) === f.stars) && (!f.q || v.name.includes(f.q)),
-  );
-}
-
-/** 拉榜排名: every village with its city and town rank, score, proposed and decided stars. */
-export function RankingTable({ campaignId, villages, orderedBy, action }: Props) {
+/**
+ * 拉榜排名: every village with its city and town rank, score, proposed and decided stars. The
+ * server pages and filters it; a filter's total is counted once, on its first page.
+ */
+export function RankingTable({ campaignId, towns, total, orderedBy, action }: Props) {
   const [filters, setFilters] = useState<RankingFilters>({});
   const [paging, setPaging] = useState({ current: 1, pageSize: 20 });
-  const rows = useMemo(() => filterVillages(villages, filters), [villages, filters]);
-  const towns = [...new Set(villages.map((v) => v.townName))];
+  const filtered = filters.town !== undefined || filters.stars !== undefined || filters.q !== undefined;
+  const filterKey = JSON.stringify([filters.town, filters.stars, filters.q]);
+  // Totals of the filters seen, from their first page (a filter always starts on page 1).
+  const [counted, setCounted] = useState<Record<string, number>>({});
+  const askCount = filtered && paging.current === 1;
+  const page = useResultsPage(campaignId, {
+    page: paging.current,
+    pageSize: paging.pageSize,
+    town: filters.town,
+    stars: filters.stars,
+    search: filters.q,
+    count: askCount || undefined,
+  });
+  const answered = page.data?.page;
+  if (askCount && answered?.total != null && !page.isPlaceholderData && counted[filterKey] !== answered.total) {
+    setCounted((c) => ({ ...c, [filterKey]: answered.total as number }));
+  }
+  const matching = filtered ? counted[filterKey] : total;
+  const rows = page.data?.villages ?? [];
   const patch = (next: RankingFilters) => {
     setFilters((f) => ({ ...f, ...next }));
     setPaging((p) => ({ ...p, current: 1 }));
@@ -118,7 +137,7 @@ export function RankingTable({ campaignId, villages, orderedBy, action }: Props)
       )}
       <Space wrap>
         <Input.Search placeholder="按村名搜索" allowClear onSearch={(q) => patch({ q: q.trim() || undefined })} style={{ width: 200 }} aria-label="按村名搜索" />
-        <Select placeholder="所属镇" allowClear value={filters.town} onChange={(town?: string) => patch({ town })} options={towns.map((t) => ({ value: t, label: t }))} style={{ width: 160 }} aria-label="所属镇" />
+        <Select placeholder="所属镇" allowClear value={filters.town} onChange={(town?: string) => patch({ town })} options={towns.map((t) => ({ value: t.orgUnitId, label: t.name }))} style={{ width: 160 }} aria-label="所属镇" />
         <Select
           placeholder="星级"
           allowClear
@@ -129,7 +148,7 @@ export function RankingTable({ campaignId, villages, orderedBy, action }: Props)
           aria-label="星级"
         />
         <Typography.Text type="secondary">
-          {rows.length === villages.length ? `共 ${villages.length} 个村` : `筛选出 ${rows.length} / ${villages.length} 个村`}
+          {!filtered || matching === total ? `共 ${total} 个村` : matching === undefined ? '筛选中…' : `筛选出 ${matching} / ${total} 个村`}
         </Typography.Text>
       </Space>
       <Table<Village>
@@ -137,12 +156,15 @@ export function RankingTable({ campaignId, villages, orderedBy, action }: Props)
         size="middle"
         columns={columns}
         dataSource={rows}
+        loading={page.isFetching}
         scroll={{ x: 1100 }}
         data-testid="ranking-table"
         pagination={{
           ...paging,
+          // Without a count (never expected), one past the rows seen offers the next page.
+          total: matching ?? (paging.current - 1) * paging.pageSize + rows.length + (answered?.hasMore ? 1 : 0),
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 个村`,
+          showTotal: matching === undefined ? undefined : (n) => `共 ${n} 个村`,
           onChange: (current, pageSize) => setPaging({ current, pageSize }),
         }}
       />

@@ -1,4 +1,4 @@
-import { Card, Col, Row } from 'antd';
+import { Card, Col, Empty, Row } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, PieChart } from 'echarts/charts';
@@ -17,14 +17,12 @@ const levelColors: Record<number, string> = { 5: '#c8161d', 4: '#fa541c', 3: '#f
 
 type Village = CampaignResults['villages'][number];
 
-export function starCounts(villages: Village[]): Record<number, number> {
-  const counts: Record<number, number> = { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0, 0: 0 };
-  for (const v of villages) counts[v.stars ?? 0] = (counts[v.stars ?? 0] ?? 0) + 1;
-  return counts;
-}
-
-export function ResultsCharts({ villages }: { villages: Village[] }) {
-  const counts = starCounts(villages);
+/**
+ * 星级分布 from the counts per star level; 各镇星级对比 from the whole ranking when it was read
+ * (a county's), or a note when the campaign is too large to read whole on this page.
+ */
+export function ResultsCharts({ byStars, villages }: { byStars: Record<number, number>; villages: Village[] | null }) {
+  const counts = byStars;
   const keys = [...levels, ...(counts[0] ? [0] : [])];
   const pie = {
     animation,
@@ -41,8 +39,29 @@ export function ResultsCharts({ villages }: { villages: Village[] }) {
     ],
   };
 
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={10}>
+        <Card size="small" title="星级分布">
+          <ReactEChartsCore echarts={echarts} option={pie} style={{ height: 300 }} notMerge />
+        </Card>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Card size="small" title="各镇星级对比">
+          {villages ? (
+            <ReactEChartsCore echarts={echarts} option={byTownOption(villages, keys)} style={{ height: 300 }} notMerge />
+          ) : (
+            <Empty style={{ height: 268, paddingTop: 80 }} image={Empty.PRESENTED_IMAGE_SIMPLE} description="参评村较多，请在下方排名中按镇筛选查看各镇情况，或导出排名表" />
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function byTownOption(villages: Village[], keys: number[]) {
   const towns = [...new Set(villages.map((v) => v.townName))];
-  const byTown = {
+  return {
     animation,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0 },
@@ -57,19 +76,4 @@ export function ResultsCharts({ villages }: { villages: Village[] }) {
       data: towns.map((t) => villages.filter((v) => v.townName === t && (v.stars ?? 0) === k).length),
     })),
   };
-
-  return (
-    <Row gutter={16}>
-      <Col xs={24} lg={10}>
-        <Card size="small" title="星级分布">
-          <ReactEChartsCore echarts={echarts} option={pie} style={{ height: 300 }} notMerge />
-        </Card>
-      </Col>
-      <Col xs={24} lg={14}>
-        <Card size="small" title="各镇星级对比">
-          <ReactEChartsCore echarts={echarts} option={byTown} style={{ height: 300 }} notMerge />
-        </Card>
-      </Col>
-    </Row>
-  );
 }

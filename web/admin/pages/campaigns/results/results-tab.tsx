@@ -3,14 +3,15 @@ import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic } from 'ant
 import { CalculatorOutlined, CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
-import { useConfirmResults, useResults } from '../../../api/campaigns-hooks';
+import { useConfirmResults } from '../../../api/campaigns-hooks';
+import { useResultsOverview } from '../../../api/results-hooks';
 import { useRecompute, type RecomputeReport } from '../../../api/decisions-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
 import { CorrectionModal } from '../notice/objection-modals';
 import { OverrideModal } from './override-modal';
 import { RankingTable } from './ranking-table';
-import { ResultsCharts, starCounts } from './results-charts';
+import { ResultsCharts } from './results-charts';
 import { TownStarsCard } from './town-stars-card';
 import { ResultsExports } from './results-exports';
 
@@ -18,10 +19,19 @@ type Village = CampaignResults['villages'][number];
 
 const statusText: Record<CampaignResults['status'], string> = { none: '尚未生成', proposed: '定星建议（未最终确定）', final: '最终结果' };
 
+/** The towns to filter the ranking by: in order of their first village in the ranking when it was read whole. */
+function townOptions(towns: CampaignResults['towns'], villages: Village[] | null) {
+  if (!villages) return towns;
+  const first = [...new Set(villages.map((v) => v.townName))];
+  const at = (t: CampaignResults['towns'][number]) => (first.includes(t.name) ? first.indexOf(t.name) : first.length);
+  return [...towns].sort((a, b) => at(a) - at(b));
+}
+
 /** 定星: the engine's proposal, the administrator's confirmation and overrides, the rankings. */
 export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
   const { modal } = App.useApp();
-  const results = useResults(campaign.id);
+  // The figures and the ranking rule; the ranking itself is read a page at a time (RankingTable).
+  const results = useResultsOverview(campaign.id);
   const compute = useRecompute(campaign.id);
   const confirm = useConfirmResults(campaign.id);
   const [overriding, setOverriding] = useState<Village | null>(null);
@@ -31,9 +41,9 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
   const managing = canManage && cityStage;
 
   if (results.isPending) return <PageLoading />;
-  const data = results.data;
-  const villages = data?.villages ?? [];
-  const counts = starCounts(villages);
+  const data = results.data?.head;
+  const villageCount = results.data?.total ?? 0;
+  const counts = results.data?.byStars ?? {};
   const threeUp = (counts[5] ?? 0) + (counts[4] ?? 0) + (counts[3] ?? 0);
 
   const runCompute = () =>
@@ -69,7 +79,7 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
   const runConfirm = () =>
     modal.confirm({
       title: '确认定星？',
-      content: `将按当前列表确认全部 ${villages.length} 个村的星级（已调整的按调整后星级）。确认后可进入结果公示。`,
+      content: `将按当前列表确认全部 ${villageCount} 个村的星级（已调整的按调整后星级）。确认后可进入结果公示。`,
       okText: '确认定星',
       onOk: () => confirm.mutateAsync().then((r) => notifySuccess(`已确认 ${r.confirmed} 个村的星级`)),
     });
@@ -124,13 +134,13 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
             )}
             <Row gutter={16}>
               <Col xs={12} md={6}>
-                <Statistic title="参评村" value={villages.length} suffix="个" />
+                <Statistic title="参评村" value={villageCount} suffix="个" />
               </Col>
               <Col xs={12} md={6}>
                 <Statistic
                   title="三星及以上"
                   value={threeUp}
-                  suffix={villages.length ? `个（${Math.round((threeUp / villages.length) * 1000) / 10}%）` : '个'}
+                  suffix={villageCount ? `个（${Math.round((threeUp / villageCount) * 1000) / 10}%）` : '个'}
                   valueStyle={{ color: '#c8161d' }}
                 />
               </Col>
@@ -141,10 +151,11 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
                 <Statistic title="五星" value={counts[5] ?? 0} suffix="个" />
               </Col>
             </Row>
-            <ResultsCharts villages={villages} />
+            <ResultsCharts byStars={counts} villages={results.data?.villages ?? null} />
             <RankingTable
               campaignId={campaign.id}
-              villages={villages}
+              towns={townOptions(data?.towns ?? [], results.data?.villages ?? null)}
+              total={villageCount}
               orderedBy={data?.orderedBy}
               action={managing ? { label: '调整', onClick: setOverriding } : correctable ? { label: '更正', onClick: setCorrecting } : undefined}
             />
