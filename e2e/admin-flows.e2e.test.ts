@@ -72,7 +72,7 @@ describe('org administrator', () => {
     await screenshot(page, '04-org-table-orgadmin');
     const counted = await apiGet<ListPage<OrgUnit>>(page, '/org-units?pageSize=1&count=true');
     await pageTotal.getByRole('button', { name: '统计总数' }).click();
-    await page.locator('[data-testid="org-table"]').getByText(`共 ${counted.total} 条`).waitFor();
+    await page.locator('.ant-pagination-total-text', { hasText: `共 ${counted.total} 条` }).waitFor();
 
     await page.getByRole('menuitem', { name: '人员管理' }).click();
     await page.locator('.ant-table-row, .ant-empty').first().waitFor();
