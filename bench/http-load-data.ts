@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../server/context.js';
 import { campaigns } from '../server/db/schema/evaluation.js';
 import { selectAllOrgUnits } from '../server/features/orgs/orgs.queries.js';
-import { replaceResults } from '../server/features/evaluation/results.queries.js';
+import { replaceResults } from '../server/features/evaluation/results/results.queries.js';
 import { sealRows } from '../server/features/evaluation/seals/seals.service.js';
 import { loadShippedStandards } from '../server/features/standards/shipped-standards.js';
 import { benchPassword, loadDataset, scales, type Dataset, type ScaleName } from './api-data.js';

@@ -9,7 +9,7 @@ import type { Cockpit } from '../../../shared/contracts/cockpit.js';
 import { hasPermission, scopePaths } from '../auth/principal.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
-import { stageIndicators } from '../evaluation/sheets.js';
+import { stageIndicators } from '../evaluation/sheets/sheets.js';
 import { selectRunningCampaigns } from '../desk/desk.queries.js';
 import { getFieldworkOverview } from '../pairing/overview.service.js';
 import { getCoverage } from '../training/records.service.js';

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import type { FieldCrypto } from '../../security/field-crypto.js';
 import { chinaDate } from '../../../shared/dates.js';
-import { insertViolations } from '../evaluation/violations.queries.js';
-import { maskPersonName } from '../evaluation/violations.js';
+import { insertViolations } from '../evaluation/city/violations.queries.js';
+import { maskPersonName } from '../evaluation/city/violations.js';
 
 export type DemoViolationInput = {
   countyId: string;

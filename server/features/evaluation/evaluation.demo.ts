@@ -10,11 +10,11 @@ import type { RatingInput } from '../standards/engine/rating-input.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { lockStandardRow } from '../standards/standards.queries.js';
 import { insertCampaignRow } from '../campaigns/campaigns.queries.js';
-import { proposeRotation } from './assignments.js';
-import { replaceTeams } from './assignments.queries.js';
-import { replaceResults, upsertTownScore } from './results.queries.js';
-import { upsertSheetEntries } from './sheets.queries.js';
-import { stageIndicators } from './sheets.js';
+import { proposeRotation } from './assignments/assignments.js';
+import { replaceTeams } from './assignments/assignments.queries.js';
+import { replaceResults, upsertTownScore } from './results/results.queries.js';
+import { upsertSheetEntries } from './sheets/sheets.queries.js';
+import { stageIndicators } from './sheets/sheets.js';
 import { replaceRatingInputs } from './seals/rating-inputs.queries.js';
 
 export type DemoEvaluationInput = {

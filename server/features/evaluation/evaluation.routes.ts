@@ -16,10 +16,10 @@ import {
   teamsSaveSchema,
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
-import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments.service.js';
-import { computeResults, confirmResults, overrideStars, setTownScore } from './results.service.js';
-import { listResults } from './results-list.service.js';
-import { getSheet, listSheets, saveSheet } from './sheets.service.js';
+import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments/assignments.service.js';
+import { computeResults, confirmResults, overrideStars, setTownScore } from './results/results.service.js';
+import { listResults } from './results/results-list.service.js';
+import { getSheet, listSheets, saveSheet } from './sheets/sheets.service.js';
 
 const tags = ['evaluation'];
 const read = { access: 'campaign:read' } as const;

@@ -15,8 +15,8 @@ import type { OrgRow } from '../orgs/orgs.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import type { CampaignRow } from '../campaigns/campaigns.queries.js';
 import { campaignReadScope } from '../evaluation/evaluation.policy.js';
-import { evidenceTypeOf, sanitizeFileName } from '../evaluation/evidence.js';
-import { discardEvidenceFile, readEvidenceFile, storeEvidenceFile } from '../evaluation/evidence.files.js';
+import { evidenceTypeOf, sanitizeFileName } from '../evaluation/city/evidence.js';
+import { discardEvidenceFile, readEvidenceFile, storeEvidenceFile } from '../evaluation/city/evidence.files.js';
 import {
   actionsFor,
   campaignLock,

@@ -2,8 +2,8 @@
 // team entered, or both added up, with the source named for the explanation.
 import type { Db } from '../../db/client.js';
 import type { SatisfactionInput } from '../standards/engine/rating-input.js';
-import { selectSurveys } from '../evaluation/surveys.queries.js';
-import { satisfactionInput } from '../evaluation/surveys.js';
+import { selectSurveys } from '../evaluation/mutual/surveys.queries.js';
+import { satisfactionInput } from '../evaluation/mutual/surveys.js';
 import { mergedCounts, sourceExplanation, tallyOf, type Tally } from './surveys.js';
 import { selectAnswerTallies } from './surveys.queries.js';
 

@@ -11,10 +11,10 @@ import { recordAudit } from '../audit/audit.service.js';
 import { isInScope, scopePaths } from '../auth/principal.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import type { CampaignRow } from '../campaigns/campaigns.queries.js';
-import { openStageVillage, stageVillages } from '../evaluation/stages.access.service.js';
-import { selectSurveys } from '../evaluation/surveys.queries.js';
-import { surveyRates } from '../evaluation/surveys.service.js';
-import type { SurveyCounts } from '../evaluation/surveys.js';
+import { openStageVillage, stageVillages } from '../evaluation/stages/stages.access.service.js';
+import { selectSurveys } from '../evaluation/mutual/surveys.queries.js';
+import { surveyRates } from '../evaluation/mutual/surveys.service.js';
+import type { SurveyCounts } from '../evaluation/mutual/surveys.js';
 import { codeDigestInput, mayEditTopics, mayIssue, mergedCounts, newCode, responseRate, satisfactionQuestion, tallyOf, templateTopics, type Tally } from './surveys.js';
 import {
   countCodesByHash,

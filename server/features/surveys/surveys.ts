@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { base32Of, checkCharacter, codeBodyLength } from '../../../shared/survey-code.js';
 import type { CampaignStatus, StageWindows } from '../../../shared/contracts/campaigns.js';
 import type { SurveyChoice, SurveySource, SurveyTopic } from '../../../shared/contracts/surveys.js';
-import type { SurveyCounts } from '../evaluation/surveys.js';
+import type { SurveyCounts } from '../evaluation/mutual/surveys.js';
 
 /** A fresh household code: 80 random bits and the check character. */
 export function newCode(): string {

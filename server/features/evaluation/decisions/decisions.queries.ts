@@ -1,7 +1,7 @@
 import { and, between, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { violationRecords } from '../../../db/schema/evaluation-city.js';
-import { yearRange } from '../violations.js';
+import { yearRange } from '../city/violations.js';
 
 /** A village's confirmed records of a year: what binds its stars. */
 export function selectBindingRecords(db: Db, countyId: string, villageId: string, year: number) {

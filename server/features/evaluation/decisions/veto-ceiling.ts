@@ -4,7 +4,7 @@
 // cap or a downgrade is a ceiling. The only way round is to revise the record itself.
 import type { VetoRule } from '../../../../shared/standards/standard.js';
 import { violationCategoryLabels, type ViolationCategory } from '../../../../shared/contracts/evaluation-results.js';
-import { caseNoOf } from '../violations.js';
+import { caseNoOf } from '../city/violations.js';
 
 export type BindingRecord = { id: string; seq: number; category: ViolationCategory; occurredOn: string };
 

@@ -7,7 +7,7 @@ import { campaignStandard, findCampaign } from '../../campaigns/campaigns.servic
 import { scopePaths } from '../../auth/principal.js';
 import { selectOrgUnit } from '../../orgs/orgs.queries.js';
 import type { CampaignRow } from '../../campaigns/campaigns.queries.js';
-import { selectResult, type ResultRow } from '../results.queries.js';
+import { selectResult, type ResultRow } from '../results/results.queries.js';
 import { ceilingRefusal, starsBeforeVetoes, vetoCeiling, type BindingRecord, type VetoCeiling } from './veto-ceiling.js';
 import { selectAllBindingRecords, selectBindingRecords } from './decisions.queries.js';
 

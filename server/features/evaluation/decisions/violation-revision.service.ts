@@ -7,9 +7,9 @@ import { AppError } from '../../../../shared/errors.js';
 import type { Violation, ViolationRevise } from '../../../../shared/contracts/evaluation-results.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { scopePaths } from '../../auth/principal.js';
-import { caseNoOf } from '../violations.js';
-import { violationSummary } from '../violations.service.js';
-import { selectViolationRow, updateViolation } from '../violations.queries.js';
+import { caseNoOf } from '../city/violations.js';
+import { violationSummary } from '../city/violations.service.js';
+import { selectViolationRow, updateViolation } from '../city/violations.queries.js';
 import { decisionRefusal } from './duties.js';
 
 export async function reviseViolation(ctx: Ctx, id: string, input: ViolationRevise): Promise<Violation> {

@@ -7,9 +7,9 @@ import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../
 import { campaignInMutualStage, judges, shippedStandard } from '../../../../test/evaluation-stage-factories.js';
 import { insertOrgUnits } from '../../orgs/orgs.queries.js';
 import { childPath } from '../../orgs/orgs.js';
-import { upsertSheetEntries, deleteSheetEntries } from '../sheets.queries.js';
-import { stageIndicators } from '../sheets.js';
-import { upsertArenaScore } from '../arena.queries.js';
+import { upsertSheetEntries, deleteSheetEntries } from '../sheets/sheets.queries.js';
+import { stageIndicators } from '../sheets/sheets.js';
+import { upsertArenaScore } from '../department/arena.queries.js';
 
 let t: TestApp;
 let org: Client;

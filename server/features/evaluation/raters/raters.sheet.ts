@@ -2,7 +2,7 @@
 // biases, the judges, and what was not judged. Figures are numbers so Excel/WPS can sort them.
 import type { CampaignRaters } from '../../../../shared/contracts/raters.js';
 import { raterFlagKindLabels } from '../../../../shared/contracts/raters.js';
-import { aboutSheet, writeWorkbook } from '../exports.sheet.js';
+import { aboutSheet, writeWorkbook } from '../results/exports.sheet.js';
 
 const who = (f: CampaignRaters['flags'][number]) => [...f.unitNames, ...f.raterNames].join('、');
 

@@ -2,7 +2,7 @@
 // score and proposed stars are compared with what was stored. Nothing is written.
 import type { Ctx } from '../../../context.js';
 import { findCampaign } from '../../campaigns/campaigns.service.js';
-import { selectResults } from '../results.queries.js';
+import { selectResults } from '../results/results.queries.js';
 import { rateStoredInputs } from './stored-inputs.service.js';
 
 export type Reproduction = {

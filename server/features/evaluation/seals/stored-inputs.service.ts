@@ -8,11 +8,11 @@ import { rateCampaign } from '../../standards/engine/rating-engine.js';
 import { campaignStandard } from '../../campaigns/campaigns.service.js';
 import type { CampaignRow } from '../../campaigns/campaigns.queries.js';
 import { campaignSatisfaction } from '../../surveys/satisfaction.service.js';
-import { buildRatingInput } from '../rating-input-builder.js';
-import { selectCampaignEntries } from '../sheets.queries.js';
-import { selectConfirmedViolations } from '../violations.queries.js';
-import { ratingViolations } from '../violations.js';
-import { selectPreviousYearStars, selectTownScores } from '../results.queries.js';
+import { buildRatingInput } from '../results/rating-input-builder.js';
+import { selectCampaignEntries } from '../sheets/sheets.queries.js';
+import { selectConfirmedViolations } from '../city/violations.queries.js';
+import { ratingViolations } from '../city/violations.js';
+import { selectPreviousYearStars, selectTownScores } from '../results/results.queries.js';
 import type { RatingInput, SatisfactionInput } from '../../standards/engine/rating-input.js';
 import { replaceRatingInputs, selectRatingInputs } from './rating-inputs.queries.js';
 

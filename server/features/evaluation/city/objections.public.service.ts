@@ -1,0 +1,89 @@
+// 公示 without an account: the proposed results (no personal data) while the notice runs, the
+// objection form, and the answer looked up by receipt number. The contact a villager leaves is
+// encrypted and never shown here; audit rows hold neither the content nor the contact.
+import { randomUUID } from 'node:crypto';
+import type { Services } from '../../../context.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { AppError } from '../../../../shared/errors.js';
+import { chinaDate } from '../../../../shared/dates.js';
+import type { ObjectionLodge, PublicNotice, PublicObjection } from '../../../../shared/contracts/evaluation-results.js';
+import { recordAuditAs } from '../../audit/audit.service.js';
+import { selectResult, selectResults, selectTownResults } from '../results/results.queries.js';
+import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
+import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
+import { villagesFailingSeal } from '../seals/seals.service.js';
+
+async function noticeCampaign(services: Services, campaignId: string) {
+  const campaign = await selectPublicCampaign(services.db, campaignId);
+  // Before the notice there is nothing public about a campaign, not even that it exists.
+  if (!campaign || (campaign.status !== 'notice' && campaign.status !== 'final') || !campaign.noticeStarts || !campaign.noticeEnds) {
+    throw new AppError('notice.not_found');
+  }
+  return { ...campaign, noticeStarts: campaign.noticeStarts, noticeEnds: campaign.noticeEnds };
+}
+
+export async function getPublicNotice(services: Services, campaignId: string): Promise<PublicNotice> {
+  const campaign = await noticeCampaign(services, campaignId);
+  // A row whose seal fails (edited or added outside the application) is never published.
+  const failing = await villagesFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId);
+  const rows = (await selectResults(services.db, campaign.countyId, campaignId, ['/'])).filter((r) => !failing.has(r.result.villageId));
+  const towns = await selectTownResults(services.db, campaign.countyId, campaignId);
+  return {
+    campaignId,
+    name: campaign.name,
+    year: campaign.year,
+    phase: campaign.status === 'final' ? 'final' : 'notice',
+    noticeStarts: campaign.noticeStarts,
+    noticeEnds: campaign.noticeEnds,
+    acceptingObjections: acceptsObjections(campaign, chinaDate(services.now())),
+    villages: rows.map(({ result: r, name, townName }) => ({
+      orgUnitId: r.villageId,
+      name,
+      townName,
+      score: r.score,
+      stars: r.stars,
+      rankInTown: r.rankInTown,
+      rankInCity: r.rankInCity,
+    })),
+    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars })),
+  };
+}
+
+type Client = { ip: string; requestId: string };
+
+export async function lodgeObjection(services: Services, campaignId: string, input: ObjectionLodge, client: Client) {
+  return inTransaction(services, async (tx) => {
+    const campaign = await noticeCampaign(tx, campaignId);
+    if (!acceptsObjections(campaign, chinaDate(services.now()))) throw new AppError('objection.notice_closed', { noticeEnds: campaign.noticeEnds });
+    const result = await selectResult(tx.db, campaign.countyId, campaignId, input.villageId);
+    if (!result) throw new AppError('org.not_found');
+    const receiptNo = newReceiptNo();
+    const id = randomUUID();
+    const contact = input.contact || null;
+    await insertObjection(tx.db, {
+      id, countyId: campaign.countyId, campaignId, villageId: input.villageId, orgPath: result.orgPath, receiptNo, content: input.content,
+      contactEnc: contact ? services.crypto.encrypt(contact) : null, contactMasked: contact ? maskContact(contact) : null, status: 'received', lodgedAt: services.now(),
+    });
+    await recordAuditAs(
+      tx,
+      { countyId: campaign.countyId, userId: null, username: 'villager', role: null, ip: client.ip, requestId: client.requestId },
+      { event: 'objection.lodge', objectType: 'objection', objectId: id, after: { receiptNo, campaignId, villageId: input.villageId, withContact: contact !== null } },
+    );
+    const village = (await selectResults(tx.db, campaign.countyId, campaignId, [result.orgPath]))[0];
+    return { receiptNo, villageName: village?.name ?? '', lodgedAt: services.now().toISOString() };
+  });
+}
+
+export async function getPublicObjection(services: Services, receiptNo: string): Promise<PublicObjection> {
+  const row = await selectObjectionByReceipt(services.db, receiptNo);
+  if (!row) throw new AppError('objection.not_found');
+  const o = row.objection;
+  return {
+    receiptNo: o.receiptNo,
+    villageName: row.villageName,
+    lodgedAt: o.lodgedAt.toISOString(),
+    status: o.status,
+    answer: o.status === 'answered' ? o.answer : null,
+    answeredAt: o.status === 'answered' ? (o.answeredAt?.toISOString() ?? null) : null,
+  };
+}

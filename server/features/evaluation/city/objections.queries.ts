@@ -1,0 +1,88 @@
+import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../../db/client.js';
+import { orgUnits, users } from '../../../db/schema/core.js';
+import { campaigns } from '../../../db/schema/evaluation.js';
+import { resultObjections } from '../../../db/schema/evaluation-city.js';
+import { inSubtrees } from '../../../db/scope.js';
+import type { ObjectionListQuery } from '../../../../shared/contracts/evaluation-results.js';
+
+const village = alias(orgUnits, 'village');
+const town = alias(orgUnits, 'town');
+const handler = alias(users, 'handler');
+const answerer = alias(users, 'answerer');
+
+export type ObjectionRow = {
+  objection: typeof resultObjections.$inferSelect;
+  villageName: string;
+  townName: string | null;
+  handledByName: string | null;
+  answeredByName: string | null;
+};
+
+const selectRows = (db: Db) =>
+  db
+    .select({ objection: resultObjections, villageName: village.name, townName: town.name, handledByName: handler.displayName, answeredByName: answerer.displayName })
+    .from(resultObjections)
+    .innerJoin(village, eq(village.id, resultObjections.villageId))
+    .leftJoin(town, eq(town.id, village.parentId))
+    .leftJoin(handler, eq(handler.id, resultObjections.handledBy))
+    .leftJoin(answerer, eq(answerer.id, resultObjections.answeredBy));
+
+export async function listObjectionRows(db: Db, countyId: string, scope: readonly string[], campaignId: string, q: ObjectionListQuery) {
+  const where = and(
+    eq(resultObjections.countyId, countyId),
+    inSubtrees(resultObjections.orgPath, scope),
+    eq(resultObjections.campaignId, campaignId),
+    q.status ? eq(resultObjections.status, q.status) : undefined,
+    q.villageId ? eq(resultObjections.villageId, q.villageId) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    selectRows(db).where(where).orderBy(desc(resultObjections.lodgedAt), desc(resultObjections.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(resultObjections).where(where),
+  ]);
+  return { items: items as ObjectionRow[], total: Number(total?.n ?? 0) };
+}
+
+export async function selectObjectionRow(db: Db, countyId: string, scope: readonly string[], campaignId: string, id: string): Promise<ObjectionRow | undefined> {
+  const [row] = await selectRows(db).where(
+    and(eq(resultObjections.countyId, countyId), inSubtrees(resultObjections.orgPath, scope), eq(resultObjections.campaignId, campaignId), eq(resultObjections.id, id)),
+  );
+  return row as ObjectionRow | undefined;
+}
+
+export async function insertObjection(db: Db, row: typeof resultObjections.$inferInsert): Promise<void> {
+  await db.insert(resultObjections).values(row);
+}
+
+export async function updateObjection(db: Db, countyId: string, id: string, set: Partial<typeof resultObjections.$inferInsert>): Promise<void> {
+  await db.update(resultObjections).set(set).where(and(eq(resultObjections.countyId, countyId), eq(resultObjections.id, id)));
+}
+
+/** Objections not answered yet: the campaign cannot become final while there are any. */
+export async function countOpenObjections(db: Db, countyId: string, campaignId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(resultObjections)
+    .where(and(eq(resultObjections.countyId, countyId), eq(resultObjections.campaignId, campaignId), ne(resultObjections.status, 'answered')));
+  return Number(row?.n ?? 0);
+}
+
+// ── Public: no caller, looked up by the unguessable campaign id or receipt number ──
+
+export async function selectPublicCampaign(db: Db, campaignId: string) {
+  const [row] = await db
+    .select({ id: campaigns.id, countyId: campaigns.countyId, year: campaigns.year, name: campaigns.name, status: campaigns.status, noticeStarts: campaigns.noticeStarts, noticeEnds: campaigns.noticeEnds })
+    .from(campaigns)
+    .where(eq(campaigns.id, campaignId));
+  return row;
+}
+
+export async function selectObjectionByReceipt(db: Db, receiptNo: string) {
+  const [row] = await db
+    .select({ objection: resultObjections, villageName: village.name })
+    .from(resultObjections)
+    .innerJoin(village, eq(village.id, resultObjections.villageId))
+    .where(eq(resultObjections.receiptNo, receiptNo));
+  return row;
+}

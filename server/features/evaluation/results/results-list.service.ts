@@ -1,0 +1,67 @@
+// The results page (定星结果 and rankings): the whole ranking in scope for a county's page, or one
+// filtered page of it for a province (10,000 villages), with the count only when asked.
+import type { Ctx } from '../../../context.js';
+import type { CampaignResults, CampaignResultsQuery } from '../../../../shared/contracts/campaigns.js';
+import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
+import { campaignReadScope } from '../evaluation.policy.js';
+import { selectTownResults, selectTownScores } from './results.queries.js';
+import { anyResultInScope, countResultList, selectResultList, type ResultsFilter } from './results-list.queries.js';
+import { selectCorrections } from '../sheets/corrections.queries.js';
+import { rankingOrderText } from '../decisions/ranking-order.js';
+
+export const defaultResultsPageSize = 50;
+
+export async function listResults(ctx: Ctx, campaignId: string, query: CampaignResultsQuery = {}): Promise<CampaignResults> {
+  const campaign = await findCampaign(ctx, campaignId);
+  const countyId = ctx.principal.countyId;
+  const scope = campaignReadScope(ctx.principal);
+  const filter: ResultsFilter = { townId: query.town, search: query.search, stars: query.stars };
+  const paged = query.page !== undefined || query.pageSize !== undefined;
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? defaultResultsPageSize;
+  // One row past the page says whether another follows, without counting them all.
+  const fetched = await selectResultList(ctx.db, countyId, campaignId, scope, filter, paged ? { limit: pageSize + 1, offset: (page - 1) * pageSize } : null);
+  const rows = paged ? fetched.slice(0, pageSize) : fetched;
+  const computed = rows.length > 0 || (await anyResultInScope(ctx.db, countyId, campaignId, scope));
+  const ownScores = await selectTownScores(ctx.db, countyId, campaignId);
+  // The latest correction of each village (oldest first in the list, so later ones win).
+  const corrections = new Map((await selectCorrections(ctx.db, countyId, scope, { campaignId })).items.map((c) => [c.correction.villageId, c.correction]));
+  const correctionOf = (villageId: string) => {
+    const c = corrections.get(villageId);
+    return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
+  };
+  const towns = (await selectTownResults(ctx.db, countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
+  return {
+    campaignId,
+    status: !computed ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
+    orderedBy: rankingOrderText(await campaignStandard(ctx, campaign)),
+    villages: rows.map((r) => ({
+      orgUnitId: r.villageId,
+      name: r.name,
+      townName: r.townName,
+      score: r.score,
+      stars: r.stars,
+      engineStars: r.engineStars,
+      vetoed: r.vetoed,
+      overridden: r.overrideReason !== null,
+      confirmed: r.confirmedAt !== null,
+      overrideReason: r.overrideReason,
+      correction: correctionOf(r.villageId),
+      proposalChange: r.proposalChange,
+      rankInTown: r.rankInTown,
+      rankInCity: r.rankInCity,
+      notes: r.notes,
+    })),
+    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),
+    ...(paged
+      ? {
+          page: {
+            page,
+            pageSize,
+            hasMore: fetched.length > pageSize,
+            total: query.count ? await countResultList(ctx.db, countyId, campaignId, scope, filter) : null,
+          },
+        }
+      : {}),
+  };
+}

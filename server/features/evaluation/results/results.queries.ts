@@ -1,0 +1,84 @@
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { orgUnits } from '../../../db/schema/core.js';
+import { campaignResults, campaignTownResults, campaignTownScores, campaigns } from '../../../db/schema/evaluation.js';
+import { inSubtrees } from '../../../db/scope.js';
+
+export type ResultRow = typeof campaignResults.$inferSelect;
+
+export async function countUnconfirmedResults(db: Db, countyId: string, campaignId: string): Promise<number> {
+  const [all] = await db.select({ n: count() }).from(campaignResults).where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId)));
+  if (Number(all?.n ?? 0) === 0) return -1;
+  const [row] = await db
+    .select({ n: count() })
+    .from(campaignResults)
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), isNull(campaignResults.confirmedAt)));
+  return Number(row?.n ?? 0);
+}
+
+export async function replaceResults(db: Db, countyId: string, campaignId: string, villages: (typeof campaignResults.$inferInsert)[], towns: (typeof campaignTownResults.$inferInsert)[]) {
+  await db.delete(campaignResults).where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId)));
+  await db.delete(campaignTownResults).where(and(eq(campaignTownResults.countyId, countyId), eq(campaignTownResults.campaignId, campaignId)));
+  for (let i = 0; i < villages.length; i += 200) await db.insert(campaignResults).values(villages.slice(i, i + 200));
+  if (towns.length) await db.insert(campaignTownResults).values(towns);
+}
+
+const village = orgUnits;
+export async function selectResults(db: Db, countyId: string, campaignId: string, scope: readonly string[]) {
+  const town = sql`(SELECT name FROM org_units t WHERE t.id = ${campaignResults.townId})`;
+  return db
+    .select({ result: campaignResults, name: village.name, townName: sql<string>`${town}` })
+    .from(campaignResults)
+    .innerJoin(village, eq(village.id, campaignResults.villageId))
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), inSubtrees(campaignResults.orgPath, scope)))
+    .orderBy(asc(sql`coalesce(${campaignResults.rankInCity}, 1000000)`), asc(village.name));
+}
+
+export async function selectTownResults(db: Db, countyId: string, campaignId: string) {
+  return db
+    .select({ townId: campaignTownResults.townId, stars: campaignTownResults.stars, explanation: campaignTownResults.explanation, name: orgUnits.name, path: orgUnits.path })
+    .from(campaignTownResults)
+    .innerJoin(orgUnits, eq(orgUnits.id, campaignTownResults.townId))
+    .where(and(eq(campaignTownResults.countyId, countyId), eq(campaignTownResults.campaignId, campaignId)))
+    .orderBy(asc(orgUnits.sortOrder));
+}
+
+export async function selectResult(db: Db, countyId: string, campaignId: string, villageId: string) {
+  const [row] = await db
+    .select()
+    .from(campaignResults)
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), eq(campaignResults.villageId, villageId)));
+  return row;
+}
+
+export async function updateResult(db: Db, countyId: string, campaignId: string, villageId: string, set: Partial<typeof campaignResults.$inferInsert>) {
+  await db
+    .update(campaignResults)
+    .set(set)
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), eq(campaignResults.villageId, villageId)));
+}
+
+/** Last year's final stars per village: the prerequisite of five stars. */
+export async function selectPreviousYearStars(db: Db, countyId: string, year: number): Promise<Map<string, number | null>> {
+  const rows = await db
+    .select({ villageId: campaignResults.villageId, stars: campaignResults.stars })
+    .from(campaignResults)
+    .innerJoin(campaigns, eq(campaigns.id, campaignResults.campaignId))
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaigns.year, year - 1), eq(campaigns.status, 'final')));
+  return new Map(rows.map((r) => [r.villageId, r.stars]));
+}
+
+export async function selectTownScores(db: Db, countyId: string, campaignId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ townId: campaignTownScores.townId, score: campaignTownScores.score })
+    .from(campaignTownScores)
+    .where(and(eq(campaignTownScores.countyId, countyId), eq(campaignTownScores.campaignId, campaignId)));
+  return new Map(rows.map((r) => [r.townId, r.score]));
+}
+
+export async function upsertTownScore(db: Db, row: typeof campaignTownScores.$inferInsert): Promise<void> {
+  await db
+    .insert(campaignTownScores)
+    .values(row)
+    .onConflictDoUpdate({ target: [campaignTownScores.countyId, campaignTownScores.campaignId, campaignTownScores.townId], set: { score: row.score, enteredBy: row.enteredBy, enteredAt: row.enteredAt } });
+}

@@ -1,0 +1,154 @@
+// 定星: the engine proposes stars from everything the campaign recorded; the department confirms
+// them (an override needs a written reason); after the public notice they become final.
+import type { Ctx } from '../../../context.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { AppError } from '../../../../shared/errors.js';
+import type { ScoreInput } from '../../../../shared/contracts/common.js';
+import { allowedRangeText, pointsProblem, pointsRefusalText } from '../../../../shared/score-cell.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
+import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
+import { lockCampaignRow } from '../../campaigns/campaigns.queries.js';
+import { withSourceStep } from '../../surveys/satisfaction.service.js';
+import { replaceResults, selectResult, selectResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
+import { assertAllWithinVetoes, assertWithinVetoes } from '../decisions/veto-guard.service.js';
+import { mergeDecision, type RecomputeChange } from '../decisions/recompute.js';
+import { assertSealed, sealRows } from '../seals/seals.service.js';
+import { keepRatingInputs, rateStoredInputs } from '../seals/stored-inputs.service.js';
+
+/**
+ * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
+ * decisions/recompute.ts); the answer lists every village whose proposed stars moved.
+ */
+export async function computeResults(ctx: Ctx, campaignId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const countyId = ctx.principal.countyId;
+    await lockCampaignRow(tx.db, countyId, campaignId);
+    const campaign = await findCampaign(tx, campaignId);
+    if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
+    const { result, villages, surveys, input } = await rateStoredInputs(tx, campaign);
+    // Figures and surveys keep changing after the campaign: reproduce rates what was rated here.
+    await keepRatingInputs(tx, campaignId, input);
+    const pathOf = new Map(villages.map((v) => [v.id, v.path]));
+    const now = ctx.now();
+    // Overrides and confirmations are carried over: they must be as they were sealed.
+    await assertSealed(tx, campaignId, 'result', {});
+    const prior = new Map((await selectResults(tx.db, countyId, campaignId, ['/'])).map((r) => [r.result.villageId, { ...r.result, name: r.name }]));
+    const changes: (RecomputeChange & { name: string })[] = [];
+    await replaceResults(
+      tx.db,
+      countyId,
+      campaignId,
+      result.villages.map((v) => {
+        const kept = mergeDecision(prior.get(v.id), { villageId: v.id, engineStars: v.stars, score: v.finalScore, notes: v.notes }, now);
+        if (kept.change) changes.push({ ...kept.change, name: v.name });
+        return {
+          countyId,
+          campaignId,
+          villageId: v.id,
+          orgPath: pathOf.get(v.id) as string,
+          townId: v.townId,
+          score: v.finalScore,
+          engineStars: v.stars,
+          stars: kept.stars,
+          overrideReason: kept.overrideReason,
+          confirmedAt: kept.confirmedAt,
+          confirmedBy: kept.confirmedBy,
+          proposalChange: kept.proposalChange,
+          vetoed: v.vetoed,
+          namedStars: v.namedStars,
+          rankInTown: v.rankInTown,
+          rankInCity: v.rankInCity,
+          notes: v.notes,
+          explanation: { steps: withSourceStep(v.explanation, surveys.sources.get(v.id)), stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
+          computedAt: now,
+        };
+      }),
+      result.towns.map((t) => ({ countyId, campaignId, townId: t.id, stars: t.stars, explanation: t.explanation })),
+    );
+    await sealRows(tx, campaignId, 'result', [...new Set([...prior.keys(), ...result.villages.map((v) => v.id)])].map((id) => `result/${id}`), {});
+    const reconfirm = changes.filter((c) => c.mustReconfirm).length;
+    await recordAudit(tx, {
+      event: 'results.compute',
+      objectType: 'campaign',
+      objectId: campaignId,
+      after: { ...result.summary, changes: changes.map((c) => ({ villageId: c.villageId, engineStarsBefore: c.engineStarsBefore, engineStarsAfter: c.engineStarsAfter, why: c.why, kept: c.kept })), mustReconfirm: reconfirm },
+    });
+    return { ...result.summary, changes, mustReconfirm: reconfirm, kept: [...prior.values()].filter((p) => p.overrideReason !== null || p.confirmedAt !== null).length };
+  });
+}
+
+async function editableCampaign(ctx: Ctx, campaignId: string) {
+  await lockCampaignRow(ctx.db, ctx.principal.countyId, campaignId);
+  const campaign = await findCampaign(ctx, campaignId);
+  if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
+  return campaign;
+}
+
+/**
+ * 定星 for every village not yet confirmed, as the engine proposed (or as overridden). Villages
+ * marked 建议已变化 are among them; a village whose stars pass a confirmed veto refuses the whole step.
+ */
+export async function confirmResults(ctx: Ctx, campaignId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const campaign = await editableCampaign(tx, campaignId);
+    const rows = await selectResults(tx.db, ctx.principal.countyId, campaignId, ['/']);
+    if (rows.length === 0) throw new AppError('results.not_computed');
+    const pending = rows.filter((r) => !r.result.confirmedAt);
+    await assertAllWithinVetoes(tx, campaign, pending);
+    await assertSealed(tx, campaignId, 'result', { villageIds: pending.map((r) => r.result.villageId) });
+    for (const r of pending) {
+      await updateResult(tx.db, ctx.principal.countyId, campaignId, r.result.villageId, { confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
+    }
+    await sealRows(tx, campaignId, 'result', pending.map((r) => `result/${r.result.villageId}`), { villageIds: pending.map((r) => r.result.villageId) });
+    await recordAudit(tx, {
+      event: 'results.confirm',
+      objectType: 'campaign',
+      objectId: campaignId,
+      after: { confirmed: pending.length, stars: Object.fromEntries(pending.map((r) => [r.result.villageId, r.result.stars])) },
+    });
+    return { confirmed: pending.length };
+  });
+}
+
+/** Sets a village's stars against the engine's proposal, with the reason kept and audited. */
+export async function overrideStars(ctx: Ctx, campaignId: string, villageId: string, stars: number | null, reason: string) {
+  if (!reason.trim()) throw new AppError('results.override_reason_required');
+  return inTransaction(ctx, async (tx) => {
+    const campaign = await editableCampaign(tx, campaignId);
+    const before = await selectResult(tx.db, ctx.principal.countyId, campaignId, villageId);
+    if (!before) throw new AppError('results.not_computed');
+    await assertWithinVetoes(tx, campaign, villageId, stars, before);
+    await assertSealed(tx, campaignId, 'result', { villageIds: [villageId] });
+    await updateResult(tx.db, ctx.principal.countyId, campaignId, villageId, { stars, overrideReason: reason, confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
+    await sealRows(tx, campaignId, 'result', [`result/${villageId}`], { villageIds: [villageId] });
+    await recordAudit(tx, {
+      event: 'results.override',
+      objectType: 'village_result',
+      objectId: `${campaignId}/${villageId}`,
+      before: { stars: before.stars, engineStars: before.engineStars },
+      after: { stars, reason },
+    });
+  });
+}
+
+/** The town committee's own assessment score, entered by the department in stage 3. */
+export async function setTownScore(ctx: Ctx, campaignId: string, townId: string, input: ScoreInput) {
+  await inTransaction(ctx, async (tx) => {
+    const campaign = await editableCampaign(tx, campaignId);
+    // Bounded by the standard's own maximum (ownScoreMax), never clamped to it.
+    const scheme = (await campaignStandard(tx, campaign)).townScheme;
+    if (!scheme) throw new AppError('results.no_town_scheme');
+    const problem = pointsProblem(input, scheme.ownScoreMax);
+    if (problem) {
+      throw new AppError('results.town_score_out_of_range', { problem, maxPoints: scheme.ownScoreMax, allowed: allowedRangeText(scheme.ownScoreMax), text: pointsRefusalText('镇党委自身得分', input, scheme.ownScoreMax, problem) });
+    }
+    const score = input as number;
+    const town = (await selectAllOrgUnits(tx.db, ctx.principal.countyId, ['/'])).find((u) => u.id === townId && u.level === 'town');
+    if (!town) throw new AppError('org.not_found');
+    const before = (await selectTownScores(tx.db, ctx.principal.countyId, campaignId)).get(townId) ?? null;
+    await upsertTownScore(tx.db, { countyId: ctx.principal.countyId, campaignId, townId, score, enteredBy: ctx.principal.userId, enteredAt: ctx.now() });
+    await sealRows(tx, campaignId, 'town_score', [`town_score/${townId}`], { townIds: [townId] });
+    await recordAudit(tx, { event: 'score.change', objectType: 'town_score', objectId: `${campaignId}/${townId}`, before: { score: before }, after: { score } });
+  });
+}
