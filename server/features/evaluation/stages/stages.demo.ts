@@ -43,7 +43,11 @@ export async function seedDemoStageWork(tx: { db: Db }, ids: DemoStageWorkIds): 
   const today = chinaDate(now);
   const opens = campaign.windows.mutual.opens;
   const units = await selectAllOrgUnits(tx.db, countyId, ['/']);
-  const teams = (await selectTeams(tx.db, countyId, campaignId)).map((t) => ({ ...t, writer: t.leaderUserId ?? t.memberIds[0] ?? null }));
+  // Teams come back in no particular order; walk them in the evaluating towns' order (then code) so the demo is the same every time.
+  const townOrder = (id: string) => units.find((u) => u.id === id);
+  const teams = (await selectTeams(tx.db, countyId, campaignId))
+    .map((t) => ({ ...t, writer: t.leaderUserId ?? t.memberIds[0] ?? null }))
+    .sort((a, b) => (townOrder(a.evaluatorTownId)?.sortOrder ?? 0) - (townOrder(b.evaluatorTownId)?.sortOrder ?? 0) || (townOrder(a.evaluatorTownId)?.code ?? '').localeCompare(townOrder(b.evaluatorTownId)?.code ?? ''));
   const visits: Parameters<typeof insertMutualVisits>[1] = [];
   const surveys: Parameters<typeof upsertSurveys>[1] = [];
   let k = 0;
