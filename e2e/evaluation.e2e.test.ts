@@ -228,6 +228,20 @@ describe('the department decides the stars', () => {
     await (await apiAs('e2e.judge', 'Judge#First2026')).call('POST', '/auth/password', { currentPassword: 'Judge#First2026', newPassword: 'Judge#Review2026' });
     const villages = tree[0]!.children.flatMap((t) => t.children.filter((v) => v.level === 'village'));
     await org.call('POST', `/campaigns/${campaign.id}/panels`, { name: '第一评委组', departments: '农业农村局、乡村振兴局', memberIds: [judge.id], villageIds: villages.map((v) => v.id) });
+    // The department corrects the panel in the browser: renamed and given one more department.
+    await page.goto(`/campaigns/${campaign.id}?tab=assignments`);
+    const panelRow = page.locator('.ant-table-row').filter({ hasText: '第一评委组' });
+    await panelRow.getByRole('button', { name: /修\s*改/ }).click();
+    const panelModal = page.locator('.ant-modal').filter({ hasText: '修改评委组' });
+    await expect(panelModal.getByLabel('评委组名称').inputValue()).resolves.toBe('第一评委组');
+    await panelModal.getByLabel('来源部门').fill('农业农村局、乡村振兴局、财政局');
+    await panelModal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已修改评委组').waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: '农业农村局、乡村振兴局、财政局' }).waitFor();
+    await screenshot(page, '83b-panel-edited');
+    const [edited] = await org.call<{ departments: string; villageIds: string[] }[]>('GET', `/campaigns/${campaign.id}/panels`);
+    expect(edited?.departments).toBe('农业农村局、乡村振兴局、财政局');
+    expect([...(edited?.villageIds ?? [])].sort()).toEqual(villages.map((v) => v.id).sort());
 
     const fill = async (api: Api, stage: string, villageIds: string[]) => {
       for (const id of villageIds) {

@@ -134,6 +134,7 @@ export const errorCatalog = {
   'teams.not_editable': { status: 409, message: '摸底互评已结束，不能再调整分组' },
   'teams.unknown_member': { status: 400, message: '分组成员中有不存在的账户' },
   'panel.not_found': { status: 404, message: '评委组不存在' },
+  'panel.not_editable': { status: 409, message: '市级考评已开始，评委组不能再新建、修改或删除' },
   'sheet.locked': { status: 409, message: '当前不能填报该评分表' },
   'sheet.not_assigned': { status: 404, message: '该村不在您的评分任务范围内' },
   'sheet.own_unit': { status: 403, message: '不能为本人所在的镇或村评分' },

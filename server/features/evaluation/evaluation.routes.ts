@@ -16,7 +16,7 @@ import {
   teamsSaveSchema,
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
-import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams } from './assignments/assignments.service.js';
+import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams, updatePanel } from './assignments/assignments.service.js';
 import { computeResults, confirmResults, overrideStars, setTownScore } from './results/results.service.js';
 import { listResults } from './results/results-list.service.js';
 import { getSheet, listSheets, saveSheet } from './sheets/sheets.service.js';
@@ -59,6 +59,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/campaigns/:id/panels',
     { config: manage, schema: { tags, params: idParamsSchema, body: panelCreateSchema, response: { 200: panelSchema } } },
     async (req) => createPanel(ctxOf(req), req.params.id, req.body),
+  );
+  app.put(
+    '/api/campaigns/:id/panels/:panelId',
+    { config: manage, schema: { tags, params: z.strictObject({ id: z.uuid(), panelId: z.uuid() }), body: panelCreateSchema, response: { 200: panelSchema } } },
+    async (req) => updatePanel(ctxOf(req), req.params.id, req.params.panelId, req.body),
   );
   app.delete(
     '/api/campaigns/:id/panels/:panelId',

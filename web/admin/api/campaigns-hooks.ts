@@ -127,6 +127,15 @@ export function useCreatePanel(id: string) {
   });
 }
 
+export function useUpdatePanel(id: string) {
+  const invalidate = useInvalidateCampaign();
+  return useMutation({
+    mutationFn: ({ panelId, input }: { panelId: string; input: PanelCreate }) => api.put<Panel>(`/campaigns/${id}/panels/${panelId}`, input),
+    meta: { silent: true },
+    onSuccess: () => invalidate(id),
+  });
+}
+
 export function useRemovePanel(id: string) {
   const invalidate = useInvalidateCampaign();
   return useMutation({

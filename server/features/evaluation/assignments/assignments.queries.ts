@@ -82,3 +82,12 @@ export async function deletePanel(db: Db, countyId: string, panelId: string) {
   await db.delete(judgePanelVillages).where(eq(judgePanelVillages.panelId, panelId));
   await db.delete(judgePanels).where(and(eq(judgePanels.countyId, countyId), eq(judgePanels.id, panelId)));
 }
+
+/** Same row id, new contents: members and villages are replaced wholesale. */
+export async function replacePanel(db: Db, countyId: string, p: { id: string; name: string; departments: string; memberIds: string[]; villageIds: string[] }) {
+  await db.update(judgePanels).set({ name: p.name, departments: p.departments }).where(and(eq(judgePanels.countyId, countyId), eq(judgePanels.id, p.id)));
+  await db.delete(judgePanelMembers).where(eq(judgePanelMembers.panelId, p.id));
+  await db.delete(judgePanelVillages).where(eq(judgePanelVillages.panelId, p.id));
+  if (p.memberIds.length) await db.insert(judgePanelMembers).values(p.memberIds.map((userId) => ({ countyId, panelId: p.id, userId })));
+  if (p.villageIds.length) await db.insert(judgePanelVillages).values(p.villageIds.map((villageId) => ({ countyId, panelId: p.id, villageId })));
+}

@@ -11,7 +11,7 @@ import { selectRolesOfUsers } from '../../auth/auth.queries.js';
 import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { findCampaign } from '../../campaigns/campaigns.service.js';
 import { proposeRotation, teamPlanProblems } from './assignments.js';
-import { deletePanel, insertPanel, replaceTeams, selectPanels, selectTeams } from './assignments.queries.js';
+import { deletePanel, insertPanel, replacePanel, replaceTeams, selectPanels, selectTeams } from './assignments.queries.js';
 
 async function activeTowns(ctx: Ctx) {
   return (await selectAllOrgUnits(ctx.db, ctx.principal.countyId, ['/'])).filter((u) => u.level === 'town' && u.active);
@@ -72,15 +72,31 @@ export async function listPanels(ctx: Ctx, campaignId: string) {
   return (await selectPanels(ctx.db, ctx.principal.countyId, campaignId)).map(({ id, name, departments, memberIds, villageIds }) => ({ id, name, departments, memberIds, villageIds }));
 }
 
+/** Panels decide who scores which village in stage 2; once the city assessment starts they are history. */
+function assertPanelsEditable(campaign: { status: string }) {
+  if (campaign.status === 'city' || campaign.status === 'notice' || campaign.status === 'final') throw new AppError('panel.not_editable');
+}
+
+async function checkPanelInput(tx: Ctx, input: PanelCreate) {
+  const known = await selectCountyUserIds(tx.db, tx.principal.countyId, input.memberIds);
+  if (input.memberIds.some((id) => !known.has(id))) throw new AppError('teams.unknown_member');
+  if ((await selectInspectors(tx.db, tx.principal.countyId, input.memberIds)).length > 0) throw new AppError('account.inspector_conflict');
+  const villages = new Set((await selectAllOrgUnits(tx.db, tx.principal.countyId, ['/'])).filter((u) => u.level === 'village').map((u) => u.id));
+  if (input.villageIds.some((id) => !villages.has(id))) throw new AppError('org.not_found');
+}
+
+async function findPanel(tx: Ctx, campaignId: string, panelId: string) {
+  const panel = (await selectPanels(tx.db, tx.principal.countyId, campaignId)).find((p) => p.id === panelId);
+  if (!panel) throw new AppError('panel.not_found');
+  return panel;
+}
+
+const panelFacts = (p: PanelCreate) => ({ name: p.name, departments: p.departments, memberIds: p.memberIds, villageIds: p.villageIds });
+
 export async function createPanel(ctx: Ctx, campaignId: string, input: PanelCreate) {
   return inTransaction(ctx, async (tx) => {
-    const campaign = await findCampaign(tx, campaignId);
-    if (campaign.status === 'city' || campaign.status === 'notice' || campaign.status === 'final') throw new AppError('teams.not_editable');
-    const known = await selectCountyUserIds(tx.db, ctx.principal.countyId, input.memberIds);
-    if (input.memberIds.some((id) => !known.has(id))) throw new AppError('teams.unknown_member');
-    if ((await selectInspectors(tx.db, ctx.principal.countyId, input.memberIds)).length > 0) throw new AppError('account.inspector_conflict');
-    const villages = new Set((await selectAllOrgUnits(tx.db, ctx.principal.countyId, ['/'])).filter((u) => u.level === 'village').map((u) => u.id));
-    if (input.villageIds.some((id) => !villages.has(id))) throw new AppError('org.not_found');
+    assertPanelsEditable(await findCampaign(tx, campaignId));
+    await checkPanelInput(tx, input);
     const id = randomUUID();
     await insertPanel(tx.db, ctx.principal.countyId, campaignId, { id, ...input });
     await recordAudit(tx, { event: 'panel.create', objectType: 'judge_panel', objectId: id, after: input });
@@ -88,12 +104,24 @@ export async function createPanel(ctx: Ctx, campaignId: string, input: PanelCrea
   });
 }
 
+/** Replaces a panel's name, departments, members and villages as one change, audited before and after. */
+export async function updatePanel(ctx: Ctx, campaignId: string, panelId: string, input: PanelCreate) {
+  return inTransaction(ctx, async (tx) => {
+    assertPanelsEditable(await findCampaign(tx, campaignId));
+    const before = await findPanel(tx, campaignId, panelId);
+    await checkPanelInput(tx, input);
+    await replacePanel(tx.db, ctx.principal.countyId, { id: panelId, ...input });
+    await recordAudit(tx, { event: 'panel.update', objectType: 'judge_panel', objectId: panelId, before: panelFacts(before), after: panelFacts(input) });
+    return { id: panelId, ...input };
+  });
+}
+
 export async function removePanel(ctx: Ctx, campaignId: string, panelId: string) {
   await inTransaction(ctx, async (tx) => {
-    const panel = (await selectPanels(tx.db, ctx.principal.countyId, campaignId)).find((p) => p.id === panelId);
-    if (!panel) throw new AppError('panel.not_found');
+    assertPanelsEditable(await findCampaign(tx, campaignId));
+    const panel = await findPanel(tx, campaignId, panelId);
     await deletePanel(tx.db, ctx.principal.countyId, panelId);
-    await recordAudit(tx, { event: 'panel.delete', objectType: 'judge_panel', objectId: panelId, before: { name: panel.name, memberIds: panel.memberIds, villageIds: panel.villageIds } });
+    await recordAudit(tx, { event: 'panel.delete', objectType: 'judge_panel', objectId: panelId, before: panelFacts(panel) });
   });
 }
 

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Campaign, PanelCreate } from '../../../../../shared/contracts/campaigns';
 import type { OrgTreeNode } from '../../../../../shared/contracts/org-units';
-import { useCreatePanel, usePanels, useRemovePanel, type Panel } from '../../../api/campaigns-hooks';
+import { useCreatePanel, usePanels, useRemovePanel, useUpdatePanel, type Panel } from '../../../api/campaigns-hooks';
 import { errorText } from '../../../api/client';
 import { useOrgTree } from '../../../api/org-units-hooks';
 import { notifySuccess } from '../../../components/feedback';
@@ -29,7 +29,8 @@ export function PanelsCard({ campaign, canManage }: { campaign: Campaign; canMan
   const remove = useRemovePanel(campaign.id);
   const tree = useOrgTree();
   const directory = useDirectory();
-  const [creating, setCreating] = useState(false);
+  // null: closed; 'new': creating; a panel: editing it.
+  const [open, setOpen] = useState<Panel | 'new' | null>(null);
   const editable = canManage && ['draft', 'mutual', 'department'].includes(campaign.status);
   const villageNames = useMemo(() => {
     const names = new Map<string, string>();
@@ -64,13 +65,18 @@ export function PanelsCard({ campaign, canManage }: { campaign: Campaign; canMan
           {
             title: '操作',
             key: 'actions',
-            width: 80,
+            width: 120,
             render: (_: unknown, p: Panel) => (
-              <Popconfirm title={`删除评委组“${p.name}”？`} description="该组评委将不能再为这些村打分。" onConfirm={() => remove.mutate(p.id, { onSuccess: () => notifySuccess('已删除评委组') })}>
-                <Button type="link" size="small" danger>
-                  删除
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => setOpen(p)}>
+                  修改
                 </Button>
-              </Popconfirm>
+                  <Popconfirm title={`删除评委组“${p.name}”？`} description="该组评委将不能再为这些村打分。" onConfirm={() => remove.mutate(p.id, { onSuccess: () => notifySuccess('已删除评委组') })}>
+                  <Button type="link" size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Space>
             ),
           },
         ]
@@ -82,7 +88,7 @@ export function PanelsCard({ campaign, canManage }: { campaign: Campaign; canMan
       title="部门点评评委组"
       extra={
         editable && (
-          <Button icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          <Button icon={<PlusOutlined />} onClick={() => setOpen('new')}>
             新建评委组
           </Button>
         )
@@ -100,16 +106,18 @@ export function PanelsCard({ campaign, canManage }: { campaign: Campaign; canMan
           locale={{ emptyText: <Empty description="尚未设置评委组" /> }}
         />
       </Space>
-      {creating && <PanelModal campaignId={campaign.id} tree={villageTree(tree.data ?? [])} onClose={() => setCreating(false)} />}
+      {open && <PanelModal campaignId={campaign.id} panel={open === 'new' ? null : open} tree={villageTree(tree.data ?? [])} onClose={() => setOpen(null)} />}
     </Card>
   );
 }
 
 type Values = { name: string; departments: string; memberIds: string[]; villages: string[] };
 
-function PanelModal({ campaignId, tree, onClose }: { campaignId: string; tree: ReturnType<typeof villageTree>; onClose: () => void }) {
+function PanelModal({ campaignId, panel, tree, onClose }: { campaignId: string; panel: Panel | null; tree: ReturnType<typeof villageTree>; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const create = useCreatePanel(campaignId);
+  const update = useUpdatePanel(campaignId);
+  const saving = create.isPending || update.isPending;
   const directory = useDirectory();
   const [banner, setBanner] = useState<string | null>(null);
 
@@ -120,19 +128,26 @@ function PanelModal({ campaignId, tree, onClose }: { campaignId: string; tree: R
     // A checked town stands for all of its villages.
     const villageIds = [...new Set(v.villages.flatMap((value) => (value.startsWith('town:') ? (tree.find((t) => t.value === value)?.children.map((c) => c.value) ?? []) : [value])))];
     const input: PanelCreate = { name: v.name, departments: v.departments, memberIds: v.memberIds, villageIds };
-    create.mutate(input, {
+    const done = {
       onSuccess: () => {
-        notifySuccess('已新建评委组');
+        notifySuccess(panel ? '已修改评委组' : '已新建评委组');
         onClose();
       },
-      onError: (e) => setBanner(errorText(e)),
-    });
+      onError: (e: unknown) => setBanner(errorText(e)),
+    };
+    if (panel) update.mutate({ panelId: panel.id, input }, done);
+    else create.mutate(input, done);
   };
 
   return (
-    <Modal title="新建评委组" open width={620} onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={create.isPending} destroyOnHidden>
+    <Modal title={panel ? `修改评委组“${panel.name}”` : '新建评委组'} open width={620} onCancel={onClose} onOk={() => void submit()} okText="保存" confirmLoading={saving} destroyOnHidden>
       {banner && <Alert type="error" showIcon message={banner} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" name="panel">
+      <Form
+        form={form}
+        layout="vertical"
+        name="panel"
+        initialValues={panel ? { name: panel.name, departments: panel.departments, memberIds: panel.memberIds, villages: panel.villageIds } : undefined}
+      >
         <Form.Item name="name" label="评委组名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 60 }]}>
           <Input placeholder="如：第一评委组" />
         </Form.Item>
