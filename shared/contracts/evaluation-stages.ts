@@ -3,6 +3,7 @@
 // 点评意见, 整改任务, 在村公示). Server and admin pages share these shapes.
 import { z } from 'zod';
 import { dateStringSchema, pageQuerySchema, queryBooleanSchema, scoreInputSchema } from './common.js';
+import { attachmentSchema } from './attachments.js';
 
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 const count = z.number().int().min(0).max(1_000_000);
@@ -276,7 +277,8 @@ export const rectificationStatuses = ['open', 'submitted', 'verified', 'returned
 export const rectificationStatusSchema = z.enum(rectificationStatuses);
 export type RectificationStatus = z.infer<typeof rectificationStatusSchema>;
 export const rectificationStatusLabels: Record<RectificationStatus, string> = { open: '待整改', submitted: '待核验', verified: '已核验', returned: '已退回' };
-export const rectificationActions = ['edit', 'submit', 'verify', 'return'] as const;
+// attach: add or remove 整改材料 (the village, while the task waits for it).
+export const rectificationActions = ['edit', 'attach', 'submit', 'verify', 'return'] as const;
 
 export const rectificationTaskSchema = z.object({
   id: z.uuid(),
@@ -291,6 +293,8 @@ export const rectificationTaskSchema = z.object({
   /** Past the deadline while still waiting for the village (open or returned). */
   overdue: z.boolean(),
   evidence: z.string(),
+  /** 整改材料: files the village handed in with its account of the work. */
+  files: z.array(attachmentSchema),
   submittedBy: z.string().nullable(),
   submittedAt: z.string().nullable(),
   verifiedBy: z.string().nullable(),

@@ -12,7 +12,7 @@ import {
   selfEvaluationSchema,
 } from '../../../shared/contracts/self-evaluation.js';
 import { ctxOf } from '../../http/request-context.js';
-import { xlsxMime } from '../../http/xlsx.js';
+import { acceptRawUploads, sendFileDownload } from '../../http/file-download.js';
 import {
   getSelfEvaluation,
   getSelfEvaluationFile,
@@ -34,9 +34,7 @@ const one = { 200: selfEvaluationSchema };
 const empty = z.strictObject({});
 
 export const selfEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Attachments arrive as raw bodies typed by their bytes, as for stage-3 evidence (this plugin only).
-  app.removeContentTypeParser(xlsxMime);
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxEvidenceBytes }, (_req, body, done) => done(null, body));
+  acceptRawUploads(app, maxEvidenceBytes);
 
   const base = '/api/campaigns/:id/villages/:villageId/self-evaluation';
   app.get('/api/campaigns/:id/self-evaluations', { config: read, schema: { tags, params: idParamsSchema, querystring: selfEvaluationListQuerySchema, response: { 200: selfEvaluationListSchema } } }, async (req) =>
@@ -63,12 +61,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/api/self-evaluation-files/:id/file', { config: read, schema: { tags, params: idParamsSchema } }, async (req, reply) => {
     const file = await getSelfEvaluationFile(ctxOf(req), req.params.id);
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.data);
+    return sendFileDownload(reply, file);
   });
   app.delete('/api/self-evaluation-files/:id', { config: submit, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) => {
     await removeSelfEvaluationFile(ctxOf(req), req.params.id);

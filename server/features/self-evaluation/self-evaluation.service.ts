@@ -2,7 +2,7 @@
 // account, its town approves or returns it with a reason, the department sends an approved one back
 // to the town with a reason. Each step is one audited, conditional write: a move that is not drawn,
 // or a save that started from an older version, is 409 and changes nothing.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../context.js';
 import { inTransaction } from '../../db/transaction.js';
 import { AppError } from '../../../shared/errors.js';
@@ -15,8 +15,8 @@ import type { OrgRow } from '../orgs/orgs.js';
 import { campaignStandard, findCampaign } from '../campaigns/campaigns.service.js';
 import type { CampaignRow } from '../campaigns/campaigns.queries.js';
 import { campaignReadScope } from '../evaluation/evaluation.policy.js';
-import { evidenceTypeOf, sanitizeFileName } from '../evaluation/city/evidence.js';
-import { discardEvidenceFile, readEvidenceFile, storeEvidenceFile } from '../evaluation/city/evidence.files.js';
+import { checkUpload, sanitizeFileName } from '../../files/file-type.js';
+import { discardEvidenceFile, readEvidenceFile, storeEvidenceFile } from '../../files/file-store.js';
 import {
   actionsFor,
   campaignLock,
@@ -250,13 +250,9 @@ export async function uploadSelfEvaluationFile(ctx: Ctx, campaignId: string, vil
   const village = await villageFor(ctx, villageId, 'submitter');
   const indicators = selfIndicators(await campaignStandard(ctx, campaign));
   if (!indicators.some((i) => i.id === meta.indicatorId)) throw new AppError('selfeval.unknown_indicator', { indicatorId: meta.indicatorId });
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('evidence.type_not_allowed');
-  if (body.length > maxEvidenceBytes) throw new AppError('evidence.too_large');
-  const contentType = evidenceTypeOf(body);
-  if (!contentType) throw new AppError('evidence.type_not_allowed');
-  const sha256 = createHash('sha256').update(body).digest('hex');
+  const { data, contentType, sha256 } = checkUpload(body, maxEvidenceBytes);
   const id = randomUUID();
-  await storeEvidenceFile(ctx.evidenceDir, countyId, id, body);
+  await storeEvidenceFile(ctx.evidenceDir, countyId, id, data);
   try {
     return await inTransaction(ctx, async (tx) => {
       const row = await selectSelfEvaluation(tx.db, countyId, campaignId, villageId);
@@ -264,12 +260,12 @@ export async function uploadSelfEvaluationFile(ctx: Ctx, campaignId: string, vil
       if (!isEditable(row.status)) throw new AppError('selfeval.locked', { status: row.status });
       const existing = await selectFiles(tx.db, countyId, row.id);
       if (existing.some((f) => f.indicatorId === meta.indicatorId && f.sha256 === sha256)) throw new AppError('evidence.duplicate');
-      const file = { id, countyId, selfEvaluationId: row.id, villageId, orgPath: village.path, indicatorId: meta.indicatorId, fileName: sanitizeFileName(meta.fileName, contentType), contentType, sizeBytes: body.length, sha256, uploadedBy: ctx.principal.userId, uploadedAt: ctx.now() };
+      const file = { id, countyId, selfEvaluationId: row.id, villageId, orgPath: village.path, indicatorId: meta.indicatorId, fileName: sanitizeFileName(meta.fileName, contentType), contentType, sizeBytes: data.length, sha256, uploadedBy: ctx.principal.userId, uploadedAt: ctx.now() };
       // The status is read again under the row's version: a file never joins a submitted self-evaluation.
       const changed = await updateSelfEvaluation(tx.db, countyId, row.id, { from: ['draft', 'returned'], version: row.version }, { version: row.version + 1, updatedBy: ctx.principal.userId, updatedAt: ctx.now() });
       if (changed === 0) throw new AppError('selfeval.locked', { status: row.status });
       await insertFile(tx.db, file);
-      await recordAudit(tx, { event: 'selfeval.file_upload', objectType: 'self_evaluation_file', objectId: id, after: { villageId, indicatorId: meta.indicatorId, fileName: file.fileName, sha256, sizeBytes: body.length } });
+      await recordAudit(tx, { event: 'selfeval.file_upload', objectType: 'self_evaluation_file', objectId: id, after: { villageId, indicatorId: meta.indicatorId, fileName: file.fileName, sha256, sizeBytes: data.length } });
       return presentFile({ ...file, removedBy: null, removedAt: null, uploadedByName: ctx.principal.displayName });
     });
   } catch (err) {

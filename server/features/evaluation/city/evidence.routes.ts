@@ -9,7 +9,7 @@ import {
   maxEvidenceBytes,
 } from '../../../../shared/contracts/evaluation-results.js';
 import { ctxOf } from '../../../http/request-context.js';
-import { xlsxMime } from '../../../http/xlsx.js';
+import { acceptRawUploads, sendFileDownload } from '../../../http/file-download.js';
 import { getEvidenceFile, listEvidence, removeEvidence, uploadEvidence } from './evidence.service.js';
 
 const tags = ['evaluation'];
@@ -18,10 +18,8 @@ const write = { access: 'score:city' } as const;
 const villageParams = z.strictObject({ id: z.uuid(), villageId: z.uuid() });
 
 export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Evidence arrives as the raw file body whatever type the browser declares: the service decides
-  // the type from the bytes. Only this plugin's routes take such bodies, up to 10 MB (.xlsx too).
-  app.removeContentTypeParser(xlsxMime);
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxEvidenceBytes }, (_req, body, done) => done(null, body));
+  // Only this plugin's routes take raw bodies, up to 10 MB (.xlsx too).
+  acceptRawUploads(app, maxEvidenceBytes);
 
   app.get(
     '/api/campaigns/:id/villages/:villageId/evidence',
@@ -35,13 +33,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/api/evidence/:id/file', { config: read, schema: { tags, params: idParamsSchema } }, async (req, reply) => {
     const file = await getEvidenceFile(ctxOf(req), req.params.id);
-    // An attachment with the type its bytes showed, never sniffed or rendered in place.
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, no-store')
-      .send(file.data);
+    return sendFileDownload(reply, file);
   });
   app.delete('/api/evidence/:id', { config: write, schema: { tags, params: idParamsSchema, response: { 200: okSchema } } }, async (req) => {
     await removeEvidence(ctxOf(req), req.params.id);

@@ -1,7 +1,7 @@
 // 查阅考评材料: the city team attaches evidence to a village's stage-3 indicators; whoever may
 // read the campaign for that village may view it. Files are typed by their bytes and stored
 // outside the web root; each upload and removal writes one audit row.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../../context.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { AppError } from '../../../../shared/errors.js';
@@ -15,8 +15,8 @@ import { campaignStandard, findCampaign } from '../../campaigns/campaigns.servic
 import type { CampaignRow } from '../../campaigns/campaigns.queries.js';
 import { campaignReadScope, mayScoreCity } from '../evaluation.policy.js';
 import { stageIndicators } from '../sheets/sheets.js';
-import { evidenceTypeOf, sanitizeFileName } from './evidence.js';
-import { discardEvidenceFile, readEvidenceFile, storeEvidenceFile } from './evidence.files.js';
+import { checkUpload, sanitizeFileName } from '../../../files/file-type.js';
+import { discardEvidenceFile, readEvidenceFile, storeEvidenceFile } from '../../../files/file-store.js';
 import { insertEvidence, markEvidenceRemoved, selectEvidence, selectVillageEvidence, type EvidenceRow } from './evidence.queries.js';
 
 export function presentEvidence(row: EvidenceRow, indicatorNames: Map<string, string>): Evidence {
@@ -71,21 +71,17 @@ export async function uploadEvidence(ctx: Ctx, campaignId: string, villageId: st
   if (lock) throw new AppError('evidence.locked', { reason: lock });
   const names = await cityIndicatorNames(ctx, campaign);
   if (!names.has(meta.indicatorId)) throw new AppError('evidence.unknown_indicator', { indicatorId: meta.indicatorId });
-  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('evidence.type_not_allowed');
-  if (body.length > maxEvidenceBytes) throw new AppError('evidence.too_large');
-  const contentType = evidenceTypeOf(body);
-  if (!contentType) throw new AppError('evidence.type_not_allowed');
-  const sha256 = createHash('sha256').update(body).digest('hex');
+  const { data, contentType, sha256 } = checkUpload(body, maxEvidenceBytes);
   const existing = await selectVillageEvidence(ctx.db, countyId, ['/'], campaignId, villageId, meta.indicatorId);
   if (existing.some((e) => e.sha256 === sha256)) throw new AppError('evidence.duplicate');
 
   const id = randomUUID();
   const row = {
     id, countyId, campaignId, villageId, orgPath: village.path, indicatorId: meta.indicatorId, fileName: sanitizeFileName(meta.fileName, contentType),
-    contentType, sizeBytes: body.length, sha256, uploadedBy: ctx.principal.userId, uploadedAt: ctx.now(),
+    contentType, sizeBytes: data.length, sha256, uploadedBy: ctx.principal.userId, uploadedAt: ctx.now(),
   };
   // The bytes go first; if the row does not commit, the orphan file is removed again.
-  await storeEvidenceFile(ctx.evidenceDir, countyId, id, body);
+  await storeEvidenceFile(ctx.evidenceDir, countyId, id, data);
   try {
     await inTransaction(ctx, async (tx) => {
       await insertEvidence(tx.db, row);

@@ -34,7 +34,7 @@ describe('setting rectification tasks', () => {
   });
 
   it('when the village, its town, the other village or a judge of no panel look, then the village and its town see it, the others do not', async () => {
-    expect((await v11.get(url(`/${taskId}`))).json()).toMatchObject({ status: 'open', actions: ['submit'] });
+    expect((await v11.get(url(`/${taskId}`))).json()).toMatchObject({ status: 'open', actions: ['attach', 'submit'] });
     const town1 = await loginAs(t.app, 'town1');
     expect((await town1.get(url())).json().total).toBe(1);
     expect((await town1.get(url(`/${taskId}`))).json().actions).toEqual([]);

@@ -6,6 +6,8 @@ import type { Ctx } from '../../../context.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { AppError } from '../../../../shared/errors.js';
 import { chinaDate } from '../../../../shared/dates.js';
+import type { Attachment } from '../../../../shared/contracts/attachments.js';
+import { rectificationStatusLabels } from '../../../../shared/contracts/evaluation-stages.js';
 import type {
   RectificationCreate,
   RectificationListQuery,
@@ -13,6 +15,7 @@ import type {
   RectificationUpdate,
 } from '../../../../shared/contracts/evaluation-stages.js';
 import { recordAudit } from '../../audit/audit.service.js';
+import { addAttachment, attachmentFile, attachmentsOf, removeAttachment, type AttachmentOwner } from '../../attachments/attachments.service.js';
 import { isInScope, scopePaths } from '../../auth/principal.js';
 import { selectOrgUnit } from '../../orgs/orgs.queries.js';
 import type { OrgRow } from '../../orgs/orgs.js';
@@ -49,14 +52,17 @@ function actionsFor(part: Part, row: Pick<RectificationRow, 'status'>, campaign:
   if (rectificationHandleLock(campaign.status)) return [];
   const actions: RectificationTask['actions'] = [];
   if (part.reviewer && row.status === 'open') actions.push('edit');
-  if (part.submitter && nextRectificationStatus(row.status, 'submit')) actions.push('submit');
+  if (part.submitter && nextRectificationStatus(row.status, 'submit')) actions.push('attach', 'submit');
   if (part.reviewer && row.status === 'submitted') actions.push('verify', 'return');
   return actions;
 }
 
-function present({ orgPath: _p, submittedAt, verifiedAt, createdAt, ...row }: RectificationRow, actions: RectificationTask['actions'], today: string): RectificationTask {
+const filesBase = (row: Pick<RectificationRow, 'campaignId' | 'id'>) => `/api/campaigns/${row.campaignId}/rectifications/${row.id}/files`;
+
+function present({ orgPath: _p, submittedAt, verifiedAt, createdAt, ...row }: RectificationRow, actions: RectificationTask['actions'], today: string, files: Attachment[]): RectificationTask {
   return {
     ...row,
+    files,
     overdue: isOverdue(row, today),
     submittedAt: submittedAt?.toISOString() ?? null,
     verifiedAt: verifiedAt?.toISOString() ?? null,
@@ -78,8 +84,12 @@ export async function listRectifications(ctx: Ctx, campaignId: string, q: Rectif
   const today = chinaDate(ctx.now());
   const overdueOn = q.overdue === undefined ? undefined : { today, overdue: q.overdue };
   const page = await listTaskRows(ctx.db, p.countyId, campaignId, { paths, villageIds: [...panelVillages] }, { villageId: q.villageId, status: q.status, overdueOn }, q);
+  const files = await attachmentsOf(ctx, 'rectification', page.items.map((r) => ({ id: r.id, base: filesBase(r) })));
   const items: RectificationTask[] = [];
-  for (const row of page.items) items.push(present(row, actionsFor(await partIn(ctx, campaign, { id: row.villageId, path: row.orgPath }, panelVillages), row, campaign), today));
+  for (const row of page.items) {
+    const actions = actionsFor(await partIn(ctx, campaign, { id: row.villageId, path: row.orgPath }, panelVillages), row, campaign);
+    items.push(present(row, actions, today, files.get(row.id) ?? []));
+  }
   return { items, total: page.total };
 }
 
@@ -94,7 +104,44 @@ async function taskFor(ctx: Ctx, campaignId: string, taskId: string) {
 
 export async function getRectification(ctx: Ctx, campaignId: string, taskId: string): Promise<RectificationTask> {
   const { campaign, row, part } = await taskFor(ctx, campaignId, taskId);
-  return present(row, actionsFor(part, row, campaign), chinaDate(ctx.now()));
+  const files = await attachmentsOf(ctx, 'rectification', [{ id: row.id, base: filesBase(row) }]);
+  return present(row, actionsFor(part, row, campaign), chinaDate(ctx.now()), files.get(row.id) ?? []);
+}
+
+/** The task as a file owner, for whoever may read it. */
+async function fileOwner(ctx: Ctx, campaignId: string, taskId: string): Promise<AttachmentOwner> {
+  const { row } = await taskFor(ctx, campaignId, taskId);
+  return { kind: 'rectification', id: row.id, villageId: row.villageId, orgPath: row.orgPath, base: filesBase(row) };
+}
+
+/**
+ * Only the village changes its 整改材料, and only while the task waits for it (open or returned) and
+ * the campaign still handles rectification. The task row is touched under its status, so a submit
+ * racing the upload either sees the file or the upload is refused.
+ */
+function attachGuard(campaignId: string, taskId: string) {
+  return async (tx: Ctx) => {
+    const { campaign, row, part } = await taskFor(tx, campaignId, taskId);
+    if (!part.submitter) throw new AppError('auth.forbidden');
+    const lock = rectificationHandleLock(campaign.status);
+    if (lock) throw new AppError('attachment.locked', { reason: lock });
+    if (!nextRectificationStatus(row.status, 'submit')) throw new AppError('attachment.locked', { reason: `整改任务${rectificationStatusLabels[row.status]}，材料不能再改动` });
+    if ((await updateRectification(tx.db, tx.principal.countyId, taskId, row.status, { updatedAt: tx.now() })) === 0) {
+      throw new AppError('rectification.invalid_transition', { from: row.status, action: 'attach' });
+    }
+  };
+}
+
+export async function uploadRectificationFile(ctx: Ctx, campaignId: string, taskId: string, fileName: string, body: unknown): Promise<Attachment> {
+  return addAttachment(ctx, await fileOwner(ctx, campaignId, taskId), fileName, body, attachGuard(campaignId, taskId));
+}
+
+export async function removeRectificationFile(ctx: Ctx, campaignId: string, taskId: string, fileId: string): Promise<void> {
+  await removeAttachment(ctx, await fileOwner(ctx, campaignId, taskId), fileId, attachGuard(campaignId, taskId));
+}
+
+export async function rectificationFile(ctx: Ctx, campaignId: string, taskId: string, fileId: string) {
+  return attachmentFile(ctx, await fileOwner(ctx, campaignId, taskId), fileId);
 }
 
 function checkText(fields: Record<string, string | undefined>) {

@@ -4,6 +4,7 @@ import { arenaRoutes } from '../department/arena.routes.js';
 import { democraticRoutes } from '../department/democratic.routes.js';
 import { mutualReportRoutes } from '../mutual/mutual-report.routes.js';
 import { rectificationRoutes } from '../department/rectification.routes.js';
+import { rectificationFileRoutes } from '../department/rectification-files.routes.js';
 import { reviewNoticeRoutes } from '../department/review-notice.routes.js';
 import { surveyRoutes } from '../mutual/surveys.routes.js';
 import { mutualVisitRoutes } from '../mutual/visits.routes.js';
@@ -15,5 +16,6 @@ export const evaluationStageRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(arenaRoutes);
   await app.register(democraticRoutes);
   await app.register(rectificationRoutes);
+  await app.register(rectificationFileRoutes);
   await app.register(reviewNoticeRoutes);
 };

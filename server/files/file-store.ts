@@ -1,8 +1,8 @@
-// Evidence bytes on disk, outside the web root: <dir>/<county id>/<evidence id>. The path is
+// Uploaded files' bytes on disk (evidence, self-evaluation and rectification material), outside the web root: <dir>/<county id>/<evidence id>. The path is
 // built from two UUIDs only, checked here again, so no user input ever reaches the file system.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceTypeOf, sanitizeFileName } from './evidence.js';
+import { evidenceTypeOf, sanitizeFileName } from './file-type.js';
 
 const zipWith = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(names.join('\0'))]);
 
@@ -28,7 +28,7 @@ describe('download names', () => {
   it('when a name carries a path, control or reserved characters, then only a clean last segment is kept', () => {
     expect(sanitizeFileName('..\\..\\windows\\报告.pdf', 'application/pdf')).toBe('报告.pdf');
     expect(sanitizeFileName('a\r\nb<c>:"|?*.pdf', 'application/pdf')).toBe('abc.pdf');
-    expect(sanitizeFileName('../', 'application/pdf')).toBe('考评材料.pdf');
+    expect(sanitizeFileName('../', 'application/pdf')).toBe('材料.pdf');
     expect(sanitizeFileName('.htaccess', 'image/png')).toBe('htaccess.png');
   });
 

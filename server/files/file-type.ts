@@ -1,6 +1,8 @@
-// Pure rules of evaluation evidence: what a file is (by its bytes, never its name or declared
+// Pure rules of uploaded files (stage-3 evidence, self-evaluation and rectification material): what a file is (by its bytes, never its name or declared
 // type), and a download name that cannot smuggle paths, control characters or a false extension.
-import { evidenceContentTypes, type EvidenceContentType } from '../../../../shared/contracts/evaluation-results.js';
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/errors.js';
+import { evidenceContentTypes, type EvidenceContentType } from '../../shared/contracts/evaluation-results.js';
 
 const startsWith = (data: Buffer, bytes: number[]) => data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
 
@@ -34,7 +36,7 @@ export function sanitizeFileName(raw: string, type: EvidenceContentType): string
   const base = raw.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   let name = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/^[.\s]+/, '').trim();
-  if (!name) name = '考评材料';
+  if (!name) name = '材料';
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const same = ext === extension || (extension === 'jpg' && ext === 'jpeg');
@@ -44,4 +46,13 @@ export function sanitizeFileName(raw: string, type: EvidenceContentType): string
     name = `${name.slice(0, maxNameLength - tail.length)}${tail}`;
   }
   return name;
+}
+
+/** What every upload is checked for before anything is stored: not empty, not too big, a known type by its bytes. */
+export function checkUpload(body: unknown, maxBytes: number): { data: Buffer; contentType: EvidenceContentType; sha256: string } {
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new AppError('evidence.type_not_allowed');
+  if (body.length > maxBytes) throw new AppError('evidence.too_large');
+  const contentType = evidenceTypeOf(body);
+  if (!contentType) throw new AppError('evidence.type_not_allowed');
+  return { data: body, contentType, sha256: createHash('sha256').update(body).digest('hex') };
 }
