@@ -3,6 +3,7 @@
 // tasks and the panel's review.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { Attachment } from '../../../shared/contracts/attachments';
 import type { ImportReport, Page } from '../../../shared/contracts/common';
 import type {
   ArenaSettings,
@@ -213,6 +214,27 @@ export function useCreateRectification(campaignId: string, villageId: string) {
   const invalidate = useInvalidateStageWork(campaignId);
   return useMutation({
     mutationFn: (input: RectificationCreate) => api.post<RectificationTask>(`/campaigns/${campaignId}/villages/${villageId}/rectifications`, input),
+    meta: { silent: true },
+    onSuccess: invalidate,
+  });
+}
+
+/** 整改材料: the raw file is the body; the server types it by its bytes. */
+export function useUploadRectificationFile(campaignId: string) {
+  const invalidate = useInvalidateStageWork(campaignId);
+  return useMutation({
+    mutationFn: ({ taskId, file }: { taskId: string; file: File }) =>
+      uploadRaw<Attachment>(`/campaigns/${campaignId}/rectifications/${taskId}/files?${new URLSearchParams({ fileName: file.name })}`, file),
+    meta: { silent: true },
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveRectificationFile(campaignId: string) {
+  const invalidate = useInvalidateStageWork(campaignId);
+  return useMutation({
+    mutationFn: ({ taskId, fileId }: { taskId: string; fileId: string }) =>
+      apiRequest<{ ok: true }>(`/campaigns/${campaignId}/rectifications/${taskId}/files/${fileId}`, { method: 'DELETE' }),
     meta: { silent: true },
     onSuccess: invalidate,
   });

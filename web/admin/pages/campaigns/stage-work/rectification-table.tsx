@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   rectificationStatusLabels,
@@ -9,7 +10,16 @@ import {
   type RectificationTask,
 } from '../../../../../shared/contracts/evaluation-stages';
 import { errorText } from '../../../api/client';
-import { useCreateRectification, useMoveRectification, useRectifications, type RectificationFilters, type RectificationMove } from '../../../api/evaluation-stages-hooks';
+import {
+  useCreateRectification,
+  useMoveRectification,
+  useRectifications,
+  useRemoveRectificationFile,
+  useUploadRectificationFile,
+  type RectificationFilters,
+  type RectificationMove,
+} from '../../../api/evaluation-stages-hooks';
+import { AttachmentList } from '../../../components/attachment-list';
 import { notifySuccess } from '../../../components/feedback';
 
 const statusColors: Record<RectificationStatus, string> = { open: 'orange', submitted: 'blue', verified: 'green', returned: 'red' };
@@ -19,13 +29,21 @@ const moveLabels = { submit: '提交整改', verify: '核验通过', return: '�
 export function RectificationTable({ campaignId, villageId }: { campaignId: string; villageId?: string }) {
   const [filters, setFilters] = useState<RectificationFilters>({ page: 1, pageSize: 10, villageId });
   const { data, isFetching } = useRectifications(campaignId, filters);
-  const [moving, setMoving] = useState<{ task: RectificationTask; action: keyof typeof moveLabels } | null>(null);
+  // The task is looked up in the current page on each render, so files added in the modal show at once.
+  const [moving, setMoving] = useState<{ taskId: string; action: keyof typeof moveLabels } | null>(null);
+  const movingTask = moving ? data?.items.find((t) => t.id === moving.taskId) : undefined;
 
   const columns: TableColumnsType<RectificationTask> = [
     ...(villageId ? [] : [{ title: '村', key: 'village', width: 140, render: (_: unknown, t: RectificationTask) => `${t.townName} · ${t.villageName}` }]),
     { title: '整改事项', dataIndex: 'title' },
     { title: '责任人', dataIndex: 'ownerText', width: 120 },
     { title: '期限', dataIndex: 'deadline', width: 110, render: (d: string, t) => (t.overdue ? <Typography.Text type="danger">{d}（已逾期）</Typography.Text> : d) },
+    {
+      title: '材料',
+      key: 'files',
+      width: 70,
+      render: (_, t) => (t.files.length ? <Tag icon={<PaperClipOutlined />}>{t.files.length}</Tag> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
     { title: '状态', dataIndex: 'status', width: 90, render: (s: RectificationStatus) => <Tag color={statusColors[s]}>{rectificationStatusLabels[s]}</Tag> },
     {
       title: '操作',
@@ -36,7 +54,7 @@ export function RectificationTable({ campaignId, villageId }: { campaignId: stri
           {(['submit', 'verify', 'return'] as const)
             .filter((a) => t.actions.includes(a))
             .map((a) => (
-              <Button key={a} type="link" size="small" danger={a === 'return'} onClick={() => setMoving({ task: t, action: a })}>
+              <Button key={a} type="link" size="small" danger={a === 'return'} onClick={() => setMoving({ taskId: t.id, action: a })}>
                 {moveLabels[a]}
               </Button>
             ))}
@@ -79,7 +97,10 @@ export function RectificationTable({ campaignId, villageId }: { campaignId: stri
           expandedRowRender: (t) => (
             <Descriptions size="small" column={1}>
               <Descriptions.Item label="整改要求">{t.requirement || '—'}</Descriptions.Item>
-              <Descriptions.Item label="整改材料">{t.evidence ? `${t.evidence}（${t.submittedBy}）` : '—'}</Descriptions.Item>
+              <Descriptions.Item label="整改情况">{t.evidence ? `${t.evidence}（${t.submittedBy}）` : '—'}</Descriptions.Item>
+              <Descriptions.Item label="整改材料">
+                <TaskFiles campaignId={campaignId} task={t} />
+              </Descriptions.Item>
               {t.returnReason && <Descriptions.Item label="退回原因">{t.returnReason}</Descriptions.Item>}
               {t.verifiedBy && <Descriptions.Item label="核验">{`${t.verifiedBy}${t.verifyNote ? `：${t.verifyNote}` : ''}`}</Descriptions.Item>}
               <Descriptions.Item label="下达">{`${t.createdBy} · ${new Date(t.createdAt).toLocaleDateString('zh-CN')}`}</Descriptions.Item>
@@ -88,8 +109,23 @@ export function RectificationTable({ campaignId, villageId }: { campaignId: stri
         }}
         pagination={{ current: filters.page, pageSize: filters.pageSize, total: data?.total ?? 0, onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })) }}
       />
-      {moving && <MoveModal campaignId={campaignId} task={moving.task} action={moving.action} onClose={() => setMoving(null)} />}
+      {moving && movingTask && <MoveModal campaignId={campaignId} task={movingTask} action={moving.action} onClose={() => setMoving(null)} />}
     </Space>
+  );
+}
+
+/** The task's files; the village adds or removes them while the task waits for it (action `attach`). */
+function TaskFiles({ campaignId, task }: { campaignId: string; task: RectificationTask }) {
+  const upload = useUploadRectificationFile(campaignId);
+  const remove = useRemoveRectificationFile(campaignId);
+  return (
+    <AttachmentList
+      files={task.files}
+      canEdit={task.actions.includes('attach')}
+      busy={upload.isPending}
+      onUpload={(file) => upload.mutateAsync({ taskId: task.id, file })}
+      onRemove={(fileId) => remove.mutateAsync({ taskId: task.id, fileId })}
+    />
   );
 }
 
@@ -97,7 +133,7 @@ function MoveModal({ campaignId, task, action, onClose }: { campaignId: string; 
   const [form] = Form.useForm<{ text: string }>();
   const move = useMoveRectification(campaignId);
   const [banner, setBanner] = useState<string | null>(null);
-  const field = { submit: ['整改情况及材料', true, 4000], verify: ['核验意见', false, 500], return: ['退回原因', true, 500] } as const;
+  const field = { submit: ['整改情况', true, 4000], verify: ['核验意见', false, 500], return: ['退回原因', true, 500] } as const;
   const [label, required, max] = field[action];
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -113,6 +149,17 @@ function MoveModal({ campaignId, task, action, onClose }: { campaignId: string; 
         <Form.Item name="text" label={label} rules={[{ required, whitespace: required, message: `请填写${label}` }, { max }]}>
           <Input.TextArea rows={5} showCount maxLength={max} />
         </Form.Item>
+        {action === 'submit' ? (
+          <Form.Item label="整改材料" extra="照片、台账等材料在提交前上传；提交后材料不能再改动，退回后可以补充。">
+            <TaskFiles campaignId={campaignId} task={task} />
+          </Form.Item>
+        ) : (
+          task.files.length > 0 && (
+            <Form.Item label="整改材料">
+              <TaskFiles campaignId={campaignId} task={task} />
+            </Form.Item>
+          )
+        )}
       </Form>
     </Modal>
   );
