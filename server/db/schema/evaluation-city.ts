@@ -1,7 +1,7 @@
 // Drizzle tables mirroring migrations/0007_evaluation_city.sql (the SQL is the source of truth):
 // Stage 3: evidence, violations, corrections, objections
 import { date, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { countyKey, tz } from './columns.js';
+import { countyKey, tz, uploadedFileColumns } from './columns.js';
 
 export const evaluationEvidence = pgTable('evaluation_evidence', {
   id: uuid('id').notNull().defaultRandom(),
@@ -10,14 +10,7 @@ export const evaluationEvidence = pgTable('evaluation_evidence', {
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
   indicatorId: text('indicator_id').notNull(),
-  fileName: text('file_name').notNull(),
-  contentType: text('content_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  uploadedBy: uuid('uploaded_by').notNull(),
-  uploadedAt: tz('uploaded_at').notNull(),
-  removedBy: uuid('removed_by'),
-  removedAt: tz('removed_at'),
+  ...uploadedFileColumns(),
 }, countyKey);
 
 export const violationRecords = pgTable('violation_records', {

@@ -2,7 +2,7 @@
 // the village self-evaluation (自评) with its approvals, and its evidence files
 import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { SelfEvaluationItems } from '../../../shared/contracts/self-evaluation.js';
-import { countyKey, tz } from './columns.js';
+import { countyKey, tz, uploadedFileColumns } from './columns.js';
 
 export const selfEvaluations = pgTable('self_evaluations', {
   id: uuid('id').notNull().defaultRandom(),
@@ -30,12 +30,5 @@ export const selfEvaluationFiles = pgTable('self_evaluation_files', {
   villageId: uuid('village_id').notNull(),
   orgPath: text('org_path').notNull(),
   indicatorId: text('indicator_id').notNull(),
-  fileName: text('file_name').notNull(),
-  contentType: text('content_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  uploadedBy: uuid('uploaded_by').notNull(),
-  uploadedAt: tz('uploaded_at').notNull(),
-  removedBy: uuid('removed_by'),
-  removedAt: tz('removed_at'),
+  ...uploadedFileColumns(),
 }, countyKey);
