@@ -1,6 +1,7 @@
 // Village level (为民服务): practical matters for the people (为民办实事) and the problem list
 // (问题清单) built from household visits (逐户走访).
 import { z } from 'zod';
+import { attachmentSchema } from './attachments.js';
 import { dateStringSchema, pageQuerySchema, queryBooleanSchema } from './common.js';
 import { yearSchema } from './fieldwork-pairing.js';
 
@@ -189,7 +190,13 @@ export const problemSchema = z.object({
   mine: z.boolean(),
 });
 export type Problem = z.infer<typeof problemSchema>;
-export const problemDetailSchema = problemSchema.extend({ events: z.array(fieldworkEventSchema) });
+export const problemDetailSchema = problemSchema.extend({
+  events: z.array(fieldworkEventSchema),
+  /** 销号材料: files the claimer attached while working the problem. */
+  files: z.array(attachmentSchema),
+  /** Whether the caller may add or remove files now (may close it, and it is not yet closed). */
+  canAttach: z.boolean(),
+});
 export type ProblemDetail = z.infer<typeof problemDetailSchema>;
 
 export const problemCreateSchema = z.strictObject({

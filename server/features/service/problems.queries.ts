@@ -88,6 +88,19 @@ export async function updateProblem(db: Db, countyId: string, id: string, set: P
   await db.update(problems).set(set).where(and(eq(problems.countyId, countyId), eq(problems.id, id)));
 }
 
+/**
+ * Touches the problem only while it is still in `fromStatus`: 0 when a move committed first. Under
+ * the row lock this orders a file change against a racing 销号.
+ */
+export async function touchProblem(db: Db, countyId: string, id: string, fromStatus: ProblemRow['status'], at: Date): Promise<number> {
+  const rows = await db
+    .update(problems)
+    .set({ updatedAt: at })
+    .where(and(eq(problems.countyId, countyId), eq(problems.id, id), eq(problems.status, fromStatus)))
+    .returning({ id: problems.id });
+  return rows.length;
+}
+
 /** A person of the village (the cadre a claim names). */
 export async function selectVillagePerson(db: Db, countyId: string, personId: string, villagePath: string) {
   const [row] = await db

@@ -7,8 +7,10 @@ import { AppError } from '../../../shared/errors.js';
 import type { Problem, ProblemCreate, ProblemDetail, ProblemListQuery, ProblemUpdate } from '../../../shared/contracts/fieldwork-service.js';
 import type { Permission } from '../../../shared/roles.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { attachmentsOf } from '../attachments/attachments.service.js';
+import { inFieldScope } from '../pairing/field-scope.js';
 import { assertNotFuture, fieldScope, filterPathOf, todayOf, villageInScope } from '../pairing/field-scope.service.js';
-import { isProblemEditable, isProblemOverdue, mayWorkOn, nextProblemStatus, yearOf, type ProblemAction } from './service.js';
+import { isProblemEditable, isProblemOverdue, mayWorkOn, nextProblemStatus, problemFilesLock, yearOf, type ProblemAction } from './service.js';
 import { insertEvents, selectEvents } from './events.queries.js';
 import { selectHouseholdVisit } from './household-visits.queries.js';
 import { insertProblems, listProblems, selectProblem, selectVillagePerson, updateProblem, type ProblemRow } from './problems.queries.js';
@@ -74,15 +76,34 @@ export async function listProblemList(ctx: Ctx, q: ProblemListQuery) {
   return { items: page.items.map((r) => presentProblem(r, ctx, today)), total: page.total };
 }
 
-async function findProblem(ctx: Ctx, permission: Permission, id: string): Promise<ProblemRow> {
+export async function findProblem(ctx: Ctx, permission: Permission, id: string): Promise<ProblemRow> {
   const row = await selectProblem(ctx.db, ctx.principal.countyId, (await fieldScope(ctx, permission)).paths, id);
   if (!row) throw new AppError('problem.not_found');
   return row;
 }
 
+export const problemFilesBase = (id: string) => `/api/problems/${id}/files`;
+
+/**
+ * Why the caller may not change the problem's 销号材料 now, or null: the same caller as 销号 (the
+ * claimer or the village admin), and only before it. The caller's write scope is checked apart.
+ */
+export function attachRefusal(ctx: Pick<Ctx, 'principal'>, row: ProblemRow): AppError | null {
+  if (!mayWorkOn(ctx.principal, row)) return new AppError('problem.not_claimer');
+  const lock = problemFilesLock(row.status);
+  return lock ? new AppError('attachment.locked', { reason: lock }) : null;
+}
+
 export async function getProblem(ctx: Ctx, id: string): Promise<ProblemDetail> {
   const row = await findProblem(ctx, 'fieldwork:read', id);
-  return { ...presentProblem(row, ctx, todayOf(ctx)), events: await selectEvents(ctx.db, ctx.principal.countyId, id) };
+  const files = await attachmentsOf(ctx, 'problem', [{ id, base: problemFilesBase(id) }]);
+  const writable = inFieldScope(await fieldScope(ctx, 'service:write'), row.orgPath);
+  return {
+    ...presentProblem(row, ctx, todayOf(ctx)),
+    events: await selectEvents(ctx.db, ctx.principal.countyId, id),
+    files: files.get(id) ?? [],
+    canAttach: writable && attachRefusal(ctx, row) === null,
+  };
 }
 
 export const problemEvent = (ctx: Pick<Ctx, 'now'>, actor: string, row: { id: string; countyId: string; orgPath: string }, action: string, from: string | null, to: string | null, note = '') => ({

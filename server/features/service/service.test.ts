@@ -8,6 +8,7 @@ import {
   nextCommitmentStatus,
   nextProblemStatus,
   problemActions,
+  problemFilesLock,
 } from './service.js';
 import { normalizeDay, planProblemImport } from './problems.sheet.js';
 
@@ -62,6 +63,13 @@ describe('the problem state machine', () => {
     expect(mayWorkOn({ userId: 'u2', roles: [r('village_admin', '/c/t/v/')] }, p)).toBe(true);
     expect(mayWorkOn({ userId: 'u2', roles: [r('village_admin', '/c/t/w/')] }, p)).toBe(false);
     expect(mayWorkOn({ userId: 'u2', roles: [r('town_admin', '/c/t/')] }, p)).toBe(false);
+  });
+
+  it('when a problem is in each state, then its 销号材料 change only while it is claimed or in progress', () => {
+    const open = problemStatuses.filter((s) => problemFilesLock(s) === null);
+    expect(open).toEqual(['claimed', 'in_progress']);
+    expect(problemFilesLock('resolved')).toBe('问题已销号，材料不能再改动');
+    expect(problemFilesLock('open')).toContain('尚未认领');
   });
 });
 

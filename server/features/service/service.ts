@@ -1,6 +1,6 @@
 // Pure rules of the village level: the commitment and problem state machines, who may close a
 // problem, what counts as overdue.
-import type { CommitmentOutcome, CommitmentStatus, ProblemStatus } from '../../../shared/contracts/fieldwork-service.js';
+import { problemStatusLabels, type CommitmentOutcome, type CommitmentStatus, type ProblemStatus } from '../../../shared/contracts/fieldwork-service.js';
 import type { Principal } from '../auth/principal.js';
 
 export const commitmentActions = ['submit', 'approve', 'return', 'start', 'settle', 'publish'] as const;
@@ -66,6 +66,15 @@ export function isProblemOverdue(p: { status: ProblemStatus; dueDate: string | n
 export function mayWorkOn(principal: Pick<Principal, 'userId' | 'roles'>, problem: { claimedBy: string | null; orgPath: string }): boolean {
   if (problem.claimedBy === principal.userId) return true;
   return principal.roles.some((r) => r.role === 'village_admin' && problem.orgPath.startsWith(r.orgPath));
+}
+
+/**
+ * Why a problem's 销号材料 cannot change now, or null while it can: only while it is being worked,
+ * the states 销号 starts from. After 销号 the files are what was closed on; a reopen frees them.
+ */
+export function problemFilesLock(status: ProblemStatus): string | null {
+  if (nextProblemStatus(status, 'resolve')) return null;
+  return status === 'open' ? '问题尚未认领，认领后才能上传销号材料' : `问题${problemStatusLabels[status]}，材料不能再改动`;
 }
 
 /** The year a dated record belongs to. */
