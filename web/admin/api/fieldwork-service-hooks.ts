@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Attachment } from '../../../shared/contracts/attachments';
 import type { ImportReport, Page } from '../../../shared/contracts/common';
 import type {
   Commitment,
@@ -12,7 +13,7 @@ import type {
   ProblemCreate,
   ProblemDetail,
 } from '../../../shared/contracts/fieldwork-service';
-import { api, uploadRaw } from './client';
+import { api, apiRequest, uploadRaw } from './client';
 import { useFieldworkMutation, type Filters } from './fieldwork-pairing-hooks';
 
 export const useProblems = (f: Filters) =>
@@ -37,6 +38,13 @@ export const useProblemStep = () =>
     if (action === 'resolve') return api.post<{ problem: Problem; confirmPath: string | null }>(`/problems/${id}/resolve`, body);
     return { problem: await api.post<Problem>(`/problems/${id}/${action}`, body), confirmPath: null };
   });
+
+/** 销号材料: the server decides the file's type from its first bytes, the name rides in the query. */
+export const useUploadProblemFile = (id: string) =>
+  useFieldworkMutation((file: File) => uploadRaw<Attachment>(`/problems/${id}/files?${new URLSearchParams({ fileName: file.name })}`, file));
+
+export const useRemoveProblemFile = (id: string) =>
+  useFieldworkMutation((fileId: string) => apiRequest<{ ok: true }>(`/problems/${id}/files/${fileId}`, { method: 'DELETE' }));
 
 export const useImportProblems = () =>
   useFieldworkMutation(({ file, onProgress }: { file: Blob; onProgress?: (p: number) => void }) => uploadRaw<ImportReport>('/problems/import', file, onProgress));

@@ -1,79 +1,97 @@
+import { useState } from 'react';
 import { Button, List, Popconfirm, Space, Typography, Upload } from 'antd';
-import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Attachment } from '../../../shared/contracts/attachments';
+import { evidenceContentTypes, maxEvidenceBytes } from '../../../shared/contracts/evaluation-results';
 import { errorText } from '../api/client';
 import { notifyError, notifySuccess } from './feedback';
 
+type Props = {
+  files: Attachment[];
+  /** Whether the caller may add and remove files now (the server decides and checks again). */
+  canEdit: boolean;
+  onUpload: (file: File) => Promise<unknown>;
+  onRemove: (fileId: string) => Promise<unknown>;
+  emptyText?: string;
+};
+
+const accept = Object.values(evidenceContentTypes).map((t) => `.${t.extension}`).join(',');
+const typeLabel = (contentType: string) => evidenceContentTypes[contentType as keyof typeof evidenceContentTypes]?.label ?? contentType;
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 const timeText = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
-/**
- * Files handed in with a piece of work (整改材料, 销号材料): download links for every reader; upload
- * and remove while the work still takes changes. The server types each file by its bytes.
- */
-export function AttachmentList({
-  files,
-  canEdit,
-  onUpload,
-  onRemove,
-  busy = false,
-}: {
-  files: Attachment[];
-  canEdit: boolean;
-  onUpload: (file: File) => Promise<unknown>;
-  onRemove: (id: string) => Promise<unknown>;
-  busy?: boolean;
-}) {
-  const act = (work: Promise<unknown>, done: string) => work.then(() => notifySuccess(done), (e: unknown) => notifyError(errorText(e)));
+/** Files on a work item (销号材料, 整改材料): listed for every reader, added and removed while allowed. */
+export function AttachmentList({ files, canEdit, onUpload, onRemove, emptyText = '暂无材料' }: Props) {
+  const [sending, setSending] = useState(0);
+
+  const send = (file: File) => {
+    // Checked here only to spare a slow upload; the server checks size and type by content again.
+    if (file.size > maxEvidenceBytes) {
+      notifyError(`“${file.name}”超过 10 MB，不能上传`);
+      return;
+    }
+    setSending((n) => n + 1);
+    onUpload(file)
+      .then(() => notifySuccess(`已上传“${file.name}”`), (e: unknown) => notifyError(`“${file.name}”：${errorText(e)}`))
+      .finally(() => setSending((n) => n - 1));
+  };
+
   return (
-    <Space direction="vertical" size={4} style={{ width: '100%' }} data-testid="attachment-list">
-      {files.length > 0 && (
-        <List
-          size="small"
-          dataSource={files}
-          renderItem={(f) => (
-            <List.Item
-              actions={
-                canEdit
-                  ? [
-                      <Popconfirm key="remove" title={`删除“${f.fileName}”？`} onConfirm={() => act(onRemove(f.id), '材料已删除')}>
-                        <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`删除 ${f.fileName}`} />
-                      </Popconfirm>,
-                    ]
-                  : []
-              }
-            >
-              <Space size="small" wrap>
-                <PaperClipOutlined />
-                <a href={f.downloadUrl} download={f.fileName}>
-                  {f.fileName}
-                </a>
-                <Typography.Text type="secondary">
-                  {sizeText(f.sizeBytes)} · {f.uploadedByName} · {timeText(f.uploadedAt)}
-                </Typography.Text>
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
-      {files.length === 0 && !canEdit && <Typography.Text type="secondary">未上传材料</Typography.Text>}
+    <Space direction="vertical" size="small" style={{ width: '100%' }}>
       {canEdit && (
         <Space wrap>
           <Upload
+            accept={accept}
             multiple
             showUploadList={false}
             beforeUpload={(file) => {
-              void act(onUpload(file), `已上传 ${file.name}`);
+              send(file);
               return false;
             }}
           >
-            <Button size="small" icon={<UploadOutlined />} loading={busy}>
-              上传材料
+            <Button icon={<UploadOutlined />} loading={sending > 0}>
+              上传文件
             </Button>
           </Upload>
-          <Typography.Text type="secondary">PDF、JPG、PNG、Word、Excel，单个不超过 10 MB，最多 20 个</Typography.Text>
+          <Typography.Text type="secondary">PDF、JPG、PNG、Word、Excel，单个不超过 10 MB</Typography.Text>
         </Space>
       )}
+      <List<Attachment>
+        size="small"
+        bordered
+        dataSource={files}
+        locale={{ emptyText }}
+        renderItem={(f) => (
+          <List.Item
+            actions={[
+              <a key="download" href={f.downloadUrl} download={f.fileName}>
+                <DownloadOutlined /> 下载
+              </a>,
+              ...(canEdit
+                ? [
+                    <Popconfirm
+                      key="delete"
+                      title={`删除“${f.fileName}”？`}
+                      okText="删除"
+                      cancelText="取消"
+                      onConfirm={() => onRemove(f.id).then(() => notifySuccess('已删除'), (e: unknown) => notifyError(errorText(e)))}
+                    >
+                      <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`删除 ${f.fileName}`}>
+                        删除
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []),
+            ]}
+          >
+            <List.Item.Meta
+              avatar={<PaperClipOutlined />}
+              title={f.fileName}
+              description={`${typeLabel(f.contentType)} · ${sizeText(f.sizeBytes)} · ${f.uploadedByName} 于 ${timeText(f.uploadedAt)} 上传`}
+            />
+          </List.Item>
+        )}
+      />
     </Space>
   );
 }

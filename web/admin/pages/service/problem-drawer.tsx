@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Form, Input, Modal, QRCode, Select, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { problemStatusLabels, type Problem, type ProblemStatus } from '../../../../shared/contracts/fieldwork-service';
 import { errorText } from '../../api/client';
-import { useProblem, useProblemStep, type ProblemStep } from '../../api/fieldwork-service-hooks';
+import { useProblem, useProblemStep, useRemoveProblemFile, useUploadProblemFile, type ProblemStep } from '../../api/fieldwork-service-hooks';
 import { usePeople } from '../../api/people-hooks';
 import { useSession } from '../../auth/session';
+import { AttachmentList } from '../../components/attachment-list';
 import { notifySuccess } from '../../components/feedback';
 import { overdueTag } from '../pairing/fieldwork-ui';
 
@@ -62,6 +63,8 @@ export function ProblemDrawer({ id, onClose }: { id: string; onClose: () => void
   const { can } = useSession();
   const { data: p } = useProblem(id);
   const step = useProblemStep();
+  const uploadFile = useUploadProblemFile(id);
+  const removeFile = useRemoveProblemFile(id);
   const [ask, setAsk] = useState<Ask>(null);
   const [confirmPath, setConfirmPath] = useState<string | null>(null);
   useEffect(() => setConfirmPath(null), [id]);
@@ -140,7 +143,15 @@ export function ProblemDrawer({ id, onClose }: { id: string; onClose: () => void
               <Button danger onClick={() => setAsk({ step: 'reopen', title: '退回重办', label: '退回原因', done: '已退回重办' })}>退回重办</Button>
             )}
           </Space>
-          <h4 style={{ margin: '8px 0 12px' }}>办理记录</h4>
+          <h4 style={{ margin: '8px 0 12px' }}>销号材料</h4>
+          <AttachmentList
+            files={p.files}
+            canEdit={p.canAttach}
+            onUpload={(file) => uploadFile.mutateAsync(file)}
+            onRemove={(fileId) => removeFile.mutateAsync(fileId)}
+            emptyText={p.status === 'open' ? '认领后可上传销号材料' : '暂无销号材料'}
+          />
+          <h4 style={{ margin: '20px 0 12px' }}>办理记录</h4>
           <Timeline
             items={p.events.map((e) => ({
               color: e.action === 'reopen' || e.action === 'villager_reject' ? 'red' : e.toStatus === 'confirmed' || e.toStatus === 'resolved' ? 'green' : 'gray',
