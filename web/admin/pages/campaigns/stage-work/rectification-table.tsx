@@ -122,7 +122,7 @@ function TaskFiles({ campaignId, task }: { campaignId: string; task: Rectificati
     <AttachmentList
       files={task.files}
       canEdit={task.actions.includes('attach')}
-      busy={upload.isPending}
+      emptyText="未上传整改材料"
       onUpload={(file) => upload.mutateAsync({ taskId: task.id, file })}
       onRemove={(fileId) => remove.mutateAsync({ taskId: task.id, fileId })}
     />
