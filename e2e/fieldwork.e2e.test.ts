@@ -14,6 +14,7 @@ let server: RunningServer;
 let browser: Browser;
 const pages: Page[] = [];
 const title = `五组排水沟堵塞 E2E-${Date.now() % 100000}`;
+const photo = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 let confirmLink = '';
 
 async function as(username: string): Promise<Page> {
@@ -79,6 +80,8 @@ describe('the problem list from a household visit to confirmation', () => {
     await drawer.locator('.ant-tag', { hasText: '已认领' }).waitFor();
     await drawer.getByRole('button', { name: '开始办理' }).click();
     await drawer.locator('.ant-tag', { hasText: '办理中' }).waitFor();
+    await drawer.locator('input[type=file]').setInputFiles({ name: '清淤现场.png', mimeType: 'image/png', buffer: photo });
+    await drawer.locator('.ant-list-item', { hasText: '清淤现场.png' }).waitFor();
     await drawer.getByRole('button', { name: /销\s*号/ }).click();
     const resolve = cadre.locator('.ant-modal', { hasText: '办理结果' });
     await resolve.getByLabel('办理结果').fill('已组织清淤，疏通排水沟 120 米。');
@@ -86,6 +89,8 @@ describe('the problem list from a household visit to confirmation', () => {
     confirmLink = (await drawer.getByTestId('confirm-link').textContent()) ?? '';
     expect(confirmLink).toMatch(/\/m\/problems\/confirm\/[A-Za-z0-9_-]{32}$/);
     await drawer.locator('.ant-timeline-item', { hasText: '销号' }).waitFor();
+    // After 销号 the files are what was closed on: listed, no longer changed.
+    expect(await drawer.getByRole('button', { name: '上传文件' }).count()).toBe(0);
     await drawerShot(cadre, '51-fieldwork-problem-resolved');
 
     const villager = await newPage(browser, server.baseUrl);
@@ -101,6 +106,7 @@ describe('the problem list from a household visit to confirmation', () => {
     await screenshot(town, '53-fieldwork-town-sees-closed');
     await townRow.getByText(title).click();
     const townDrawer = town.locator('.ant-drawer');
+    await townDrawer.locator('.ant-list-item', { hasText: '清淤现场.png' }).getByText('下载').waitFor();
     await townDrawer.getByRole('button', { name: '确认销号' }).click();
     await town.locator('.ant-modal', { hasText: '确认销号' }).getByRole('button', { name: /确\s*定/ }).click();
     await townDrawer.locator('.ant-tag', { hasText: '已确认' }).waitFor();
