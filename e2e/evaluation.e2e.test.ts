@@ -258,6 +258,27 @@ describe('the department decides the stars', () => {
     // Before the next windows open and with review notices unpublished: the gate wants a written reason.
     await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'department', reason: '演示：提前进入部门点评' });
     await fill(await apiAs('e2e.judge', 'Judge#Review2026'), 'department', villages.map((v) => v.id));
+    // 整改: the judge sets a task; the village attaches a photo in the browser and submits.
+    const judgeApi = await apiAs('e2e.judge', 'Judge#Review2026');
+    await judgeApi.call('POST', `/campaigns/${campaign.id}/villages/${villages[0]!.id}/rectifications`, { title: '更新村务公开栏', requirement: '按季度公开', ownerText: '村党组织书记', deadline: chinaDay(20) });
+    const villageAdmin = accounts.items.find((a) => (a as { roles?: { role: string; orgUnitId: string }[] }).roles?.some((r) => r.role === 'village_admin' && r.orgUnitId === villages[0]!.id))!;
+    const villagePage = await newPage(browser, server.baseUrl);
+    await login(villagePage, villageAdmin.username);
+    await villagePage.goto('/rectifications');
+    await villagePage.getByRole('button', { name: '提交整改' }).click();
+    const submitModal = villagePage.locator('.ant-modal').filter({ hasText: '提交整改 · 更新村务公开栏' });
+    await submitModal.locator('input[type=file]').setInputFiles({ name: '公开栏照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex') });
+    await submitModal.getByText('公开栏照片.png').waitFor();
+    await submitModal.getByLabel('整改情况').fill('已更新公开栏，照片见材料');
+    await screenshot(villagePage, '84a-rectification-submit');
+    await submitModal.getByRole('button', { name: /提交整改/ }).click();
+    await villagePage.getByText('已提交整改').waitFor();
+    const [submitted] = (await org.call<ListPage<{ id: string; status: string; files: { fileName: string }[] }>>('GET', `/campaigns/${campaign.id}/rectifications`)).items;
+    expect(submitted).toMatchObject({ status: 'submitted', files: [{ fileName: '公开栏照片.png' }] });
+    // The judge verifies it, so later gates see no open rectification.
+    await judgeApi.call('POST', `/campaigns/${campaign.id}/rectifications/${submitted!.id}/verify`, { note: '照片清楚，核验通过' });
+    expect(problemsOn(villagePage)).toEqual([]);
+    await villagePage.close();
     await org.call('POST', `/campaigns/${campaign.id}/advance`, { to: 'city', reason: '演示：点评结果未公示，提前进入市级考评' });
     await fill(org, 'city', villages.map((v) => v.id));
     for (const town of tree[0]!.children) await org.call('PUT', `/campaigns/${campaign.id}/towns/${town.id}/score`, { score: 86 });
