@@ -124,6 +124,8 @@ export const auditEventLabels: Record<string, string> = {
   'arena.score': '擂台比武打分',
   'arena.settings': '擂台比武设置',
   'democratic.save': '保存民主测评',
+  'arena.import': '导入擂台比武评分表',
+  'democratic.import': '导入民主测评票数表',
   'review.comment': '评审组意见',
   'review.publish': '发布评审公示',
   'rectification.create': '下达整改任务',

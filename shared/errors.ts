@@ -160,6 +160,10 @@ export const errorCatalog = {
   'arena.points_out_of_range': { status: 400, message: '擂台比武得分不符合要求：须为 0 至该指标满分之间的数字，最多两位小数' },
   'democratic.empty': { status: 400, message: '民主评价票数不能全部为 0' },
   'democratic.votes_invalid': { status: 400, message: '民主评价票数须为 0 或正整数' },
+  'democratic.incomplete': { status: 400, message: '民主评价优秀、良好、一般、较差四项票数应全部填写' },
+  // A block from the grids is stored whole or not at all: details.cells names each refused cell.
+  'arena.batch_invalid': { status: 400, message: '擂台比武评分表中有不符合要求的分数，未保存任何分数' },
+  'democratic.batch_invalid': { status: 400, message: '民主评价票数表中有不符合要求的票数，未保存任何票数' },
   'rectification.not_found': { status: 404, message: '整改任务不存在或不在您的范围内' },
   'rectification.invalid_transition': { status: 409, message: '整改任务当前状态下不能执行此操作' },
   'rectification.locked': { status: 409, message: '当前阶段不能新建或办理整改任务' },

@@ -16,7 +16,7 @@ import { selectPanels } from '../assignments/assignments.queries.js';
 import { arenaCandidates, arenaTrimmedMean, resolveArenaIndicator, type ArenaIndicator, type ArenaOutcome } from './arena.js';
 import { deleteArenaScore, selectArenaSetting, selectCampaignArenaScores, selectVillageArenaScores, upsertArenaScore, upsertArenaSetting } from './arena.queries.js';
 import { deleteSheetEntries, upsertSheetEntries } from '../sheets/sheets.queries.js';
-import { openStageVillage, openStageVillageForWrite, stageVillages } from '../stages/stages.access.service.js';
+import { openStageVillage, openStageVillageForWrite, stageVillages, type StageVillage } from '../stages/stages.access.service.js';
 import { pageOfList } from '../stages/stages.js';
 import { sealRows } from '../seals/seals.service.js';
 
@@ -85,7 +85,7 @@ function presentResult(outcome: ArenaOutcome | null, scored: number) {
   };
 }
 
-async function requireIndicator(ctx: Ctx, campaign: CampaignRow) {
+export async function requireIndicator(ctx: Ctx, campaign: CampaignRow) {
   const indicator = await campaignArenaIndicator(ctx, campaign);
   if (!indicator) throw new AppError('arena.not_configured');
   return indicator;
@@ -112,44 +112,61 @@ export async function getArenaVillage(ctx: Ctx, campaignId: string, villageId: s
   };
 }
 
+/** Why a judge's score may not be stored (the refusal's details), or null when it may. */
+export function arenaPointsRefusal(indicator: ArenaIndicator, input: ScoreInput | null) {
+  const problem = input === null ? null : pointsProblem(input, indicator.maxPoints);
+  if (!problem) return null;
+  return { maxPoints: indicator.maxPoints, problem, allowed: allowedRangeText(indicator.maxPoints), text: pointsRefusalText(indicator.name, input, indicator.maxPoints, problem) };
+}
+
+/**
+ * Stores a judge's checked score (null withdraws it) inside the caller's transaction: the
+ * village's arena points follow, rows are sealed and one audit row holds the score and the result
+ * before and after. False when the score was already the same (nothing written, no row).
+ */
+export async function writeArenaScore(tx: Ctx, opened: Pick<StageVillage, 'campaign' | 'village'>, indicator: ArenaIndicator, points: number | null): Promise<boolean> {
+  const { campaign, village } = opened;
+  const campaignId = campaign.id;
+  const villageId = village.id;
+  const countyId = tx.principal.countyId;
+  const judge = tx.principal.userId;
+  const before = await selectVillageArenaScores(tx.db, countyId, campaignId, villageId);
+  const mine = before.find((s) => s.judgeUserId === judge)?.points ?? null;
+  if (mine === points) return false;
+  const now = tx.now();
+  if (points === null) await deleteArenaScore(tx.db, countyId, campaignId, villageId, judge);
+  else await upsertArenaScore(tx.db, { countyId, campaignId, villageId, orgPath: village.path, judgeUserId: judge, points, enteredAt: now });
+  const beforeOutcome = arenaTrimmedMean(before.map((s) => toH(s.points)));
+  const after = await selectVillageArenaScores(tx.db, countyId, campaignId, villageId);
+  const outcome = arenaTrimmedMean(after.map((s) => toH(s.points)));
+  if (outcome) {
+    await upsertSheetEntries(tx.db, [
+      { countyId, campaignId, stage: 'department', villageId, orgPath: village.path, indicatorId: indicator.id, points: pts(outcome.meanH), enteredBy: judge, enteredAt: now },
+    ]);
+  } else {
+    await deleteSheetEntries(tx.db, countyId, campaignId, 'department', villageId, [indicator.id]);
+  }
+  await sealRows(tx, campaignId, 'arena', [`arena/${villageId}/${judge}`], { villageIds: [villageId] });
+  await sealRows(tx, campaignId, 'score', [`score/department/${villageId}/${indicator.id}`], { villageIds: [villageId] });
+  // One row for the judge's score and the sheet points it moved.
+  await recordAudit(tx, {
+    event: 'arena.score',
+    objectType: 'arena_score',
+    objectId: `${campaignId}/${villageId}`,
+    before: { points: mine, indicatorId: indicator.id, result: beforeOutcome ? pts(beforeOutcome.meanH) : null, judges: before.length },
+    after: { points, indicatorId: indicator.id, result: outcome ? pts(outcome.meanH) : null, judges: after.length },
+  });
+  return true;
+}
+
 /** A judge's own score (null withdraws it); the village's arena points follow in the same transaction. */
 export async function saveArenaScore(ctx: Ctx, campaignId: string, villageId: string, input: ScoreInput | null): Promise<ArenaVillage> {
   await inTransaction(ctx, async (tx) => {
-    const { campaign, village } = await openStageVillageForWrite(tx, campaignId, 'department', villageId);
-    const indicator = await requireIndicator(tx, campaign);
-    const problem = input === null ? null : pointsProblem(input, indicator.maxPoints);
-    if (problem) {
-      throw new AppError('arena.points_out_of_range', { maxPoints: indicator.maxPoints, problem, allowed: allowedRangeText(indicator.maxPoints), text: pointsRefusalText(indicator.name, input, indicator.maxPoints, problem) });
-    }
-    const points = input as number | null;
-    const countyId = ctx.principal.countyId;
-    const judge = ctx.principal.userId;
-    const before = await selectVillageArenaScores(tx.db, countyId, campaignId, villageId);
-    const mine = before.find((s) => s.judgeUserId === judge)?.points ?? null;
-    if (mine === points) return;
-    const now = ctx.now();
-    if (points === null) await deleteArenaScore(tx.db, countyId, campaignId, villageId, judge);
-    else await upsertArenaScore(tx.db, { countyId, campaignId, villageId, orgPath: village.path, judgeUserId: judge, points, enteredAt: now });
-    const beforeOutcome = arenaTrimmedMean(before.map((s) => toH(s.points)));
-    const after = await selectVillageArenaScores(tx.db, countyId, campaignId, villageId);
-    const outcome = arenaTrimmedMean(after.map((s) => toH(s.points)));
-    if (outcome) {
-      await upsertSheetEntries(tx.db, [
-        { countyId, campaignId, stage: 'department', villageId, orgPath: village.path, indicatorId: indicator.id, points: pts(outcome.meanH), enteredBy: judge, enteredAt: now },
-      ]);
-    } else {
-      await deleteSheetEntries(tx.db, countyId, campaignId, 'department', villageId, [indicator.id]);
-    }
-    await sealRows(tx, campaignId, 'arena', [`arena/${villageId}/${judge}`], { villageIds: [villageId] });
-    await sealRows(tx, campaignId, 'score', [`score/department/${villageId}/${indicator.id}`], { villageIds: [villageId] });
-    // One row for the judge's score and the sheet points it moved.
-    await recordAudit(tx, {
-      event: 'arena.score',
-      objectType: 'arena_score',
-      objectId: `${campaignId}/${villageId}`,
-      before: { points: mine, indicatorId: indicator.id, result: beforeOutcome ? pts(beforeOutcome.meanH) : null, judges: before.length },
-      after: { points, indicatorId: indicator.id, result: outcome ? pts(outcome.meanH) : null, judges: after.length },
-    });
+    const opened = await openStageVillageForWrite(tx, campaignId, 'department', villageId);
+    const indicator = await requireIndicator(tx, opened.campaign);
+    const refusal = arenaPointsRefusal(indicator, input);
+    if (refusal) throw new AppError('arena.points_out_of_range', refusal);
+    await writeArenaScore(tx, opened, indicator, input as number | null);
   });
   return getArenaVillage(ctx, campaignId, villageId);
 }

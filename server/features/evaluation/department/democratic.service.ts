@@ -6,18 +6,14 @@ import { AppError } from '../../../../shared/errors.js';
 import { democraticLabels, type DemocraticVotesSave, type VillageDemocratic } from '../../../../shared/contracts/evaluation-stages.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { selectDemocraticVotes, upsertDemocraticVotes } from './democratic.queries.js';
-import { openStageVillage, openStageVillageForWrite } from '../stages/stages.access.service.js';
+import { openStageVillage, openStageVillageForWrite, type StageVillage } from '../stages/stages.access.service.js';
+import { isVoteCount, voteKeys, type VoteCounts as Votes } from '../../../../shared/vote-cell.js';
 
-type Votes = { excellent: number; good: number; fair: number; poor: number };
-const votesOf = (v: Votes) => ({ excellent: v.excellent, good: v.good, fair: v.fair, poor: v.poor });
-const voteKeys = ['excellent', 'good', 'fair', 'poor'] as const;
+export const votesOf = (v: Votes) => ({ excellent: v.excellent, good: v.good, fair: v.fair, poor: v.poor });
 
 /** Each count a whole number 0..1,000,000; a bad one is named, never rounded or set to 0. */
 function checkedVotes(input: DemocraticVotesSave): Votes {
-  const bad = voteKeys.filter((k) => {
-    const n = input[k];
-    return typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 1_000_000;
-  });
+  const bad = voteKeys.filter((k) => !isVoteCount(input[k]));
   if (bad.length > 0) {
     const text = bad.map((k) => `「${democraticLabels[k]}」${String(input[k]).slice(0, 20)} 不是 0 至 1000000 之间的整数`).join('；');
     throw new AppError('democratic.votes_invalid', { fields: bad, text });
@@ -36,21 +32,32 @@ export async function getDemocratic(ctx: Ctx, campaignId: string, villageId: str
   };
 }
 
+/**
+ * Stores checked counts inside the caller's transaction with one audit row before and after;
+ * false when they were already the same (nothing written, no row).
+ */
+export async function writeDemocratic(tx: Ctx, opened: Pick<StageVillage, 'campaign' | 'village'>, votes: Votes): Promise<boolean> {
+  const countyId = tx.principal.countyId;
+  const campaignId = opened.campaign.id;
+  const villageId = opened.village.id;
+  const [before] = await selectDemocraticVotes(tx.db, countyId, campaignId, [villageId]);
+  if (before && JSON.stringify(votesOf(before)) === JSON.stringify(votesOf(votes))) return false;
+  await upsertDemocraticVotes(tx.db, { countyId, campaignId, villageId, orgPath: opened.village.path, ...votesOf(votes), enteredBy: tx.principal.userId, enteredAt: tx.now() });
+  await recordAudit(tx, {
+    event: 'democratic.save',
+    objectType: 'democratic_votes',
+    objectId: `${campaignId}/${villageId}`,
+    before: before ? votesOf(before) : null,
+    after: votesOf(votes),
+  });
+  return true;
+}
+
 export async function saveDemocratic(ctx: Ctx, campaignId: string, villageId: string, input: DemocraticVotesSave): Promise<VillageDemocratic> {
   const votes = checkedVotes(input);
   if (votes.excellent + votes.good + votes.fair + votes.poor === 0) throw new AppError('democratic.empty');
   await inTransaction(ctx, async (tx) => {
-    const { village } = await openStageVillageForWrite(tx, campaignId, 'department', villageId);
-    const [before] = await selectDemocraticVotes(tx.db, ctx.principal.countyId, campaignId, [villageId]);
-    if (before && JSON.stringify(votesOf(before)) === JSON.stringify(votesOf(votes))) return;
-    await upsertDemocraticVotes(tx.db, { countyId: ctx.principal.countyId, campaignId, villageId, orgPath: village.path, ...votesOf(votes), enteredBy: ctx.principal.userId, enteredAt: ctx.now() });
-    await recordAudit(tx, {
-      event: 'democratic.save',
-      objectType: 'democratic_votes',
-      objectId: `${campaignId}/${villageId}`,
-      before: before ? votesOf(before) : null,
-      after: votesOf(votes),
-    });
+    await writeDemocratic(tx, await openStageVillageForWrite(tx, campaignId, 'department', villageId), votes);
   });
   return getDemocratic(ctx, campaignId, villageId);
 }

@@ -93,3 +93,24 @@ export async function stageVillages(ctx: Ctx, campaign: CampaignRow, stage: Excl
     .filter((u) => u.level === 'village' && u.active && (writes(u) || manageScope.some((p) => u.path.startsWith(p))))
     .map((u) => ({ village: u, access: (writes(u) ? 'write' : 'read') as StageAccess }));
 }
+
+/**
+ * openStageVillageForWrite for a block of villages saved together (the stage-2 grids): the
+ * campaign and the caller's assignments are read once; any village the caller may not write now
+ * refuses the whole block, naming it.
+ */
+export async function openStageVillagesForWrite(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageIds: readonly string[]): Promise<StageVillage[]> {
+  const campaign = await findCampaign(ctx, campaignId);
+  const assigned = await assignedVillages(ctx, campaign, stage);
+  const opened: StageVillage[] = [];
+  for (const villageId of villageIds) {
+    const village = await selectOrgUnit(ctx.db, ctx.principal.countyId, ['/'], villageId);
+    if (!village || village.level !== 'village') throw new AppError('sheet.not_assigned', { villageId });
+    const access = await stageAccess(ctx, campaign, stage, village, assigned);
+    if (!access) throw new AppError('sheet.not_assigned', { villageId });
+    const lockReason = stageLockReason(ctx, campaign, stage, access);
+    if (lockReason) throw new AppError('stage_work.locked', { reason: lockReason, villageId, villageName: village.name });
+    opened.push({ campaign, village, access, lockReason });
+  }
+  return opened;
+}

@@ -1,14 +1,10 @@
 // The score grid as an .xlsx: one row per village the caller scores, one column per indicator with
 // its maximum in the header, and the sheet's version so an upload cannot overwrite a newer save.
 import type { ReadRow, RowError, SheetSpec } from '../../../../spreadsheets/xlsx-table.js';
-import { checkCell, columnLetter } from '../../../../../shared/score-cell.js';
+import { cellRef, matchVillageRows, villageCells, villageColumns } from '../../../../spreadsheets/village-sheet.js';
+import { checkCell } from '../../../../../shared/score-cell.js';
 import type { GridIndicator, GridRow } from '../../../../../shared/contracts/score-grid.js';
 
-const fixedColumns = [
-  { key: 'townName', header: '镇（街道）', width: 12, note: '村所在的镇（街道），仅供核对' },
-  { key: 'villageName', header: '村（社区）', width: 14, note: '仅供核对，按“村编码”匹配' },
-  { key: 'villageCode', header: '村编码', width: 12, required: true, note: '请勿修改：按编码找到评分表' },
-] as const;
 const versionColumn = { key: 'version', header: '版本', width: 8, required: true, note: '请勿修改：下载时评分表的版本；上传时若已有人保存过更新的评分，该行会被拒绝，请重新下载' };
 
 export const indicatorHeader = (i: GridIndicator) => `${i.name}（满分${i.maxPoints}）`;
@@ -18,7 +14,7 @@ export function gridSheet(indicators: GridIndicator[]): SheetSpec<string> {
   return {
     name: '评分表',
     columns: [
-      ...fixedColumns,
+      ...villageColumns,
       ...indicators
         .filter((i) => i.computedFrom === null)
         .map((i) => ({ key: i.id, header: indicatorHeader(i), width: 14, note: `${i.dimensionName}：0 至 ${i.maxPoints} 分，最多两位小数；留空表示未评分` })),
@@ -29,9 +25,7 @@ export function gridSheet(indicators: GridIndicator[]): SheetSpec<string> {
 
 export function gridSheetRows(indicators: GridIndicator[], rows: GridRow[]) {
   return rows.map((r) => ({
-    townName: r.townName,
-    villageName: r.name,
-    villageCode: r.code,
+    ...villageCells(r),
     version: r.version,
     ...Object.fromEntries(indicators.filter((i) => i.computedFrom === null).map((i) => [i.id, r.points[i.id] ?? null])),
   }));
@@ -46,30 +40,18 @@ export type PlannedGridRow = { villageId: string; version: number; scores: Recor
 export function planGridImport(read: ReadRow<string>[], indicators: GridIndicator[], rows: GridRow[]): { planned: PlannedGridRow[]; errors: RowError[] } {
   const spec = gridSheet(indicators);
   const typed = indicators.filter((i) => i.computedFrom === null);
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const errors: RowError[] = [];
   const planned: PlannedGridRow[] = [];
-  const seen = new Set<string>();
-  for (const { row, values } of read) {
-    const fail = (field: string, reason: string) => errors.push({ row, field, reason });
-    const target = byCode.get(values.villageCode ?? '');
-    if (!target) {
-      fail('村编码', `编码“${values.villageCode ?? ''}”不是您可以评分的村`);
-      continue;
-    }
-    if (seen.has(target.villageId)) fail('村编码', `“${target.name}”在表中出现了多次`);
-    seen.add(target.villageId);
+  const errors = matchVillageRows(read, rows, (target, values, fail, row) => {
     const version = /^\d{1,9}$/.test(values.version ?? '') ? Number(values.version) : null;
     if (version === null) fail('版本', '版本应为下载模板时的整数，请勿修改');
     else if (version !== target.version) fail('版本', `“${target.name}”的评分在您下载后已由${target.updatedBy ?? '他人'}修改，请重新下载模板`);
     const scores: Record<string, number | null> = {};
     for (const i of typed) {
       const check = checkCell(values[i.id] ?? '', i.maxPoints);
-      const col = spec.columns.findIndex((c) => c.key === i.id) + 1;
       if (check.ok) scores[i.id] = check.points;
-      else fail(indicatorHeader(i), `${columnLetter(col)}${row} 单元格${check.reason}`);
+      else fail(indicatorHeader(i), `${cellRef(spec, i.id, row)} 单元格${check.reason}`);
     }
     if (version !== null) planned.push({ villageId: target.villageId, version, scores });
-  }
+  });
   return { planned: errors.length > 0 ? [] : planned, errors };
 }
