@@ -40,6 +40,7 @@ const NoticePrintPage = lazy(() => import('./pages/campaigns/print/notice-print-
 const ViolationsPage = lazy(() => import('./pages/campaigns/violations/violations-page').then((m) => ({ default: m.ViolationsPage })));
 const MutualWorkPage = lazy(() => import('./pages/campaigns/stage-work/mutual-work-page').then((m) => ({ default: m.MutualWorkPage })));
 const MutualSummaryPage = lazy(() => import('./pages/campaigns/stage-work/mutual-summary-page').then((m) => ({ default: m.MutualSummaryPage })));
+const DepartmentGridPage = lazy(() => import('./pages/campaigns/stage-work/department-grid-page').then((m) => ({ default: m.DepartmentGridPage })));
 const DepartmentWorkPage = lazy(() => import('./pages/campaigns/stage-work/department-work-page').then((m) => ({ default: m.DepartmentWorkPage })));
 const RaterQualityPage = lazy(() => import('./pages/campaigns/raters/rater-quality-page').then((m) => ({ default: m.RaterQualityPage })));
 const SelfEvaluationsPage = lazy(() => import('./pages/self-evaluation/self-evaluations-page').then((m) => ({ default: m.SelfEvaluationsPage })));
@@ -100,6 +101,7 @@ export function AdminApp() {
                 <Route path="campaigns/:id/mutual" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualWorkPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/towns/:townId/summary" element={<RequirePermission permission="campaign:read"><Lazy page={<MutualSummaryPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/department" element={<RequirePermission permission="campaign:read"><Lazy page={<DepartmentWorkPage />} /></RequirePermission>} />
+                <Route path="campaigns/:id/department/grid/:kind" element={<RequirePermission permission="campaign:read"><Lazy page={<DepartmentGridPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/raters" element={<RequirePermission permission="campaign:manage"><Lazy page={<RaterQualityPage />} /></RequirePermission>} />
                 <Route path="self-evaluations" element={<RequirePermission permission="campaign:read"><Lazy page={<SelfEvaluationsPage />} /></RequirePermission>} />
                 <Route path="campaigns/:id/villages/:villageId/self-evaluation" element={<RequirePermission permission="campaign:read"><Lazy page={<SelfEvaluationPage />} /></RequirePermission>} />

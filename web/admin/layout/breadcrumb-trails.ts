@@ -34,6 +34,7 @@ const trails: Trail[] = [
   { pattern: '/campaigns/:id/surveys', steps: [campaign, mutual, { label: '群众测评' }] },
   { pattern: '/campaigns/:id/towns/:townId/summary', steps: [campaign, mutual, { kind: 'town', param: 'townId', fallback: { label: '镇（街道）' }, suffix: ' · 评星定级汇总表' }] },
   { pattern: '/campaigns/:id/department', steps: [campaign, { label: '部门点评' }] },
+  { pattern: '/campaigns/:id/department/grid/:kind', steps: [campaign, { label: '部门点评', to: '/campaigns/:id/department' }, { label: '表格录入' }] },
   { pattern: '/campaigns/:id/raters', steps: [campaign, { label: '评价质量' }] },
   { pattern: '/standards/new', steps: [{ label: '新建标准' }] },
   { pattern: '/standards/:id', steps: [{ kind: 'standard', param: 'id', fallback: { label: '评星标准' } }] },

@@ -1,34 +1,13 @@
 // What the grid holds between the server's rows and the keyboard: typed or pasted text per cell,
 // checked against the indicator's range the same way the server checks it (shared/score-cell).
-import { checkCell, parseClipboardBlock } from '../../../../../shared/score-cell';
+import { checkCell } from '../../../../../shared/score-cell';
 import type { GridIndicator, GridRow } from '../../../../../shared/contracts/score-grid';
-
-/** Typed text by village, then indicator: only cells the scorer changed and the server has not taken yet. */
-export type Drafts = Record<string, Record<string, string>>;
+import type { Drafts } from '../../../components/sheet-grid';
 
 export const shown = (points: number | null | undefined) => (points === null || points === undefined ? '' : String(points));
 
 export function cellText(drafts: Drafts, row: GridRow, indicatorId: string): string {
   return drafts[row.villageId]?.[indicatorId] ?? shown(row.points[indicatorId]);
-}
-
-/** Writes a pasted block from the focused cell rightwards and downwards over the editable cells. */
-export function pasteBlock(drafts: Drafts, rows: GridRow[], columns: GridIndicator[], at: { row: number; col: number }, text: string): { drafts: Drafts; touched: string[] } {
-  const block = parseClipboardBlock(text);
-  const next: Drafts = { ...drafts };
-  const touched = new Set<string>();
-  block.forEach((cells, dr) => {
-    const row = rows[at.row + dr];
-    if (!row) return;
-    const mine = { ...(next[row.villageId] ?? {}) };
-    cells.forEach((value, dc) => {
-      const column = columns[at.col + dc];
-      if (column) mine[column.id] = value.trim();
-    });
-    next[row.villageId] = mine;
-    touched.add(row.villageId);
-  });
-  return { drafts: next, touched: [...touched] };
 }
 
 export type RowCheck = { scores: Record<string, number | null>; bad: { indicatorId: string; reason: string }[] };

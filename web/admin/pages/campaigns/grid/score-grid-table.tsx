@@ -9,7 +9,8 @@ import type { GridRow, ScoreGrid } from '../../../../../shared/contracts/score-g
 import { checkCell } from '../../../../../shared/score-cell';
 import { errorText, isApiError } from '../../../api/client';
 import { saveGridRow } from '../../../api/score-grid-hooks';
-import { cellText, checkRow, pasteBlock, settle, shown, type Drafts } from './grid-drafts';
+import { focusGridCell, gridKeyTarget, isBlockPaste, pasteBlock, type Drafts } from '../../../components/sheet-grid';
+import { cellText, checkRow, settle, shown } from './grid-drafts';
 
 type RowState =
   | { kind: 'idle' }
@@ -87,32 +88,16 @@ export function ScoreGridTable({ campaignId, stage, grid }: Props) {
     void save(current.villageId);
   }
 
-  const focusCell = (row: number, col: number) => {
-    const el = document.querySelector<HTMLInputElement>(`[data-cell="${row}:${col}"]`);
-    if (el) {
-      el.focus();
-      el.select();
-    }
-  };
-
   function onKeyDown(e: React.KeyboardEvent<HTMLInputElement>, row: number, col: number) {
-    const input = e.currentTarget;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length;
-    let to: [number, number] | null = null;
-    if (e.key === 'Enter') to = [row + (e.shiftKey ? -1 : 1), col];
-    else if (e.key === 'ArrowDown') to = [row + 1, col];
-    else if (e.key === 'ArrowUp') to = [row - 1, col];
-    else if (e.key === 'ArrowLeft' && atStart) to = [row, col - 1];
-    else if (e.key === 'ArrowRight' && atEnd) to = [row, col + 1];
+    const to = gridKeyTarget(e, row, col);
     if (!to) return;
     e.preventDefault();
-    focusCell(to[0], to[1]);
+    focusGridCell(document, to[0], to[1]);
   }
 
   function onPaste(e: React.ClipboardEvent<HTMLInputElement>, row: number, col: number) {
     const text = e.clipboardData.getData('text/plain');
-    if (!/[\t\n]/.test(text.replace(/\r?\n$/, ''))) return; // one value: the input's own paste
+    if (!isBlockPaste(text)) return;
     e.preventDefault();
     const { drafts: next, touched } = pasteBlock(drafts, editable, typed, { row, col }, text);
     setDrafts(next);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Drawer, Empty, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useCampaign } from '../../../api/campaigns-hooks';
 import { errorText } from '../../../api/client';
@@ -107,6 +107,16 @@ export function DepartmentWorkPage() {
       >
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text type="secondary">评委组通过实地勘察、擂台比武、民主评价进行点评，下达整改任务，点评结果在村公示后作为定星参考。</Typography.Text>
+          <Space wrap>
+            {judge && (
+              <Link to={`/campaigns/${id}/department/grid/arena`}>
+                <Button icon={<TableOutlined />}>擂台比武表格录入</Button>
+              </Link>
+            )}
+            <Link to={`/campaigns/${id}/department/grid/democratic`}>
+              <Button icon={<TableOutlined />}>民主评价表格录入</Button>
+            </Link>
+          </Space>
           {can('campaign:manage') && <ArenaSettingsBar campaignId={id} />}
           {towns.length > 1 && <Select placeholder="所属镇" allowClear value={town} onChange={setTown} style={{ width: 160 }} options={towns.map((t) => ({ value: t, label: t }))} />}
           <Table<Row>

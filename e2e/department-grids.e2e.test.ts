@@ -1,0 +1,93 @@
+// The arena grid in the browser, on the demo's own judges: the current campaign is moved on to
+// 部门点评 through the API, then judge01 pastes one block copied from a spreadsheet over the
+// panel's villages; the bad cell is refused at the cell and stops the save, and once fixed the
+// whole block is stored by one save.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Page as ListPage } from '../shared/contracts/common';
+import type { Campaign } from '../shared/contracts/campaigns';
+import type { ArenaGrid } from '../shared/contracts/department-grids';
+import { apiGet, demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { startServer, type RunningServer } from './helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+const pages: Page[] = [];
+let campaignId: string;
+
+async function orgCall(method: string, path: string, body: unknown) {
+  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** A paste as Chromium delivers it from Excel or WPS: tab-separated cells, CRLF rows. */
+async function pasteInto(page: Page, cell: string, text: string) {
+  const input = page.locator(`[data-cell="${cell}"]`);
+  await input.click();
+  await input.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const org = await newPage(browser, server.baseUrl);
+  pages.push(org);
+  await login(org, 'orgadmin');
+  const current = (await apiGet<ListPage<Campaign>>(org, '/campaigns?pageSize=100')).items.find((c) => c.status === 'mutual');
+  if (!current) throw new Error('the demo has no campaign in stage 1');
+  campaignId = current.id;
+  // Stage 1 closed yesterday, stage 2 runs from today: the judges' arena opens.
+  const windows = { mutual: { opens: day(-30), closes: day(-1) }, department: { opens: day(0), closes: day(30) }, city: { opens: day(31), closes: day(60) } };
+  await orgCall('PATCH', `/campaigns/${campaignId}`, { windows });
+  await orgCall('POST', `/campaigns/${campaignId}/advance`, { to: 'department', reason: '演示：互评表未填完，进入部门点评' });
+});
+
+afterAll(async () => {
+  for (const p of pages) expect(problemsOn(p)).toEqual([]);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the arena grid', () => {
+  it('when a judge pastes a block with one score over the maximum, then that cell is refused with its reason and nothing is saved until it is fixed; then one save stores the block', async () => {
+    const page = await newPage(browser, server.baseUrl);
+    pages.push(page);
+    await login(page, 'judge01');
+    await page.goto(`/campaigns/${campaignId}/department`);
+    await page.getByRole('button', { name: '擂台比武表格录入' }).click();
+    await page.getByTestId('arena-grid').waitFor();
+    const grid = await apiGet<ArenaGrid>(page, `/campaigns/${campaignId}/arena/grid`);
+    expect(grid.rows.length).toBeGreaterThan(5);
+    const max = grid.indicator.maxPoints;
+    const half = Math.round(max * 50) / 100;
+    // One column, one row per village; the fourth over the maximum.
+    const block = grid.rows.map((_r, i) => (i === 3 ? String(max + 1) : String(half))).join('\r\n') + '\r\n';
+    await pasteInto(page, '0:0', block);
+    const bad = page.locator('[data-cell="3:0"]');
+    expect(await bad.getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('arena-grid').getByRole('alert').getByText(`超过满分，应为 0–${max} 分，最多 2 位小数`).waitFor();
+    await page.getByTestId('block-status').getByText('1 格有误，改正后才能保存').waitFor();
+    const save = page.getByRole('button', { name: /保存全部/ });
+    expect(await save.isDisabled()).toBe(true);
+    await screenshot(page, '110-arena-grid-paste');
+    expect((await apiGet<ArenaGrid>(page, `/campaigns/${campaignId}/arena/grid`)).rows.every((r) => r.points === null)).toBe(true);
+    // Fixed by typing, with Enter moving down as in a spreadsheet; then one save for the block.
+    await bad.fill('1');
+    await bad.press('Enter');
+    expect(await page.locator('[data-cell="4:0"]').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await bad.getAttribute('aria-invalid')).toBe('false');
+    await save.click();
+    await page.getByText(`已保存 ${grid.rows.length} 个村的擂台比武评分`).waitFor();
+    const stored = await apiGet<ArenaGrid>(page, `/campaigns/${campaignId}/arena/grid`);
+    expect(stored.rows.map((r) => r.points)).toEqual(grid.rows.map((_r, i) => (i === 3 ? 1 : half)));
+  });
+});
