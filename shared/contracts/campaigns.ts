@@ -67,7 +67,7 @@ export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 export const campaignAdvanceSchema = z.strictObject({ to: campaignStatusSchema, reason: z.string().trim().min(2).max(500).optional() });
 export type CampaignAdvance = z.infer<typeof campaignAdvanceSchema>;
 
-export const readinessKinds = ['early_window', 'unscored_sheets', 'unpublished_notices', 'open_rectifications', 'no_results', 'villages_without_stars', 'notice_running', 'open_objections'] as const;
+export const readinessKinds = ['early_window', 'unscored_sheets', 'unpublished_notices', 'open_rectifications', 'unapproved_self_evaluations', 'no_results', 'villages_without_stars', 'notice_running', 'open_objections'] as const;
 export type ReadinessKind = (typeof readinessKinds)[number];
 
 /** One unmet condition of the next step: what it is, how many, which ones. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { dateStringSchema, pageQuerySchema } from './common.js';
 import { campaignStatusSchema, evaluationStageSchema } from './campaigns.js';
 import { knownViolationCategories } from '../standards/standard.js';
+import { selfEvaluationStatusSchema } from './self-evaluation.js';
 
 const villageRefSchema = z.object({ id: z.uuid(), name: z.string(), townName: z.string() });
 const isoTime = z.string().meta({ description: 'ISO 8601 instant' });
@@ -304,6 +305,20 @@ export const villageEvaluationSchema = z.object({
   ),
   /** Raw entered totals per stage (before weights); null for a hidden stage. */
   stageTotals: z.object({ mutual: z.number().nullable(), department: z.number().nullable(), city: z.number().nullable() }),
+  /**
+   * The village's self-evaluation as a stage beside the others: counted (计入) when the standard
+   * gives its self stage a weight, else reference only (仅供参考). `points` are the approved
+   * points by indicator (empty until the town approves); `indicatorIds` the indicators it covers.
+   */
+  selfStage: z.object({
+    name: z.string(),
+    counted: z.boolean(),
+    weight: z.number(),
+    status: selfEvaluationStatusSchema,
+    indicatorIds: z.array(z.string()),
+    points: z.record(z.string(), z.number()),
+    total: z.number().nullable(),
+  }),
   /** The mass survey (群众测评) of stage 1, when entered and stage 1 is visible; the rate the engine drew from it is in result. */
   survey: z
     .object({

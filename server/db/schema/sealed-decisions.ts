@@ -1,5 +1,5 @@
 // Tables of migrations/0010_sealed_decisions.sql (campaign_results.proposal_change is in evaluation.ts)
-// and campaign_rating_inputs of 0017_seal_campaign_keys.sql.
+// and campaign_rating_inputs of 0017_seal_campaign_keys.sql (self_scores added by 0019_self_stage_inputs.sql).
 import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { countyKey, tz } from './columns.js';
 
@@ -33,5 +33,6 @@ export const campaignRatingInputs = pgTable('campaign_rating_inputs', {
   figures: jsonb('figures').$type<Record<string, number>>().notNull(),
   satisfaction: jsonb('satisfaction'),
   lastYearStars: integer('last_year_stars'),
+  selfScores: jsonb('self_scores').$type<Record<string, number>>().notNull(),
   keptAt: tz('kept_at').notNull(),
 }, countyKey);

@@ -1,5 +1,5 @@
-// Gathers what a stage gate looks at (sheets, review notices, rectification tasks, results,
-// objections) for the step from the campaign's current status to the next.
+// Gathers what a stage gate looks at (sheets, review notices, rectification tasks, approved
+// self-evaluations, results, objections) for the step from the campaign's current status to the next.
 import type { Ctx } from '../../context.js';
 import { chinaDate } from '../../../shared/dates.js';
 import type { CampaignReadiness } from '../../../shared/contracts/campaigns.js';
@@ -16,6 +16,9 @@ import { closingStage, factsFor, readinessItems, type ReadinessFacts } from './c
 import { evaluationStages, type EvaluationStage } from '../../../shared/contracts/campaigns.js';
 import { nextStatus } from './campaigns.js';
 import { selectPublishedReviewVillageIds, selectUnverifiedRectifications } from './campaigns.readiness.queries.js';
+import { selfEvaluationStatusLabels } from '../../../shared/contracts/self-evaluation.js';
+import { selectSelfEvaluationStatuses } from '../self-evaluation/self-evaluation.queries.js';
+import { selfStageOf } from '../self-evaluation/self-stage.js';
 
 async function sheetProgress(ctx: Ctx, campaign: CampaignRow, stage: EvaluationStage, villages: { id: string; name: string; townName: string }[]) {
   const standard = await campaignStandard(ctx, campaign);
@@ -55,6 +58,12 @@ export async function readinessOf(ctx: Ctx, campaign: CampaignRow): Promise<Camp
       title: t.title,
       statusLabel: rectificationStatusLabels[t.status],
     }));
+  }
+  if (wanted.has('unapprovedSelfEvaluations') && selfStageOf(await campaignStandard(ctx, campaign))?.counted) {
+    const statuses = await selectSelfEvaluationStatuses(ctx.db, countyId, campaign.id);
+    facts.unapprovedSelfEvaluations = villages
+      .filter((v) => statuses.get(v.id) !== 'approved')
+      .map((v) => ({ name: v.name, townName: v.townName, statusLabel: selfEvaluationStatusLabels[statuses.get(v.id) ?? 'not_started'] }));
   }
   if (wanted.has('results')) {
     const rows = await selectResults(ctx.db, countyId, campaign.id, ['/']);

@@ -28,6 +28,17 @@ describe('stage gate rules', () => {
     expect(item?.text).toBe('摸底互评评分表未填完：1 个村未打分，1 个村部分打分');
   });
 
+  it('when self-evaluations are not approved, then a reason may pass them and each village is named with its status', () => {
+    const unapprovedSelfEvaluations = [
+      { name: '甲村', townName: '一镇', statusLabel: '待镇审核' },
+      { name: '乙村', townName: '二镇', statusLabel: '未填报' },
+    ];
+    const [item] = readinessItems({ ...base, to: 'city', today: '2026-05-02', unapprovedSelfEvaluations });
+    expect(item).toMatchObject({ kind: 'unapproved_self_evaluations', count: 2, overridable: true, details: ['一镇甲村：村自评未审核通过（待镇审核）', '二镇乙村：村自评未审核通过（未填报）'] });
+    expect(item?.text).toContain('2 个村的村自评未审核通过');
+    expect(readinessItems({ ...base, to: 'city', today: '2026-05-02', unapprovedSelfEvaluations: [] })).toEqual([]);
+  });
+
   it('when stars are undecided, the notice runs or objections wait, then no reason can pass them', () => {
     const village = { name: '甲村', townName: '一镇' };
     expect(readinessItems({ ...base, to: 'notice', today: '2026-06-01', results: { total: 0, unconfirmed: [] } })[0]).toMatchObject({ kind: 'no_results', overridable: false });
@@ -38,7 +49,8 @@ describe('stage gate rules', () => {
 
   it('when a step is checked, then it looks at the work of the stage that ends', () => {
     expect(factsFor('mutual')).toEqual([]);
-    expect(factsFor('city')).toEqual(['sheets', 'unpublishedReviews', 'openRectifications']);
+    expect(factsFor('city')).toEqual(['sheets', 'unpublishedReviews', 'openRectifications', 'unapprovedSelfEvaluations']);
+    expect(factsFor('notice')).toEqual(['sheets', 'openRectifications', 'unapprovedSelfEvaluations', 'results']);
     expect(factsFor('final')).toEqual(['openObjections']);
   });
 

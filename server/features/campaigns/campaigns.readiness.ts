@@ -23,11 +23,13 @@ export type ReadinessFacts = {
   sheets?: { stage: EvaluationStage; villages: SheetProgress[] };
   unpublishedReviews?: Village[];
   openRectifications?: (Village & { title: string; statusLabel: string })[];
+  /** Villages whose self-evaluation the town has not approved, when the standard counts the self stage. */
+  unapprovedSelfEvaluations?: (Village & { statusLabel: string })[];
   results?: { total: number; unconfirmed: Village[] };
   openObjections?: number;
 };
 
-export type ReadinessFact = 'sheets' | 'unpublishedReviews' | 'openRectifications' | 'results' | 'openObjections';
+export type ReadinessFact = 'sheets' | 'unpublishedReviews' | 'openRectifications' | 'unapprovedSelfEvaluations' | 'results' | 'openObjections';
 
 /** Which facts each step checks: the work of the stage that ends, and what the next step needs. */
 export function factsFor(to: CampaignStatus): ReadinessFact[] {
@@ -37,10 +39,11 @@ export function factsFor(to: CampaignStatus): ReadinessFact[] {
       return [];
     case 'department':
       return ['sheets'];
+    // Stars are proposed in the city stage and published in the notice: a counted self stage must be approved by then.
     case 'city':
-      return ['sheets', 'unpublishedReviews', 'openRectifications'];
+      return ['sheets', 'unpublishedReviews', 'openRectifications', 'unapprovedSelfEvaluations'];
     case 'notice':
-      return ['sheets', 'openRectifications', 'results'];
+      return ['sheets', 'openRectifications', 'unapprovedSelfEvaluations', 'results'];
     case 'final':
       return ['openObjections'];
   }
@@ -99,6 +102,15 @@ export function readinessItems(f: ReadinessFacts): ReadinessItem[] {
       text: `${f.openRectifications.length} 项整改任务尚未核验通过`,
       count: f.openRectifications.length,
       details: f.openRectifications.map((t) => `${villageLine(t)}：${t.title}（${t.statusLabel}）`),
+      overridable: true,
+    });
+  }
+  if (f.unapprovedSelfEvaluations && f.unapprovedSelfEvaluations.length > 0) {
+    items.push({
+      kind: 'unapproved_self_evaluations',
+      text: `${f.unapprovedSelfEvaluations.length} 个村的村自评未审核通过：自评计入综合得分，未审核通过的村自评阶段按 0 计`,
+      count: f.unapprovedSelfEvaluations.length,
+      details: f.unapprovedSelfEvaluations.map((v) => `${villageLine(v)}：村自评未审核通过（${v.statusLabel}）`),
       overridable: true,
     });
   }

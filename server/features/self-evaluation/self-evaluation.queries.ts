@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/core.js';
 import { selfEvaluationFiles, selfEvaluations } from '../../db/schema/self-evaluation.js';
 import { inSubtrees } from '../../db/scope.js';
+import type { SelfEvaluationItems } from '../../../shared/contracts/self-evaluation.js';
 
 const submitter = alias(users, 'submitter');
 const reviewer = alias(users, 'reviewer');
@@ -108,4 +109,21 @@ export async function markFileRemoved(db: Db, countyId: string, id: string, by: 
     .update(selfEvaluationFiles)
     .set({ removedBy: by, removedAt: at })
     .where(and(eq(selfEvaluationFiles.countyId, countyId), eq(selfEvaluationFiles.id, id)));
+}
+
+/** The campaign's approved self-evaluations: what the self stage of the rating reads. */
+export async function selectApprovedSelfEvaluations(db: Db, countyId: string, campaignId: string): Promise<{ villageId: string; items: SelfEvaluationItems }[]> {
+  return db
+    .select({ villageId: selfEvaluations.villageId, items: selfEvaluations.items })
+    .from(selfEvaluations)
+    .where(and(eq(selfEvaluations.countyId, countyId), eq(selfEvaluations.campaignId, campaignId), eq(selfEvaluations.status, 'approved')));
+}
+
+/** Status of every self-evaluation of the campaign, by village (villages not started are absent). */
+export async function selectSelfEvaluationStatuses(db: Db, countyId: string, campaignId: string): Promise<Map<string, 'draft' | 'submitted' | 'returned' | 'approved'>> {
+  const rows = await db
+    .select({ villageId: selfEvaluations.villageId, status: selfEvaluations.status })
+    .from(selfEvaluations)
+    .where(and(eq(selfEvaluations.countyId, countyId), eq(selfEvaluations.campaignId, campaignId)));
+  return new Map(rows.map((r) => [r.villageId, r.status]));
 }

@@ -59,9 +59,9 @@ describe('the self stage of a standard', () => {
     expect(stageRole(base).role).toBe('reference');
   });
 
-  it('when the standard has a counted self stage, then its weight is named and the text says the rating does not read it yet', () => {
+  it('when the standard has a counted self stage, then its weight is named and the text says approved points count', () => {
     const withSelf = { ...base, stages: [...base.stages, { id: 'self', name: '自评', kind: 'self', weight: 10 }] } as unknown as Standard;
-    expect(stageRole(withSelf)).toEqual({ role: 'counted', text: '评星标准规定自评计入综合得分（权重 10%）；定星测算暂未读取自评分，现按参考显示' });
+    expect(stageRole(withSelf)).toEqual({ role: 'counted', text: '评星标准规定自评计入综合得分（权重 10%）：镇审核通过的自评分参与定星测算，未审核通过按 0 计' });
     const reference = { ...base, stages: [...base.stages, { id: 'self', name: '自评', kind: 'self', weight: 0, referenceOnly: true }] } as unknown as Standard;
     expect(stageRole(reference).role).toBe('reference');
   });

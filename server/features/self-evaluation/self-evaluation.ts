@@ -4,6 +4,7 @@
 import type { CampaignStatus } from '../../../shared/contracts/campaigns.js';
 import type { SelfEvaluationAction, SelfEvaluationItems, SelfEvaluationStatus } from '../../../shared/contracts/self-evaluation.js';
 import type { Standard } from '../../../shared/standards/standard.js';
+import { selfStageOf } from './self-stage.js';
 
 export type StoredStatus = Exclude<SelfEvaluationStatus, 'not_started'>;
 export type SelfEvaluationMove = 'submit' | 'approve' | 'return' | 'unapprove';
@@ -63,11 +64,10 @@ export function selfIndicators(standard: Standard): SelfIndicator[] {
 
 /** Counted when the standard gives the self stage a weight; otherwise shown beside the others for reference. */
 export function stageRole(standard: Standard): { role: 'counted' | 'reference'; text: string } {
-  const stage = selfStage(standard);
-  // The rating input does not carry self-evaluation scores yet: say so rather than imply they count.
-  if (stage && !stage.referenceOnly && stage.weight > 0) return { role: 'counted', text: `评星标准规定自评计入综合得分（权重 ${stage.weight}%）；定星测算暂未读取自评分，现按参考显示` };
-  if (stage) return { role: 'reference', text: '自评作为参考，与各阶段得分并列显示，不计入综合得分' };
-  return { role: 'reference', text: '本年度评星标准未设自评阶段，自评仅作参考，不计入综合得分' };
+  const stage = selfStageOf(standard);
+  if (stage?.counted) return { role: 'counted', text: `评星标准规定自评计入综合得分（权重 ${stage.weight}%）：镇审核通过的自评分参与定星测算，未审核通过按 0 计` };
+  if (stage) return { role: 'reference', text: '自评与各阶段得分并列显示，仅供参考，不计入总分' };
+  return { role: 'reference', text: '本年度评星标准未设自评阶段，自评仅供参考，不计入总分' };
 }
 
 export type ItemInput = { indicatorId: string; points: number | null; note: string };
@@ -99,4 +99,29 @@ export function missingIndicators(indicators: readonly SelfIndicator[], items: S
 /** The sum of the points entered, in hundredths exactly. */
 export function totalOf(indicators: readonly SelfIndicator[], items: SelfEvaluationItems): number {
   return indicators.reduce((n, i) => n + Math.round((items[i.id]?.points ?? 0) * 100), 0) / 100;
+}
+
+export type SelfStageView = { name: string; counted: boolean; weight: number; status: SelfEvaluationStatus; indicatorIds: string[]; points: Record<string, number>; total: number | null };
+
+/** The self-evaluation as a stage beside the others on the village page: only approved points are shown as the stage's. */
+export function selfStageView(standard: Standard, row: { status: SelfEvaluationStatus; items: SelfEvaluationItems } | undefined): SelfStageView {
+  const stage = selfStageOf(standard);
+  const indicators = selfIndicators(standard);
+  const status = row?.status ?? 'not_started';
+  const points: Record<string, number> = {};
+  if (row && status === 'approved') {
+    for (const i of indicators) {
+      const p = row.items[i.id]?.points;
+      if (p !== undefined && p !== null) points[i.id] = p;
+    }
+  }
+  return {
+    name: stage?.name ?? '村自评',
+    counted: stage?.counted ?? false,
+    weight: stage?.weight ?? 0,
+    status,
+    indicatorIds: indicators.map((i) => i.id),
+    points,
+    total: status === 'approved' && row ? totalOf(indicators, row.items) : null,
+  };
 }

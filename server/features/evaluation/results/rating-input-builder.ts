@@ -7,7 +7,8 @@ import type { VillageFigures } from '../../figures/figures.js';
 export type RatingSources = {
   villages: { id: string; name: string; townId: string }[];
   towns: { id: string; name: string; ownScore?: number | null }[];
-  entries: { stage: 'mutual' | 'department' | 'city'; villageId: string; indicatorId: string; points: number }[];
+  /** Score entries by stage id: the three sheet stages, and the self stage from approved self-evaluations. */
+  entries: { stage: string; villageId: string; indicatorId: string; points: number }[];
   figures: VillageFigures;
   lastYearStars: Map<string, number | null>;
   satisfaction?: Map<string, SatisfactionInput>;
@@ -17,11 +18,12 @@ export type RatingSources = {
 export function buildRatingInput(standard: Standard, sources: RatingSources, campaign: { id: string; name: string; year: number }): RatingInput {
   // Only recorded figures the standard declares may be passed; derived ones the engine computes.
   const recorded = new Set((standard.figures ?? []).filter((f) => !f.ratio).map((f) => f.id));
-  const scores = new Map<string, { mutual: Record<string, number>; department: Record<string, number>; city: Record<string, number> }>();
+  const scores = new Map<string, Record<string, Record<string, number>>>();
   for (const e of sources.entries) {
     let s = scores.get(e.villageId);
     if (!s) scores.set(e.villageId, (s = { mutual: {}, department: {}, city: {} }));
-    s[e.stage][e.indicatorId] = e.points;
+    // Other stages (the self stage) appear only for a village that has entries in them.
+    (s[e.stage] ??= {})[e.indicatorId] = e.points;
   }
   return {
     campaign,

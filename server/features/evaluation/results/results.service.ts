@@ -15,6 +15,7 @@ import { assertAllWithinVetoes, assertWithinVetoes } from '../decisions/veto-gua
 import { mergeDecision, type RecomputeChange } from '../decisions/recompute.js';
 import { assertSealed, sealRows } from '../seals/seals.service.js';
 import { keepRatingInputs, rateStoredInputs } from '../seals/stored-inputs.service.js';
+import { selfStageStep, withSelfStageStep } from '../../self-evaluation/self-stage.js';
 
 /**
  * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
@@ -26,9 +27,10 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     await lockCampaignRow(tx.db, countyId, campaignId);
     const campaign = await findCampaign(tx, campaignId);
     if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
-    const { result, villages, surveys, input } = await rateStoredInputs(tx, campaign);
-    // Figures and surveys keep changing after the campaign: reproduce rates what was rated here.
-    await keepRatingInputs(tx, campaignId, input);
+    const { result, villages, surveys, input, standard, self } = await rateStoredInputs(tx, campaign);
+    // Figures, surveys and self-evaluations keep changing after the campaign: reproduce rates what was rated here.
+    await keepRatingInputs(tx, campaignId, input, self?.id ?? null);
+    const selfPoints = new Map(input.villages.map((v) => [v.id, self ? v.scores[self.id] : undefined]));
     const pathOf = new Map(villages.map((v) => [v.id, v.path]));
     const now = ctx.now();
     // Overrides and confirmations are carried over: they must be as they were sealed.
@@ -60,7 +62,9 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
           rankInTown: v.rankInTown,
           rankInCity: v.rankInCity,
           notes: v.notes,
-          explanation: { steps: withSourceStep(v.explanation, surveys.sources.get(v.id)), stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
+          explanation: {
+            steps: withSelfStageStep(withSourceStep(v.explanation, surveys.sources.get(v.id)), self && selfStageStep(standard, self, selfPoints.get(v.id))),
+            stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
           computedAt: now,
         };
       }),

@@ -15,12 +15,16 @@ import { ratingViolations } from '../city/violations.js';
 import { selectPreviousYearStars, selectTownScores } from '../results/results.queries.js';
 import type { RatingInput, SatisfactionInput } from '../../standards/engine/rating-input.js';
 import { replaceRatingInputs, selectRatingInputs } from './rating-inputs.queries.js';
+import { selectApprovedSelfEvaluations } from '../../self-evaluation/self-evaluation.queries.js';
+import { selfStageEntries, selfStageOf } from '../../self-evaluation/self-stage.js';
 
 /**
- * `stages` keeps only those stages' score entries (a reader who may not see a stage yet gets it
- * empty); `satisfaction: false` leaves the survey out. By default everything stored is rated.
- * `kept: true` (reproduce) rates the figures, satisfaction and last year's stars the last
- * computation kept, where it kept them, instead of collecting them again.
+ * `stages` keeps only those sheet stages' score entries (a reader who may not see a stage yet gets
+ * it empty); `satisfaction: false` leaves the survey out. By default everything stored is rated.
+ * The self stage, when the standard has one, rates the approved self-evaluations (readable by
+ * whoever reads the village, so never hidden). `kept: true` (reproduce) rates the figures,
+ * satisfaction, last year's stars and self points the last computation kept, where it kept them,
+ * instead of collecting them again.
  */
 export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { stages?: readonly string[]; satisfaction?: boolean; kept?: boolean } = {}) {
   const countyId = tx.principal.countyId;
@@ -32,7 +36,9 @@ export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { s
   const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
   // Phone answers, paper counts or both: the source goes into the explanation.
   const surveys = await campaignSatisfaction(tx, countyId, campaignId, villages.map((v) => v.id));
-  const entries = (await selectCampaignEntries(tx.db, countyId, campaignId)).filter((e) => !only.stages || only.stages.includes(e.stage));
+  const sheets = (await selectCampaignEntries(tx.db, countyId, campaignId)).filter((e) => !only.stages || only.stages.includes(e.stage));
+  const self = selfStageOf(standard);
+  const entries = self ? [...sheets, ...selfStageEntries(standard, await selectApprovedSelfEvaluations(tx.db, countyId, campaignId))] : sheets;
   const input = buildRatingInput(
     standard,
     {
@@ -50,14 +56,32 @@ export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { s
     const kept = await selectRatingInputs(tx.db, countyId, campaignId);
     input.villages = input.villages.map((v) => {
       const k = kept.get(v.id);
-      return k ? { ...v, figures: k.figures, satisfaction: (k.satisfaction ?? null) as SatisfactionInput | null, lastYearStars: k.lastYearStars } : v;
+      if (!k) return v;
+      const scores = { ...v.scores };
+      if (self) {
+        // What was rated then, not the self-evaluation as it stands now (it may have been sent back).
+        delete scores[self.id];
+        if (k.selfScores && Object.keys(k.selfScores).length > 0) scores[self.id] = k.selfScores;
+      }
+      return { ...v, scores, figures: k.figures, satisfaction: (k.satisfaction ?? null) as SatisfactionInput | null, lastYearStars: k.lastYearStars };
     });
   }
-  return { result: rateCampaign(standard, input), villages, surveys, input, standard };
+  return { result: rateCampaign(standard, input), villages, surveys, input, standard, self };
 }
 
-/** Keeps what a computation rated besides the scores, village by village (in its transaction). */
-export async function keepRatingInputs(tx: Pick<Ctx, 'db' | 'now'> & { principal: Pick<Ctx['principal'], 'countyId'> }, campaignId: string, input: RatingInput): Promise<void> {
-  const rows = input.villages.map((v) => ({ villageId: v.id, figures: v.figures ?? {}, satisfaction: v.satisfaction ?? null, lastYearStars: v.lastYearStars ?? null }));
+/** Keeps what a computation rated besides the sheet scores, village by village (in its transaction). */
+export async function keepRatingInputs(
+  tx: Pick<Ctx, 'db' | 'now'> & { principal: Pick<Ctx['principal'], 'countyId'> },
+  campaignId: string,
+  input: RatingInput,
+  selfStageId: string | null = null,
+): Promise<void> {
+  const rows = input.villages.map((v) => ({
+    villageId: v.id,
+    figures: v.figures ?? {},
+    satisfaction: v.satisfaction ?? null,
+    lastYearStars: v.lastYearStars ?? null,
+    selfScores: (selfStageId ? v.scores?.[selfStageId] : undefined) ?? {},
+  }));
   await replaceRatingInputs(tx.db, tx.principal.countyId, campaignId, rows, tx.now());
 }

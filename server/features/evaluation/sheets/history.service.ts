@@ -1,6 +1,6 @@
-// What a village's stars rest on: its evaluation page in one campaign (the three stages side by
-// side, evidence, violations, the engine's steps, who confirmed, corrections) and its stars
-// across campaigns; and the town committees' stars with the engine's steps.
+// What a village's stars rest on: its evaluation page in one campaign (the three stages and the
+// self-evaluation side by side, evidence, violations, the engine's steps, who confirmed,
+// corrections) and its stars across campaigns; and the town committees' stars with the engine's steps.
 import type { Ctx } from '../../../context.js';
 import { AppError } from '../../../../shared/errors.js';
 import type { StarHistory, TownResults, VillageEvaluation } from '../../../../shared/contracts/evaluation-results.js';
@@ -15,6 +15,8 @@ import { selectVillageViolations } from '../city/violations.queries.js';
 import { selectSurveys } from '../mutual/surveys.queries.js';
 import { casesInSteps, sideBySide, violationSummary, visibleStages } from './history.js';
 import { selectResultWithConfirmer, selectVillageEntries, selectVillageHistory } from './history.queries.js';
+import { selectSelfEvaluation } from '../../self-evaluation/self-evaluation.queries.js';
+import { selfStageView } from '../../self-evaluation/self-evaluation.js';
 
 type StoredExplanation = {
   steps?: { rule: string; text: string; reasons?: unknown }[];
@@ -57,6 +59,8 @@ export async function getVillageEvaluation(ctx: Ctx, campaignId: string, village
     visibleStages: visible,
     indicators,
     stageTotals,
+    // Readable by whoever reads the village, like the self-evaluation itself: never hidden by stage.
+    selfStage: selfStageView(standard, await selectSelfEvaluation(ctx.db, countyId, campaignId, villageId)),
     survey: visible.includes('mutual') ? await villageSurvey(ctx, campaignId, villageId) : null,
     evidence,
     violations: violationSummary(await selectVillageViolations(ctx.db, countyId, villageId, campaign.year), officer, casesInSteps(e.steps ?? [])),
