@@ -116,6 +116,10 @@ describe('村自评', () => {
     await org.goto(`/campaigns/${campaign.id}/villages/${villageId}`);
     await org.getByText('村自评').first().waitFor();
     await org.locator('.ant-tag', { hasText: '镇已审核通过' }).waitFor();
+    // The self stage beside the three stages: its approved total, tagged reference only (the demo standard has no self stage).
+    const selfStage = org.getByTestId('self-stage');
+    await selfStage.getByText('仅供参考').waitFor();
+    expect(await selfStage.textContent()).toMatch(/村自评原始分.*\d/);
     const whatIf = org.getByTestId('what-if');
     await whatIf.getByText(/当前测算：/).waitFor({ timeout: 30_000 });
     expect(await whatIf.textContent()).toMatch(/距 \d 星还差|已是最高等级|不能升星|达不到/);

@@ -14,7 +14,7 @@ import { SelfEvaluationCard, WhatIfCard } from './village-self-cards';
 
 type Indicator = VillageEvaluation['indicators'][number];
 
-/** A village's evaluation: the three stages side by side, the evidence, the engine's reasons, its history. */
+/** A village's evaluation: the self-evaluation and the three stages side by side, the evidence, the engine's reasons, its history. */
 export function VillageEvaluationPage() {
   const { id = '', villageId = '' } = useParams();
   const { data, isPending, error } = useVillageEvaluation(id, villageId);
@@ -35,9 +35,16 @@ export function VillageEvaluationPage() {
       </Tooltip>
     );
   };
+  const self = data.selfStage;
+  const selfCell = (_: unknown, i: Indicator) => {
+    if (!self.indicatorIds.includes(i.id)) return <Typography.Text type="secondary">不评</Typography.Text>;
+    const p = self.points[i.id];
+    return p === undefined ? <Typography.Text type="secondary">未审核</Typography.Text> : <span>{p}</span>;
+  };
   const columns: TableColumnsType<Indicator> = [
     { title: '指标', dataIndex: 'name' },
     { title: '分值', dataIndex: 'maxPoints', width: 64, align: 'center' },
+    { title: self.name, key: 'self', width: 96, align: 'center', render: selfCell },
     ...evaluationStages.map((stage) => ({ title: stageLabels[stage], key: stage, width: 96, align: 'center' as const, render: stageCell(stage) })),
     { title: '材料', dataIndex: 'evidenceCount', width: 64, align: 'center', render: (n: number) => (n ? `${n} 份` : '—') },
   ];
@@ -110,10 +117,13 @@ export function VillageEvaluationPage() {
       <Row gutter={16} align="top">
         <Col xs={24} xl={15}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-            <Card title="三个阶段逐项得分">
+            <Card title="各阶段逐项得分">
               <Row gutter={16} style={{ marginBottom: 16 }}>
+                <Col span={6}>
+                  <SelfStageTotal stage={self} />
+                </Col>
                 {evaluationStages.map((stage) => (
-                  <Col span={8} key={stage}>
+                  <Col span={6} key={stage}>
                     <Card size="small">
                       <Statistic title={`${stageLabels[stage]}原始分`} value={data.stageTotals[stage] ?? '未公开'} />
                     </Card>
@@ -147,6 +157,25 @@ export function VillageEvaluationPage() {
         </Col>
       </Row>
     </Space>
+  );
+}
+
+/** The self stage's approved total beside the stages' totals, tagged 计入 (counted, with its weight) or 仅供参考. */
+function SelfStageTotal({ stage }: { stage: VillageEvaluation['selfStage'] }) {
+  const tag = stage.counted ? <Tag color="red">计入 {stage.weight}%</Tag> : <Tag>仅供参考</Tag>;
+  return (
+    <Card size="small" data-testid="self-stage">
+      <Statistic
+        title={
+          <Space size={4}>
+            {`${stage.name}原始分`}
+            {tag}
+          </Space>
+        }
+        value={stage.total ?? (stage.counted ? '未审核通过（按 0 计）' : '未审核通过')}
+        valueStyle={stage.total === null ? { fontSize: 14 } : undefined}
+      />
+    </Card>
   );
 }
 

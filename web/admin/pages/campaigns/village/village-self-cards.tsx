@@ -26,7 +26,7 @@ export function SelfEvaluationCard({ campaignId, villageId }: { campaignId: stri
           <Descriptions.Item label="签署提交">{data.submitted ? `${data.submitted.name} · ${formatTime(data.submitted.at)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label="镇审核">{data.reviewed ? `${data.reviewed.name} · ${formatTime(data.reviewed.at)}` : '—'}</Descriptions.Item>
           <Descriptions.Item label="计分方式" span={2}>
-            <Tag color={data.stageRole === 'counted' ? 'red' : 'default'}>{data.stageRole === 'counted' ? '标准计分' : '参考'}</Tag>
+            <Tag color={data.stageRole === 'counted' ? 'red' : 'default'}>{data.stageRole === 'counted' ? '计入' : '仅供参考'}</Tag>
             {data.stageRoleText}
           </Descriptions.Item>
         </Descriptions>
