@@ -60,6 +60,31 @@ describe('county keys', () => {
     expect(await countyKeyBreaches(t.database.db)).toEqual([]);
   });
 
+  it('a partitioned table is judged once, by its parent; its partitions are not breaches', async () => {
+    // The partitioned CI run turns the biggest tables into these (scripts/partition-by-county.sql).
+    await t.database.runAsOwner(`
+      CREATE TABLE zz_part_ok (county_id uuid NOT NULL, id uuid NOT NULL, village_id uuid NOT NULL,
+        PRIMARY KEY (county_id, id), FOREIGN KEY (county_id, village_id) REFERENCES org_units (county_id, id))
+        PARTITION BY HASH (county_id);
+      CREATE TABLE zz_part_ok_p0 PARTITION OF zz_part_ok FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+      CREATE TABLE zz_part_ok_p1 PARTITION OF zz_part_ok FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+      CREATE TABLE zz_part_child (county_id uuid NOT NULL, id uuid NOT NULL, ok_id uuid,
+        PRIMARY KEY (county_id, id), FOREIGN KEY (county_id, ok_id) REFERENCES zz_part_ok (county_id, id));
+      CREATE TABLE zz_part_bad (id uuid PRIMARY KEY, county_id uuid) PARTITION BY HASH (id);
+      CREATE TABLE zz_part_bad_p0 PARTITION OF zz_part_bad FOR VALUES WITH (MODULUS 1, REMAINDER 0);`);
+    try {
+      const breaches = (await countyKeyBreaches(t.database.db)).filter((b) => b.table.startsWith('zz_part'));
+      expect(breaches).toEqual([
+        { table: 'zz_part_bad', rule: 'county_id may be null', name: 'county_id' },
+        { table: 'zz_part_bad', rule: 'primary key without county_id', name: '' },
+        { table: 'zz_part_bad', rule: 'unique index without county_id', name: 'zz_part_bad_pkey' },
+      ]);
+    } finally {
+      await t.database.runAsOwner('DROP TABLE zz_part_child, zz_part_ok, zz_part_bad');
+    }
+    expect(await countyKeyBreaches(t.database.db)).toEqual([]);
+  });
+
   it('a row cannot point at another county’s row, even written straight into the database', async () => {
     const otherCounty = randomUUID();
     const village = t.city.villages.town1[0];

@@ -16,13 +16,19 @@ export const referenceTables = [
   'login_names',
 ] as const;
 
-/** The biggest county tables: hash-partitioned by county_id in the partitioned CI run. */
+/**
+ * The biggest county tables: hash-partitioned by county_id in the partitioned CI run
+ * (scripts/partition-by-county.sql lists the same names; the test checks they agree).
+ */
 export const largestCountyTables = [
+  // one row per indicator, village and stage
   'score_entries',
   'campaign_results',
+  // every write and every login
   'audit_log',
   'training_attendance',
-  'mutual_surveys',
+  // one row per phone-survey respondent (mutual_surveys holds one total per village)
+  'survey_responses',
 ] as const;
 
 export type CountyKeyBreach = { table: string; rule: string; name: string };
