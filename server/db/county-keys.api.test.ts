@@ -2,11 +2,16 @@
 // that carries county_id has it in its primary key, unique indexes and foreign keys, and every
 // other table is a listed reference table. New tables added by any migration are checked too.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { sqlStateOf } from './errors.js';
-import { countyKeyBreaches } from './tenancy.queries.js';
+import { selectRows } from './rows.js';
+import { projectRoot } from '../paths.js';
+import { referenceTables } from './tenancy.js';
+import { countyKeyBreaches, distributedTables } from './tenancy.queries.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -58,6 +63,21 @@ describe('county keys', () => {
       await t.database.runAsOwner('DROP TABLE zz_loose, zz_bad; ALTER TABLE login_names DROP COLUMN unit_id;');
     }
     expect(await countyKeyBreaches(t.database.db)).toEqual([]);
+  });
+
+  it('docs/operations.md distributes exactly the county tables, each after those it points at', async () => {
+    const docs = await readFile(path.join(projectRoot, 'docs', 'operations.md'), 'utf8');
+    const calls = (fn: string) => [...docs.matchAll(new RegExp(`${fn}\\('(\\w+)'`, 'g'))].map((m) => m[1]);
+    expect(calls('create_reference_table')).toEqual([...referenceTables]);
+    const order = await distributedTables(t.database.db);
+    expect(calls('create_distributed_table')).toEqual(order);
+    const edges = await selectRows<{ from: string; to: string }>(
+      t.database.db,
+      sql`SELECT conrelid::regclass::text AS from, confrelid::regclass::text AS to FROM pg_constraint
+          WHERE contype = 'f' AND conparentid = 0 AND conrelid <> confrelid AND connamespace = 'public'::regnamespace`,
+    );
+    const late = edges.filter((e) => order.includes(e.to) && order.indexOf(e.from) <= order.indexOf(e.to));
+    expect(late).toEqual([]);
   });
 
   it('a partitioned table is judged once, by its parent; its partitions are not breaches', async () => {

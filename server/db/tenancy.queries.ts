@@ -46,3 +46,36 @@ export async function countyKeyBreaches(db: Db): Promise<CountyKeyBreach[]> {
     ORDER BY 1, 2, 3`,
   );
 }
+
+/**
+ * The tables a distributed database spreads by county_id (every table with county_id that is
+ * not a listed reference table; a partitioned table counts once), in an order that creates every
+ * table after those its foreign keys point at, org_units first (the others are co-located with
+ * it). docs/operations.md lists them in this order; a test keeps the two equal.
+ */
+export async function distributedTables(db: Db): Promise<string[]> {
+  const reference = `{${referenceTables.join(',')}}`;
+  const rows = await selectRows<{ table: string }>(
+    db,
+    sql`
+    WITH RECURSIVE county AS (
+      SELECT c.oid, c.relname::text AS relname FROM pg_class c
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'county_id' AND NOT a.attisdropped
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND c.relname <> ALL (${reference}::text[])
+    ),
+    edge AS (
+      SELECT DISTINCT f.conrelid AS from_oid, f.confrelid AS to_oid FROM pg_constraint f
+      JOIN county a ON a.oid = f.conrelid JOIN county b ON b.oid = f.confrelid
+      WHERE f.contype = 'f' AND f.conrelid <> f.confrelid
+    ),
+    -- A table's depth is the longest chain of foreign keys below it (bounded, should one loop).
+    depth AS (
+      SELECT oid, 0 AS d FROM county
+      UNION ALL SELECT e.from_oid, depth.d + 1 FROM depth JOIN edge e ON e.to_oid = depth.oid WHERE depth.d < 50
+    )
+    SELECT c.relname AS "table" FROM county c JOIN depth USING (oid)
+    GROUP BY c.relname ORDER BY c.relname <> 'org_units', max(depth.d), c.relname`,
+  );
+  return rows.map((r) => r.table);
+}
