@@ -2,6 +2,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaigns } from '../../db/schema/evaluation.js';
 import { standardVersions } from '../../db/schema/standards.js';
+import { keyJoin } from '../../db/scope.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string };
 
@@ -24,7 +25,7 @@ const campaignColumns = {
 };
 
 const selectCampaigns = (db: Db) =>
-  db.select(campaignColumns).from(campaigns).innerJoin(standardVersions, eq(standardVersions.id, campaigns.standardId));
+  db.select(campaignColumns).from(campaigns).innerJoin(standardVersions, keyJoin(standardVersions, campaigns.countyId, campaigns.standardId));
 
 export async function listCampaignRows(db: Db, countyId: string, page: { page: number; pageSize: number }) {
   const where = eq(campaigns.countyId, countyId);

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/core.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import type { OrgUnitListQuery } from '../../../shared/contracts/org-units.js';
 import type { OrgRow } from './orgs.js';
 import type { OpenPage } from '../../../shared/contracts/common.js';
@@ -25,7 +25,7 @@ const orgColumns = {
   parentName: parent.name,
 };
 
-const selectOrgs = (db: Db) => db.select(orgColumns).from(orgUnits).leftJoin(parent, eq(parent.id, orgUnits.parentId));
+const selectOrgs = (db: Db) => db.select(orgColumns).from(orgUnits).leftJoin(parent, keyJoin(parent, orgUnits.countyId, orgUnits.parentId));
 
 export async function selectOrgUnit(db: Db, countyId: string, scope: readonly string[], id: string): Promise<OrgRow | undefined> {
   const [row] = await selectOrgs(db).where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.id, id), inSubtrees(orgUnits.path, scope)));

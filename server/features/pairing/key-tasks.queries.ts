@@ -2,7 +2,7 @@ import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/core.js';
 import { keyTasks } from '../../db/schema/fieldwork.js';
-import { inSubtrees } from '../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../db/scope.js';
 import { town } from './pairing.queries.js';
 
 export type KeyTaskRow = typeof keyTasks.$inferSelect & { villageName: string; townName: string | null; ownerName: string | null };
@@ -11,9 +11,9 @@ const selectTasks = (db: Db) =>
   db
     .select({ task: keyTasks, villageName: orgUnits.name, townName: town.name, ownerName: people.name })
     .from(keyTasks)
-    .innerJoin(orgUnits, eq(orgUnits.id, keyTasks.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .leftJoin(people, eq(people.id, keyTasks.ownerId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, keyTasks.countyId, keyTasks.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
+    .leftJoin(people, keyJoin(people, keyTasks.countyId, keyTasks.ownerId));
 
 const flatten = (r: { task: typeof keyTasks.$inferSelect; villageName: string; townName: string | null; ownerName: string | null }): KeyTaskRow => ({
   ...r.task,

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits, people, positions, users } from '../../db/schema/core.js';
 import { leaderVisits, pairings, visitRules } from '../../db/schema/fieldwork.js';
-import { inSubtrees } from '../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../db/scope.js';
 import type { FieldScope } from './field-scope.js';
 import type { PairingRow } from './pairing.js';
 
@@ -50,9 +50,9 @@ const selectPairings = (db: Db) =>
   db
     .select(pairingColumns)
     .from(pairings)
-    .innerJoin(people, eq(people.id, pairings.leaderId))
-    .innerJoin(orgUnits, eq(orgUnits.id, pairings.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId));
+    .innerJoin(people, keyJoin(people, pairings.countyId, pairings.leaderId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, pairings.countyId, pairings.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId));
 
 export type PairingFilter = { leaderId?: string; underPath?: string; activeOn?: { day: string; active: boolean } };
 

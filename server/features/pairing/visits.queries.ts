@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-
 import type { Db } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/core.js';
 import { leaderVisits, visitPhotos } from '../../db/schema/fieldwork.js';
-import { inSubtrees } from '../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../db/scope.js';
 import type { FieldScope } from './field-scope.js';
 import { pairingScope, town } from './pairing.queries.js';
 
@@ -42,9 +42,9 @@ const selectVisits = (db: Db) =>
   db
     .select(visitColumns)
     .from(leaderVisits)
-    .innerJoin(people, eq(people.id, leaderVisits.leaderId))
-    .innerJoin(orgUnits, eq(orgUnits.id, leaderVisits.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId));
+    .innerJoin(people, keyJoin(people, leaderVisits.countyId, leaderVisits.leaderId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, leaderVisits.countyId, leaderVisits.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId));
 
 export type VisitFilter = { year?: number; leaderId?: string; underPath?: string; kind?: string };
 
@@ -109,7 +109,7 @@ export async function selectPhoto(db: Db, countyId: string, scope: FieldScope, i
   const [row] = await db
     .select({ contentType: visitPhotos.contentType, data: visitPhotos.data, visitId: visitPhotos.visitId })
     .from(visitPhotos)
-    .innerJoin(leaderVisits, eq(leaderVisits.id, visitPhotos.visitId))
+    .innerJoin(leaderVisits, keyJoin(leaderVisits, visitPhotos.countyId, visitPhotos.visitId))
     .where(and(eq(visitPhotos.countyId, countyId), eq(visitPhotos.id, id), visitScope(scope)));
   return row;
 }
@@ -119,7 +119,7 @@ export async function countVisitsByLeader(db: Db, countyId: string, scope: Field
   return db
     .select({ leaderId: leaderVisits.leaderId, name: people.name, visits: count() })
     .from(leaderVisits)
-    .innerJoin(people, eq(people.id, leaderVisits.leaderId))
+    .innerJoin(people, keyJoin(people, leaderVisits.countyId, leaderVisits.leaderId))
     .where(visitFilters(countyId, scope, { year }))
     .groupBy(leaderVisits.leaderId, people.name);
 }

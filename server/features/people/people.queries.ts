@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits, people, positions } from '../../db/schema/core.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import type { PersonListQuery } from '../../../shared/contracts/people.js';
 import type { PersonRow, PositionRow } from './people.js';
 import type { OpenPage } from '../../../shared/contracts/common.js';
@@ -20,7 +20,7 @@ const personColumns = {
   partyMember: people.partyMember,
 };
 
-const selectPeople = (db: Db) => db.select(personColumns).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId));
+const selectPeople = (db: Db) => db.select(personColumns).from(people).innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId));
 
 export type PersonFilter = Omit<Partial<PersonListQuery>, 'orgUnitId' | 'page' | 'pageSize' | 'count'> & { underPath?: string; today: string };
 
@@ -89,7 +89,7 @@ export async function selectPositions(db: Db, countyId: string, personIds: strin
       endDate: positions.endDate,
     })
     .from(positions)
-    .innerJoin(orgUnits, eq(orgUnits.id, positions.orgUnitId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, positions.countyId, positions.orgUnitId))
     .where(and(eq(positions.countyId, countyId), inArray(positions.personId, personIds)))
     .orderBy(asc(positions.startDate));
 }

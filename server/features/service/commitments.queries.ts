@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/core.js';
 import { commitments } from '../../db/schema/fieldwork.js';
-import { inSubtrees } from '../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../db/scope.js';
 
 const town = alias(orgUnits, 'town');
 
@@ -13,8 +13,8 @@ const selectCommitments = (db: Db) =>
   db
     .select({ c: commitments, villageName: orgUnits.name, townName: town.name })
     .from(commitments)
-    .innerJoin(orgUnits, eq(orgUnits.id, commitments.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, commitments.countyId, commitments.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId));
 
 const flatten = (r: { c: typeof commitments.$inferSelect; villageName: string; townName: string | null }): CommitmentRow => ({
   ...r.c,
@@ -99,7 +99,7 @@ export async function selectPublicVillage(db: Db, villageId: string) {
   const [row] = await db
     .select({ id: orgUnits.id, name: orgUnits.name, townName: town.name, active: orgUnits.active })
     .from(orgUnits)
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
     .where(and(eq(orgUnits.id, villageId), eq(orgUnits.level, 'village')));
   return row;
 }

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/core.js';
 import { householdVisits, problems } from '../../db/schema/fieldwork.js';
-import { inSubtrees } from '../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../db/scope.js';
 
 const problemCount = sql<number>`(SELECT count(*)::int FROM ${problems}
   WHERE ${problems.countyId} = ${householdVisits.countyId} AND ${problems.householdVisitId} = ${householdVisits.id})`;
@@ -21,7 +21,7 @@ const selectVisits = (db: Db) =>
       problemCount,
     })
     .from(householdVisits)
-    .innerJoin(orgUnits, eq(orgUnits.id, householdVisits.villageId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, householdVisits.countyId, householdVisits.villageId));
 
 export type HouseholdVisitFilter = { year?: number; underPath?: string };
 

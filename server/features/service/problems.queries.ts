@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/core.js';
 import { problems } from '../../db/schema/fieldwork.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 
 const town = alias(orgUnits, 'town');
 
@@ -13,9 +13,9 @@ const selectProblems = (db: Db) =>
   db
     .select({ p: problems, villageName: orgUnits.name, townName: town.name, assigneeName: people.name })
     .from(problems)
-    .innerJoin(orgUnits, eq(orgUnits.id, problems.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .leftJoin(people, eq(people.id, problems.assigneeId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, problems.countyId, problems.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
+    .leftJoin(people, keyJoin(people, problems.countyId, problems.assigneeId));
 
 const flatten = (r: { p: typeof problems.$inferSelect; villageName: string; townName: string | null; assigneeName: string | null }): ProblemRow => ({
   ...r.p,

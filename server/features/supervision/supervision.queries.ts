@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/core.js';
 import { keyTasks, supervisionFindings, supervisionRecords } from '../../db/schema/fieldwork.js';
-import { inSubtrees } from '../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../db/scope.js';
 
 const town = alias(orgUnits, 'town');
 
@@ -30,9 +30,9 @@ const selectRecords = (db: Db) =>
       ...findingCounts,
     })
     .from(supervisionRecords)
-    .innerJoin(orgUnits, eq(orgUnits.id, supervisionRecords.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .leftJoin(keyTasks, eq(keyTasks.id, supervisionRecords.keyTaskId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, supervisionRecords.countyId, supervisionRecords.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
+    .leftJoin(keyTasks, keyJoin(keyTasks, supervisionRecords.countyId, supervisionRecords.keyTaskId));
 
 export type RecordFilter = { year?: number; underPath?: string; method?: string };
 
@@ -81,9 +81,9 @@ const selectFindings = (db: Db) =>
       method: supervisionRecords.method,
     })
     .from(supervisionFindings)
-    .innerJoin(supervisionRecords, eq(supervisionRecords.id, supervisionFindings.recordId))
-    .innerJoin(orgUnits, eq(orgUnits.id, supervisionFindings.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId));
+    .innerJoin(supervisionRecords, keyJoin(supervisionRecords, supervisionFindings.countyId, supervisionFindings.recordId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, supervisionFindings.countyId, supervisionFindings.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId));
 
 export type FindingRow = typeof supervisionFindings.$inferSelect & { villageName: string; townName: string | null; recordDate: string; method: string };
 

@@ -8,6 +8,7 @@ import { orgUnits } from '../../db/schema/core.js';
 import { campaigns } from '../../db/schema/evaluation.js';
 import { surveyCodes, surveyQuestionnaires, surveyResponses, surveyVillageClosures, type SurveyChoice } from '../../db/schema/surveys.js';
 import { templateTopics } from './surveys.js';
+import { keyJoin } from '../../db/scope.js';
 
 // The shipped topics, for a campaign whose department kept them (no questionnaire row).
 const templateJson = JSON.stringify(templateTopics);
@@ -34,8 +35,8 @@ function buildCardLookup(db: Db) {
     })
     .from(surveyCodes)
     .innerJoin(campaigns, and(eq(campaigns.countyId, surveyCodes.countyId), eq(campaigns.id, surveyCodes.campaignId)))
-    .innerJoin(orgUnits, eq(orgUnits.id, surveyCodes.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, surveyCodes.countyId, surveyCodes.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
     .leftJoin(
       surveyVillageClosures,
       and(eq(surveyVillageClosures.countyId, surveyCodes.countyId), eq(surveyVillageClosures.campaignId, surveyCodes.campaignId), eq(surveyVillageClosures.villageId, surveyCodes.villageId)),

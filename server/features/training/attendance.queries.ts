@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.js';
 import { orgUnits, people, positions } from '../../db/schema/core.js';
 import { trainingAttendance } from '../../db/schema/training.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import type { AttendanceListQuery, AttendanceMethod, AttendanceStatus } from '../../../shared/contracts/training.js';
 import type { AttendanceRow } from './attendance.js';
 
@@ -43,7 +43,7 @@ const selectAttendance = (db: Db, today: string) =>
     .select(attendanceColumns(today))
     .from(trainingAttendance)
     .innerJoin(people, and(eq(people.id, trainingAttendance.personId), eq(people.countyId, trainingAttendance.countyId)))
-    .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId));
 
 type AttendanceFilter = Partial<Pick<AttendanceListQuery, 'status' | 'q'>> & { today: string };
 
@@ -162,7 +162,7 @@ export async function selectPersonRef(db: Db, countyId: string, scope: readonly 
   const [row] = await db
     .select(personRefColumns(today))
     .from(people)
-    .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId))
     .where(and(eq(people.countyId, countyId), eq(people.id, personId), inSubtrees(people.orgPath, scope)));
   return row;
 }
@@ -173,7 +173,7 @@ export async function selectPeopleOfUnits(db: Db, countyId: string, scope: reado
   return db
     .select(personRefColumns(today))
     .from(people)
-    .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId))
     .where(and(eq(people.countyId, countyId), inArray(orgUnits.code, codes), inSubtrees(people.orgPath, scope)));
 }
 
@@ -183,7 +183,7 @@ export async function selectAudience(db: Db, countyId: string, scope: readonly s
   return db
     .select(personRefColumns(today))
     .from(people)
-    .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId))
     .where(and(eq(people.countyId, countyId), inSubtrees(people.orgPath, scope), holds))
     .orderBy(asc(orgUnits.code), asc(people.name))
     .limit(5000);

@@ -3,7 +3,7 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/core.js';
 import { localExpertVillages, localExperts, trainingSessions } from '../../db/schema/training.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import type { ExpertListQuery } from '../../../shared/contracts/training.js';
 import type { ExpertRow } from './experts.js';
 
@@ -28,8 +28,8 @@ const selectExperts = (db: Db) =>
     .select(expertColumns)
     .from(localExperts)
     .innerJoin(people, and(eq(people.id, localExperts.personId), eq(people.countyId, localExperts.countyId)))
-    .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
-    .leftJoin(trainingSessions, eq(trainingSessions.id, localExperts.cultivatedBySessionId));
+    .innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId))
+    .leftJoin(trainingSessions, keyJoin(trainingSessions, localExperts.countyId, localExperts.cultivatedBySessionId));
 
 export type ExpertFilter = Omit<Partial<ExpertListQuery>, 'orgUnitId' | 'page' | 'pageSize'> & { underPath?: string };
 
@@ -77,7 +77,7 @@ export async function selectHelpedVillages(db: Db, countyId: string, expertIds: 
   return db
     .select({ expertId: localExpertVillages.expertId, id: orgUnits.id, name: orgUnits.name })
     .from(localExpertVillages)
-    .innerJoin(orgUnits, eq(orgUnits.id, localExpertVillages.villageId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, localExpertVillages.countyId, localExpertVillages.villageId))
     .where(and(eq(localExpertVillages.countyId, countyId), inArray(localExpertVillages.expertId, expertIds)))
     .orderBy(asc(orgUnits.code));
 }

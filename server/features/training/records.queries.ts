@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { orgUnits, people, positions } from '../../db/schema/core.js';
 import { localExperts, trainingAttendance, trainingSessions } from '../../db/schema/training.js';
 import { selectRows } from '../../db/rows.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import { cadreTitles } from '../../../shared/contracts/training.js';
 import type { CourseType, SessionStatus } from '../../../shared/contracts/training.js';
 import { currentTitlesSql } from './attendance.queries.js';
@@ -68,13 +68,13 @@ export async function listRecords(db: Db, countyId: string, scope: readonly stri
         lastDate: sql<string | null>`${totals.lastDate}`,
       })
       .from(people)
-      .innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId))
+      .innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId))
       .leftJoin(totals, eq(totals.personId, people.id))
       .where(where)
       .orderBy(asc(orgUnits.code), asc(people.name), asc(people.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(people).innerJoin(orgUnits, eq(orgUnits.id, people.orgUnitId)).leftJoin(totals, eq(totals.personId, people.id)).where(where),
+    db.select({ n: count() }).from(people).innerJoin(orgUnits, keyJoin(orgUnits, people.countyId, people.orgUnitId)).leftJoin(totals, eq(totals.personId, people.id)).where(where),
   ]);
   return { items, total: Number(total?.n ?? 0) };
 }
@@ -136,7 +136,7 @@ export async function selectVillageCoverage(db: Db, countyId: string, scope: rea
 }
 
 export async function selectVillagesInScope(db: Db, countyId: string, scope: readonly string[], underPath?: string) {
-  const parent = sql`(SELECT t.name FROM org_units t WHERE t.id = ${orgUnits.parentId})`;
+  const parent = sql`(SELECT t.name FROM org_units t WHERE t.county_id = ${orgUnits.countyId} AND t.id = ${orgUnits.parentId})`;
   return db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, parentId: orgUnits.parentId, parentName: sql<string | null>`${parent}` })
     .from(orgUnits)

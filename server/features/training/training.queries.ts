@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import type { Db } from '../../db/client.js';
 import { orgUnits, people } from '../../db/schema/core.js';
 import { trainingAttendance, trainingSessions } from '../../db/schema/training.js';
-import { containsText, inSubtrees } from '../../db/scope.js';
+import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import type { SessionListQuery } from '../../../shared/contracts/training.js';
 import type { AttendanceCounts, SessionRow } from './training.js';
 
@@ -30,7 +30,7 @@ export const sessionColumns = {
 };
 
 const selectSessions = (db: Db) =>
-  db.select(sessionColumns).from(trainingSessions).innerJoin(orgUnits, eq(orgUnits.id, trainingSessions.orgUnitId));
+  db.select(sessionColumns).from(trainingSessions).innerJoin(orgUnits, keyJoin(orgUnits, trainingSessions.countyId, trainingSessions.orgUnitId));
 
 /** Sessions organized inside the scope, or above it (a city session reaches every village). */
 function sessionInView(scope: readonly string[]): SQL {
@@ -122,7 +122,7 @@ export async function selectSessionByTokenHash(db: Db, tokenHash: string) {
   const [row] = await db
     .select({ ...sessionColumns, countyId: trainingSessions.countyId })
     .from(trainingSessions)
-    .innerJoin(orgUnits, eq(orgUnits.id, trainingSessions.orgUnitId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, trainingSessions.countyId, trainingSessions.orgUnitId))
     .where(eq(trainingSessions.signInTokenHash, tokenHash));
   return row as (SessionRow & { countyId: string }) | undefined;
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { evaluationEvidence } from '../../../db/schema/evaluation-city.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 
 export type EvidenceRow = typeof evaluationEvidence.$inferSelect & { uploadedByName: string };
 
@@ -29,7 +29,7 @@ export function selectVillageEvidence(db: Db, countyId: string, scope: readonly 
   return db
     .select(columns)
     .from(evaluationEvidence)
-    .innerJoin(users, eq(users.id, evaluationEvidence.uploadedBy))
+    .innerJoin(users, keyJoin(users, evaluationEvidence.countyId, evaluationEvidence.uploadedBy))
     .where(
       and(
         eq(evaluationEvidence.countyId, countyId),
@@ -47,7 +47,7 @@ export async function selectEvidence(db: Db, countyId: string, scope: readonly s
   const [row] = await db
     .select(columns)
     .from(evaluationEvidence)
-    .innerJoin(users, eq(users.id, evaluationEvidence.uploadedBy))
+    .innerJoin(users, keyJoin(users, evaluationEvidence.countyId, evaluationEvidence.uploadedBy))
     .where(and(eq(evaluationEvidence.countyId, countyId), inSubtrees(evaluationEvidence.orgPath, scope), eq(evaluationEvidence.id, id), isNull(evaluationEvidence.removedAt)));
   return row;
 }

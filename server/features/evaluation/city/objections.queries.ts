@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { campaigns } from '../../../db/schema/evaluation.js';
 import { resultObjections } from '../../../db/schema/evaluation-city.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 import type { ObjectionListQuery } from '../../../../shared/contracts/evaluation-results.js';
 
 const village = alias(orgUnits, 'village');
@@ -24,10 +24,10 @@ const selectRows = (db: Db) =>
   db
     .select({ objection: resultObjections, villageName: village.name, townName: town.name, handledByName: handler.displayName, answeredByName: answerer.displayName })
     .from(resultObjections)
-    .innerJoin(village, eq(village.id, resultObjections.villageId))
-    .leftJoin(town, eq(town.id, village.parentId))
-    .leftJoin(handler, eq(handler.id, resultObjections.handledBy))
-    .leftJoin(answerer, eq(answerer.id, resultObjections.answeredBy));
+    .innerJoin(village, keyJoin(village, resultObjections.countyId, resultObjections.villageId))
+    .leftJoin(town, keyJoin(town, village.countyId, village.parentId))
+    .leftJoin(handler, keyJoin(handler, resultObjections.countyId, resultObjections.handledBy))
+    .leftJoin(answerer, keyJoin(answerer, resultObjections.countyId, resultObjections.answeredBy));
 
 export async function listObjectionRows(db: Db, countyId: string, scope: readonly string[], campaignId: string, q: ObjectionListQuery) {
   const where = and(
@@ -82,7 +82,7 @@ export async function selectObjectionByReceipt(db: Db, receiptNo: string) {
   const [row] = await db
     .select({ objection: resultObjections, villageName: village.name })
     .from(resultObjections)
-    .innerJoin(village, eq(village.id, resultObjections.villageId))
+    .innerJoin(village, keyJoin(village, resultObjections.countyId, resultObjections.villageId))
     .where(eq(resultObjections.receiptNo, receiptNo));
   return row;
 }

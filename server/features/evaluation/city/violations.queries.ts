@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { violationRecords } from '../../../db/schema/evaluation-city.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 import type { ViolationListQuery } from '../../../../shared/contracts/evaluation-results.js';
 import { yearRange } from './violations.js';
 
@@ -25,10 +25,10 @@ const selectRows = (db: Db) =>
   db
     .select(columns)
     .from(violationRecords)
-    .innerJoin(village, eq(village.id, violationRecords.villageId))
-    .leftJoin(town, eq(town.id, village.parentId))
-    .innerJoin(reporter, eq(reporter.id, violationRecords.reportedBy))
-    .leftJoin(decider, eq(decider.id, violationRecords.decidedBy));
+    .innerJoin(village, keyJoin(village, violationRecords.countyId, violationRecords.villageId))
+    .leftJoin(town, keyJoin(town, village.countyId, village.parentId))
+    .innerJoin(reporter, keyJoin(reporter, violationRecords.countyId, violationRecords.reportedBy))
+    .leftJoin(decider, keyJoin(decider, violationRecords.countyId, violationRecords.decidedBy));
 
 function listWhere(countyId: string, scope: readonly string[], q: Partial<ViolationListQuery>) {
   const years = q.year ? yearRange(q.year) : null;

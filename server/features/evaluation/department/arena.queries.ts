@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { arenaScores, campaignArenaSettings } from '../../../db/schema/evaluation-stages.js';
+import { keyJoin } from '../../../db/scope.js';
 
 export async function selectArenaSetting(db: Db, countyId: string, campaignId: string) {
   const [row] = await db
@@ -23,7 +24,7 @@ export function selectVillageArenaScores(db: Db, countyId: string, campaignId: s
   return db
     .select({ judgeUserId: arenaScores.judgeUserId, judgeName: users.displayName, points: arenaScores.points, enteredAt: arenaScores.enteredAt })
     .from(arenaScores)
-    .innerJoin(users, eq(users.id, arenaScores.judgeUserId))
+    .innerJoin(users, keyJoin(users, arenaScores.countyId, arenaScores.judgeUserId))
     .where(and(eq(arenaScores.countyId, countyId), eq(arenaScores.campaignId, campaignId), eq(arenaScores.villageId, villageId)))
     .orderBy(asc(users.displayName));
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { democraticVotes } from '../../../db/schema/evaluation-stages.js';
+import { keyJoin } from '../../../db/scope.js';
 
 export function selectDemocraticVotes(db: Db, countyId: string, campaignId: string, villageIds: readonly string[]) {
   if (villageIds.length === 0) return Promise.resolve([]);
@@ -16,7 +17,7 @@ export function selectDemocraticVotes(db: Db, countyId: string, campaignId: stri
       enteredAt: democraticVotes.enteredAt,
     })
     .from(democraticVotes)
-    .innerJoin(users, eq(users.id, democraticVotes.enteredBy))
+    .innerJoin(users, keyJoin(users, democraticVotes.countyId, democraticVotes.enteredBy))
     .where(and(eq(democraticVotes.countyId, countyId), eq(democraticVotes.campaignId, campaignId), inArray(democraticVotes.villageId, [...villageIds])));
 }
 

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { rectificationTasks } from '../../../db/schema/evaluation-stages.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 import type { RectificationStatus } from '../../../../shared/contracts/evaluation-stages.js';
 
 const town = alias(orgUnits, 'town');
@@ -36,11 +36,11 @@ const selectTasks = (db: Db) =>
       createdAt: rectificationTasks.createdAt,
     })
     .from(rectificationTasks)
-    .innerJoin(orgUnits, eq(orgUnits.id, rectificationTasks.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .innerJoin(creator, eq(creator.id, rectificationTasks.createdBy))
-    .leftJoin(submitter, eq(submitter.id, rectificationTasks.submittedBy))
-    .leftJoin(verifier, eq(verifier.id, rectificationTasks.verifiedBy));
+    .innerJoin(orgUnits, keyJoin(orgUnits, rectificationTasks.countyId, rectificationTasks.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
+    .innerJoin(creator, keyJoin(creator, rectificationTasks.countyId, rectificationTasks.createdBy))
+    .leftJoin(submitter, keyJoin(submitter, rectificationTasks.countyId, rectificationTasks.submittedBy))
+    .leftJoin(verifier, keyJoin(verifier, rectificationTasks.countyId, rectificationTasks.verifiedBy));
 
 export type RectificationRow = NonNullable<Awaited<ReturnType<typeof selectRectification>>>;
 

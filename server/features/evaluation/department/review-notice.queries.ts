@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { villageReviews } from '../../../db/schema/evaluation-stages.js';
 import type { PublicReviewNotice } from '../../../../shared/contracts/evaluation-stages.js';
+import { keyJoin } from '../../../db/scope.js';
 
 const commenter = alias(users, 'commenter');
 const publisher = alias(users, 'publisher');
@@ -19,8 +20,8 @@ const selectReviews = (db: Db) =>
       publishedAt: villageReviews.publishedAt,
     })
     .from(villageReviews)
-    .leftJoin(commenter, eq(commenter.id, villageReviews.commentBy))
-    .leftJoin(publisher, eq(publisher.id, villageReviews.publishedBy));
+    .leftJoin(commenter, keyJoin(commenter, villageReviews.countyId, villageReviews.commentBy))
+    .leftJoin(publisher, keyJoin(publisher, villageReviews.countyId, villageReviews.publishedBy));
 
 export type ReviewRow = Awaited<ReturnType<typeof selectCampaignReviews>>[number];
 

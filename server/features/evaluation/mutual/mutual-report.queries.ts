@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { mutualReports } from '../../../db/schema/evaluation-stages.js';
+import { keyJoin } from '../../../db/scope.js';
 
 const editor = alias(users, 'editor');
 const submitter = alias(users, 'submitter');
@@ -20,8 +21,8 @@ const selectReports = (db: Db) =>
       submittedAt: mutualReports.submittedAt,
     })
     .from(mutualReports)
-    .innerJoin(editor, eq(editor.id, mutualReports.updatedBy))
-    .leftJoin(submitter, eq(submitter.id, mutualReports.submittedBy));
+    .innerJoin(editor, keyJoin(editor, mutualReports.countyId, mutualReports.updatedBy))
+    .leftJoin(submitter, keyJoin(submitter, mutualReports.countyId, mutualReports.submittedBy));
 
 export type MutualReportRow = Awaited<ReturnType<typeof selectCampaignReports>>[number];
 

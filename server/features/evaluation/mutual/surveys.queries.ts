@@ -5,6 +5,7 @@ import { orgUnits, users } from '../../../db/schema/core.js';
 import { mutualSurveys } from '../../../db/schema/evaluation-stages.js';
 import type { SatisfactionInput } from '../../standards/engine/rating-input.js';
 import { satisfactionInput } from './surveys.js';
+import { keyJoin } from '../../../db/scope.js';
 
 const town = alias(orgUnits, 'town');
 
@@ -24,9 +25,9 @@ const selectSurveyRows = (db: Db) =>
       enteredAt: mutualSurveys.enteredAt,
     })
     .from(mutualSurveys)
-    .innerJoin(orgUnits, eq(orgUnits.id, mutualSurveys.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .innerJoin(users, eq(users.id, mutualSurveys.enteredBy));
+    .innerJoin(orgUnits, keyJoin(orgUnits, mutualSurveys.countyId, mutualSurveys.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
+    .innerJoin(users, keyJoin(users, mutualSurveys.countyId, mutualSurveys.enteredBy));
 
 export type SurveyRow = Awaited<ReturnType<typeof selectSurveys>>[number];
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { mutualVisits } from '../../../db/schema/evaluation-stages.js';
+import { keyJoin } from '../../../db/scope.js';
 
 const town = alias(orgUnits, 'town');
 
@@ -24,9 +25,9 @@ const selectVisits = (db: Db) =>
       updatedAt: mutualVisits.updatedAt,
     })
     .from(mutualVisits)
-    .innerJoin(orgUnits, eq(orgUnits.id, mutualVisits.villageId))
-    .leftJoin(town, eq(town.id, orgUnits.parentId))
-    .innerJoin(users, eq(users.id, mutualVisits.recordedBy));
+    .innerJoin(orgUnits, keyJoin(orgUnits, mutualVisits.countyId, mutualVisits.villageId))
+    .leftJoin(town, keyJoin(town, orgUnits.countyId, orgUnits.parentId))
+    .innerJoin(users, keyJoin(users, mutualVisits.countyId, mutualVisits.recordedBy));
 
 export type MutualVisitRow = NonNullable<Awaited<ReturnType<typeof selectMutualVisit>>>;
 

@@ -2,7 +2,7 @@ import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/core.js';
 import { campaignResults, campaignTownResults, campaignTownScores, campaigns } from '../../../db/schema/evaluation.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 
 export type ResultRow = typeof campaignResults.$inferSelect;
 
@@ -25,11 +25,11 @@ export async function replaceResults(db: Db, countyId: string, campaignId: strin
 
 const village = orgUnits;
 export async function selectResults(db: Db, countyId: string, campaignId: string, scope: readonly string[]) {
-  const town = sql`(SELECT name FROM org_units t WHERE t.id = ${campaignResults.townId})`;
+  const town = sql`(SELECT name FROM org_units t WHERE t.county_id = ${campaignResults.countyId} AND t.id = ${campaignResults.townId})`;
   return db
     .select({ result: campaignResults, name: village.name, townName: sql<string>`${town}` })
     .from(campaignResults)
-    .innerJoin(village, eq(village.id, campaignResults.villageId))
+    .innerJoin(village, keyJoin(village, campaignResults.countyId, campaignResults.villageId))
     .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), inSubtrees(campaignResults.orgPath, scope)))
     .orderBy(asc(sql`coalesce(${campaignResults.rankInCity}, 1000000)`), asc(village.name));
 }
@@ -38,7 +38,7 @@ export async function selectTownResults(db: Db, countyId: string, campaignId: st
   return db
     .select({ townId: campaignTownResults.townId, stars: campaignTownResults.stars, explanation: campaignTownResults.explanation, name: orgUnits.name, path: orgUnits.path })
     .from(campaignTownResults)
-    .innerJoin(orgUnits, eq(orgUnits.id, campaignTownResults.townId))
+    .innerJoin(orgUnits, keyJoin(orgUnits, campaignTownResults.countyId, campaignTownResults.townId))
     .where(and(eq(campaignTownResults.countyId, countyId), eq(campaignTownResults.campaignId, campaignId)))
     .orderBy(asc(orgUnits.sortOrder));
 }
@@ -63,7 +63,7 @@ export async function selectPreviousYearStars(db: Db, countyId: string, year: nu
   const rows = await db
     .select({ villageId: campaignResults.villageId, stars: campaignResults.stars })
     .from(campaignResults)
-    .innerJoin(campaigns, eq(campaigns.id, campaignResults.campaignId))
+    .innerJoin(campaigns, keyJoin(campaigns, campaignResults.countyId, campaignResults.campaignId))
     .where(and(eq(campaignResults.countyId, countyId), eq(campaigns.year, year - 1), eq(campaigns.status, 'final')));
   return new Map(rows.map((r) => [r.villageId, r.stars]));
 }

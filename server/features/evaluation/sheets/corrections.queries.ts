@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { resultCorrections, resultObjections } from '../../../db/schema/evaluation-city.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 
 const village = alias(orgUnits, 'village');
 const town = alias(orgUnits, 'town');
@@ -37,10 +37,10 @@ export async function selectCorrections(
   const query = db
     .select({ correction: resultCorrections, villageName: village.name, townName: town.name, correctedByName: users.displayName, receiptNo: resultObjections.receiptNo })
     .from(resultCorrections)
-    .innerJoin(village, eq(village.id, resultCorrections.villageId))
-    .leftJoin(town, eq(town.id, village.parentId))
-    .innerJoin(users, eq(users.id, resultCorrections.correctedBy))
-    .leftJoin(resultObjections, eq(resultObjections.id, resultCorrections.objectionId))
+    .innerJoin(village, keyJoin(village, resultCorrections.countyId, resultCorrections.villageId))
+    .leftJoin(town, keyJoin(town, village.countyId, village.parentId))
+    .innerJoin(users, keyJoin(users, resultCorrections.countyId, resultCorrections.correctedBy))
+    .leftJoin(resultObjections, keyJoin(resultObjections, resultCorrections.countyId, resultCorrections.objectionId))
     .where(where)
     .orderBy(asc(resultCorrections.correctedAt), asc(resultCorrections.id));
   const [items, [total]] = await Promise.all([

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { campaignResults, campaigns, scoreEntries } from '../../../db/schema/evaluation.js';
-import { inSubtrees } from '../../../db/scope.js';
+import { inSubtrees, keyJoin } from '../../../db/scope.js';
 
 /** A village's results in every campaign, newest year first, with how often they were corrected. */
 export function selectVillageHistory(db: Db, countyId: string, scope: readonly string[], villageId: string) {
@@ -23,7 +23,7 @@ export function selectVillageHistory(db: Db, countyId: string, scope: readonly s
       corrections,
     })
     .from(campaignResults)
-    .innerJoin(campaigns, eq(campaigns.id, campaignResults.campaignId))
+    .innerJoin(campaigns, keyJoin(campaigns, campaignResults.countyId, campaignResults.campaignId))
     .where(and(eq(campaignResults.countyId, countyId), inSubtrees(campaignResults.orgPath, scope), eq(campaignResults.villageId, villageId)))
     .orderBy(desc(campaigns.year));
 }
@@ -33,7 +33,7 @@ export function selectVillageEntries(db: Db, countyId: string, campaignId: strin
   return db
     .select({ stage: scoreEntries.stage, indicatorId: scoreEntries.indicatorId, points: scoreEntries.points, enteredByName: users.displayName, enteredAt: scoreEntries.enteredAt })
     .from(scoreEntries)
-    .innerJoin(users, eq(users.id, scoreEntries.enteredBy))
+    .innerJoin(users, keyJoin(users, scoreEntries.countyId, scoreEntries.enteredBy))
     .where(and(eq(scoreEntries.countyId, countyId), eq(scoreEntries.campaignId, campaignId), eq(scoreEntries.villageId, villageId)))
     .orderBy(asc(scoreEntries.indicatorId));
 }
@@ -43,7 +43,7 @@ export async function selectResultWithConfirmer(db: Db, countyId: string, campai
   const [row] = await db
     .select({ result: campaignResults, confirmedByName: users.displayName })
     .from(campaignResults)
-    .leftJoin(users, eq(users.id, campaignResults.confirmedBy))
+    .leftJoin(users, keyJoin(users, campaignResults.countyId, campaignResults.confirmedBy))
     .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), eq(campaignResults.villageId, villageId)));
   return row;
 }

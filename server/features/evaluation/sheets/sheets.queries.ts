@@ -2,12 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { users } from '../../../db/schema/core.js';
 import { scoreEntries } from '../../../db/schema/evaluation.js';
+import { keyJoin } from '../../../db/scope.js';
 
 export async function selectSheetEntries(db: Db, countyId: string, campaignId: string, stage: string, villageId: string) {
   return db
     .select({ indicatorId: scoreEntries.indicatorId, points: scoreEntries.points, enteredBy: users.displayName, enteredAt: scoreEntries.enteredAt })
     .from(scoreEntries)
-    .innerJoin(users, eq(users.id, scoreEntries.enteredBy))
+    .innerJoin(users, keyJoin(users, scoreEntries.countyId, scoreEntries.enteredBy))
     .where(and(eq(scoreEntries.countyId, countyId), eq(scoreEntries.campaignId, campaignId), eq(scoreEntries.stage, stage as 'city'), eq(scoreEntries.villageId, villageId)));
 }
 
