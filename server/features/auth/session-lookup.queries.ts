@@ -4,6 +4,7 @@
 // server on the same database) is seen by the very next request.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { perHandle } from '../../db/prepared.js';
 import { sessions, users } from '../../db/schema/core.js';
 import type { PrincipalRole } from './principal.js';
 
@@ -44,17 +45,12 @@ function buildLookup(db: Db) {
     .prepare('fivestar_session_principal');
 }
 
-const lookups = new WeakMap<Db, ReturnType<typeof buildLookup>>();
+const lookupOf = perHandle(buildLookup);
 
 export type SessionPrincipalRow = Awaited<ReturnType<ReturnType<typeof buildLookup>['execute']>>[number];
 
 /** The session (open or not), its user and the user's roles; undefined for an unknown id. */
 export async function selectSessionPrincipal(db: Db, sessionId: string): Promise<SessionPrincipalRow | undefined> {
-  let lookup = lookups.get(db);
-  if (!lookup) {
-    lookup = buildLookup(db);
-    lookups.set(db, lookup);
-  }
-  const [row] = await lookup.execute({ id: sessionId });
+  const [row] = await lookupOf(db).execute({ id: sessionId });
   return row;
 }

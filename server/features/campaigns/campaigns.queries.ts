@@ -1,7 +1,8 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaigns } from '../../db/schema/evaluation.js';
 import { standardVersions } from '../../db/schema/standards.js';
+import { perHandle } from '../../db/prepared.js';
 import { keyJoin } from '../../db/scope.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string };
@@ -36,8 +37,15 @@ export async function listCampaignRows(db: Db, countyId: string, page: { page: n
   return { items, total: Number(total?.n ?? 0) };
 }
 
+// Read by nearly every campaign request.
+const campaignById = perHandle((db) =>
+  selectCampaigns(db)
+    .where(and(eq(campaigns.countyId, sql.placeholder('countyId')), eq(campaigns.id, sql.placeholder('id'))))
+    .prepare('fivestar_campaign_by_id'),
+);
+
 export async function selectCampaignRow(db: Db, countyId: string, id: string): Promise<CampaignRow | undefined> {
-  const [row] = await selectCampaigns(db).where(and(eq(campaigns.countyId, countyId), eq(campaigns.id, id)));
+  const [row] = await campaignById(db).execute({ countyId, id });
   return row;
 }
 

@@ -8,7 +8,7 @@ import { AppError } from '../../../../shared/errors.js';
 import { chinaDate } from '../../../../shared/dates.js';
 import type { ObjectionLodge, PublicNotice, PublicObjection } from '../../../../shared/contracts/evaluation-results.js';
 import { recordAuditAs } from '../../audit/audit.service.js';
-import { selectResult, selectResults, selectTownResults } from '../results/results.queries.js';
+import { selectResult, selectResults, selectTownStars } from '../results/results.queries.js';
 import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
 import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
 import { villagesFailingSeal } from '../seals/seals.service.js';
@@ -27,7 +27,7 @@ export async function getPublicNotice(services: Services, campaignId: string): P
   // A row whose seal fails (edited or added outside the application) is never published.
   const failing = await villagesFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId);
   const rows = (await selectResults(services.db, campaign.countyId, campaignId, ['/'])).filter((r) => !failing.has(r.result.villageId));
-  const towns = await selectTownResults(services.db, campaign.countyId, campaignId);
+  const towns = await selectTownStars(services.db, campaign.countyId, campaignId);
   return {
     campaignId,
     name: campaign.name,

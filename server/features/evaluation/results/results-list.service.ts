@@ -4,9 +4,9 @@ import type { Ctx } from '../../../context.js';
 import type { CampaignResults, CampaignResultsQuery } from '../../../../shared/contracts/campaigns.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
 import { campaignReadScope } from '../evaluation.policy.js';
-import { selectTownResults, selectTownScores } from './results.queries.js';
+import { selectTownScores, selectTownStars } from './results.queries.js';
 import { anyResultInScope, countResultList, selectResultList, type ResultsFilter } from './results-list.queries.js';
-import { selectCorrections } from '../sheets/corrections.queries.js';
+import { selectCorrectionStars } from '../sheets/corrections.queries.js';
 import { rankingOrderText } from '../decisions/ranking-order.js';
 
 export const defaultResultsPageSize = 50;
@@ -25,12 +25,12 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
   const computed = rows.length > 0 || (await anyResultInScope(ctx.db, countyId, campaignId, scope));
   const ownScores = await selectTownScores(ctx.db, countyId, campaignId);
   // The latest correction of each village (oldest first in the list, so later ones win).
-  const corrections = new Map((await selectCorrections(ctx.db, countyId, scope, { campaignId })).items.map((c) => [c.correction.villageId, c.correction]));
+  const corrections = new Map((await selectCorrectionStars(ctx.db, countyId, campaignId, scope)).map((c) => [c.villageId, c]));
   const correctionOf = (villageId: string) => {
     const c = corrections.get(villageId);
     return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
   };
-  const towns = (await selectTownResults(ctx.db, countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
+  const towns = (await selectTownStars(ctx.db, countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
   return {
     campaignId,
     status: !computed ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',

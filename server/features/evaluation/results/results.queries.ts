@@ -40,7 +40,17 @@ export async function selectTownResults(db: Db, countyId: string, campaignId: st
     .from(campaignTownResults)
     .innerJoin(orgUnits, keyJoin(orgUnits, campaignTownResults.countyId, campaignTownResults.townId))
     .where(and(eq(campaignTownResults.countyId, countyId), eq(campaignTownResults.campaignId, campaignId)))
-    .orderBy(asc(orgUnits.sortOrder));
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
+}
+
+/** The towns' stars for the ranking pages: no explanation (read where it is shown). */
+export async function selectTownStars(db: Db, countyId: string, campaignId: string) {
+  return db
+    .select({ townId: campaignTownResults.townId, stars: campaignTownResults.stars, name: orgUnits.name, path: orgUnits.path })
+    .from(campaignTownResults)
+    .innerJoin(orgUnits, keyJoin(orgUnits, campaignTownResults.countyId, campaignTownResults.townId))
+    .where(and(eq(campaignTownResults.countyId, countyId), eq(campaignTownResults.campaignId, campaignId)))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
 }
 
 export async function selectResult(db: Db, countyId: string, campaignId: string, villageId: string) {

@@ -21,6 +21,15 @@ export async function insertCorrection(db: Db, row: typeof resultCorrections.$in
 }
 
 /** Corrections in scope, oldest first; by campaign, by village, or both. */
+/** Each corrected village's corrections in order (later ones win), for the ranking pages: no names, no count. */
+export async function selectCorrectionStars(db: Db, countyId: string, campaignId: string, scope: readonly string[]) {
+  return db
+    .select({ villageId: resultCorrections.villageId, starsBefore: resultCorrections.starsBefore, starsAfter: resultCorrections.starsAfter, reason: resultCorrections.reason })
+    .from(resultCorrections)
+    .where(and(eq(resultCorrections.countyId, countyId), eq(resultCorrections.campaignId, campaignId), inSubtrees(resultCorrections.orgPath, scope)))
+    .orderBy(asc(resultCorrections.correctedAt), asc(resultCorrections.id));
+}
+
 export async function selectCorrections(
   db: Db,
   countyId: string,
