@@ -163,6 +163,7 @@ export const errorCatalog = {
   'democratic.incomplete': { status: 400, message: '民主评价优秀、良好、一般、较差四项票数应全部填写' },
   // A block from the grids is stored whole or not at all: details.cells names each refused cell.
   'arena.batch_invalid': { status: 400, message: '擂台比武评分表中有不符合要求的分数，未保存任何分数' },
+  'democratic.conflict': { status: 409, message: '有村的票数已被他人修改，未保存任何票数；请核对标出的村后再保存' },
   'democratic.batch_invalid': { status: 400, message: '民主评价票数表中有不符合要求的票数，未保存任何票数' },
   'rectification.not_found': { status: 404, message: '整改任务不存在或不在您的范围内' },
   'rectification.invalid_transition': { status: 409, message: '整改任务当前状态下不能执行此操作' },

@@ -48,9 +48,25 @@ export const arenaGridSaveSchema = z.strictObject({
 });
 export type ArenaGridSave = z.infer<typeof arenaGridSaveSchema>;
 
+const storedVotesSchema = z.strictObject({ excellent: z.number().int(), good: z.number().int(), fair: z.number().int(), poor: z.number().int() });
+
 export const democraticGridSaveSchema = z.strictObject({
   rows: z
-    .array(z.strictObject({ villageId: z.uuid(), excellent: scoreInputSchema, good: scoreInputSchema, fair: scoreInputSchema, poor: scoreInputSchema }))
+    .array(
+      z.strictObject({
+        villageId: z.uuid(),
+        excellent: scoreInputSchema,
+        good: scoreInputSchema,
+        fair: scoreInputSchema,
+        poor: scoreInputSchema,
+        /**
+         * The counts the grid was loaded with (null: none yet). When given, a village whose stored
+         * counts changed meanwhile refuses the block (409 democratic.conflict): a panel's judges
+         * share these counts, and the second save must not overwrite the first unseen.
+         */
+        based: storedVotesSchema.nullable().optional(),
+      }),
+    )
     .min(1)
     .max(maxBatchRows),
 });

@@ -7,11 +7,13 @@ import { AppError } from '../../../../shared/errors.js';
 import { chinaDate } from '../../../../shared/dates.js';
 import type { ImportReport } from '../../../../shared/contracts/common.js';
 import type { DemocraticGrid, DemocraticGridSave, GridCellError } from '../../../../shared/contracts/department-grids.js';
-import type { VoteCounts } from '../../../../shared/vote-cell.js';
+import { voteKeys, type VoteCounts } from '../../../../shared/vote-cell.js';
+import { democraticLabels } from '../../../../shared/contracts/evaluation-stages.js';
 import { readTable, refuseIfErrors, writeTable } from '../../../spreadsheets/xlsx-table.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { sheetLockReason } from '../../campaigns/campaigns.js';
 import { findCampaign } from '../../campaigns/campaigns.service.js';
+import { lockCampaignRow } from '../../campaigns/campaigns.queries.js';
 import { openStageVillagesForWrite, stageVillages } from '../stages/stages.access.service.js';
 import { selectDemocraticVotes } from './democratic.queries.js';
 import { votesOf, writeDemocratic } from './democratic.service.js';
@@ -40,10 +42,29 @@ export async function getDemocraticGrid(ctx: Ctx, campaignId: string): Promise<D
   };
 }
 
-type BlockRow = { villageId: string } & Record<keyof VoteCounts, unknown>;
+type BlockRow = { villageId: string; based?: VoteCounts | null } & Record<keyof VoteCounts, unknown>;
+
+const sameVotes = (a: VoteCounts | null, b: VoteCounts | null) => (a === null || b === null ? a === b : voteKeys.every((k) => a[k] === b[k]));
+
+/** Villages whose stored counts are no longer what the caller loaded (and not what they now send). */
+async function conflictCells(tx: Ctx, campaignId: string, rows: readonly BlockRow[]): Promise<GridCellError[]> {
+  const checked = rows.filter((r) => r.based !== undefined);
+  if (checked.length === 0) return [];
+  const stored = new Map((await selectDemocraticVotes(tx.db, tx.principal.countyId, campaignId, checked.map((r) => r.villageId))).map((s) => [s.villageId, votesOf(s)]));
+  return checked.flatMap((r) => {
+    const now = stored.get(r.villageId) ?? null;
+    if (sameVotes(now, r.based ?? null) || sameVotes(now, r as unknown as VoteCounts)) return [];
+    const reason = now ? `已被他人改为 ${voteKeys.map((k) => `${democraticLabels[k]} ${now[k]}`).join('、')}，请核对后再保存` : '他人保存的票数已撤回，请核对后再保存';
+    return [{ villageId: r.villageId, column: 'total', code: 'democratic.conflict', reason }];
+  });
+}
 
 async function storeBlock(tx: Ctx, campaignId: string, rows: readonly BlockRow[]): Promise<number> {
   const opened = await openStageVillagesForWrite(tx, campaignId, 'department', rows.map((r) => r.villageId));
+  // Blocks of one campaign one at a time, so two judges' saves cannot both pass the check below.
+  await lockCampaignRow(tx.db, tx.principal.countyId, campaignId);
+  const conflicts = await conflictCells(tx, campaignId, rows);
+  if (conflicts.length > 0) throw new AppError('democratic.conflict', { cells: conflicts });
   const cells: GridCellError[] = [...duplicateCells(rows, 'democratic.batch_invalid'), ...rows.flatMap(voteRowCells)];
   if (cells.length > 0) throw new AppError('democratic.batch_invalid', { cells });
   let changed = 0;

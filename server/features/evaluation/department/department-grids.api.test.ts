@@ -206,6 +206,22 @@ describe('the democratic votes grid', () => {
     expect(await auditRows(t.app, 'democratic.save')).toHaveLength(3);
     expect(await auditRows(t.app, 'democratic.import')).toEqual([expect.objectContaining({ after: { villages: 3, changed: 1 } })]);
   });
+
+  it('when two judges of the panel save the same village from the counts they loaded, then the second is refused with the first’s counts named and nothing of its block is stored', async () => {
+    const [a, b] = panelVillages() as [string, string];
+    const [j1, j2] = [await judge(1), await judge(2)];
+    const loaded = await storedVotes(j1);
+    const first = await j2.put(votesUrl(), { rows: [{ villageId: a, ...votes(31, 12, 5, 1), based: loaded[a] }] });
+    expect(first.statusCode).toBe(200);
+    const second = await j1.put(votesUrl(), { rows: [{ villageId: a, ...votes(29, 12, 5, 1), based: loaded[a] }, { villageId: b, ...votes(0, 1, 3, 0), based: loaded[b] }] });
+    expect([second.statusCode, second.json().error.code]).toEqual([409, 'democratic.conflict']);
+    expect(second.json().error.details.cells).toEqual([{ villageId: a, column: 'total', code: 'democratic.conflict', reason: '已被他人改为 优秀 31、良好 12、一般 5、较差 1，请核对后再保存' }]);
+    expect(await storedVotes(j1)).toMatchObject({ [a]: votes(31, 12, 5, 1), [b]: loaded[b] });
+    // Having seen the other judge's counts, the judge saves on top of them.
+    expect((await j1.put(votesUrl(), { rows: [{ villageId: a, ...votes(29, 12, 5, 1), based: votes(31, 12, 5, 1) }] })).statusCode).toBe(200);
+    // Sending what is already stored is no conflict, whatever was loaded.
+    expect((await j2.put(votesUrl(), { rows: [{ villageId: a, ...votes(29, 12, 5, 1), based: votes(31, 12, 5, 1) }] })).statusCode).toBe(200);
+  });
 });
 
 describe('after the department stage', () => {

@@ -10,7 +10,7 @@ import type { CellErrors } from '../../../components/block-grid';
 import { ImportExcelButton } from '../../../components/import-excel';
 import type { Drafts } from '../../../components/sheet-grid';
 
-const batchCodes = new Set(['arena.batch_invalid', 'democratic.batch_invalid']);
+const batchCodes = new Set(['arena.batch_invalid', 'democratic.batch_invalid', 'democratic.conflict']);
 
 /** The server's refused cells by village and column; reasons about a whole row go to `row`. */
 export function cellErrorsOf(cells: readonly GridCellError[]): CellErrors {

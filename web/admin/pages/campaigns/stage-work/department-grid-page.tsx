@@ -6,7 +6,7 @@ import { checkCell, type CellCheck } from '../../../../../shared/score-cell';
 import { checkVoteCell, voteKeys, voteRowProblem, type VoteKey } from '../../../../../shared/vote-cell';
 import { democraticLabels } from '../../../../../shared/contracts/evaluation-stages';
 import type { ArenaGrid, DemocraticGrid } from '../../../../../shared/contracts/department-grids';
-import { errorText } from '../../../api/client';
+import { errorText, isApiError } from '../../../api/client';
 import { departmentGridWorkbookUrl, useDepartmentGrid, useSaveDepartmentGrid, useUploadDepartmentGrid } from '../../../api/department-grids-hooks';
 import { BlockGrid, cellTextOf, type BlockColumn } from '../../../components/block-grid';
 import { notifySuccess } from '../../../components/feedback';
@@ -79,7 +79,7 @@ function ArenaGridView({ campaignId }: { campaignId: string }) {
 const voteColumns: BlockColumn[] = voteKeys.map((k) => ({ id: k, title: democraticLabels[k], sub: '票', check: checkVoteCell }));
 
 function DemocraticGridView({ campaignId }: { campaignId: string }) {
-  const { data: grid, isPending, error } = useDepartmentGrid(campaignId, 'democratic');
+  const { data: grid, isPending, error, refetch } = useDepartmentGrid(campaignId, 'democratic');
   const save = useSaveDepartmentGrid(campaignId, 'democratic');
   const upload = useUploadDepartmentGrid(campaignId, 'democratic');
   const entry = useBlockEntry();
@@ -102,11 +102,22 @@ function DemocraticGridView({ campaignId }: { campaignId: string }) {
   const body = states.flatMap(({ r, s }) => {
     if (s.bad || voteKeys.every((k) => s.counts[k] === null)) return [];
     const counts = s.counts as Record<VoteKey, number>;
-    return r.votes && voteKeys.every((k) => r.votes?.[k] === counts[k]) ? [] : [{ villageId: r.villageId, ...counts }];
+    // `based`: the counts this grid shows, so another judge's save in between is not overwritten unseen.
+    return r.votes && voteKeys.every((k) => r.votes?.[k] === counts[k]) ? [] : [{ villageId: r.villageId, ...counts, based: r.votes }];
   });
   const onSave = () => {
     const sent = entry.drafts;
-    save.mutate({ rows: body }, { onSuccess: () => (entry.saved(sent), notifySuccess(`已保存 ${body.length} 个村的民主评价票数`)), onError: entry.refused });
+    save.mutate(
+      { rows: body },
+      {
+        onSuccess: () => (entry.saved(sent), notifySuccess(`已保存 ${body.length} 个村的民主评价票数`)),
+        onError: (e) => {
+          entry.refused(e);
+          // Another judge saved first: show their counts (the typed ones stay as drafts) before a new try.
+          if (isApiError(e) && e.code === 'democratic.conflict') void refetch();
+        },
+      },
+    );
   };
   const total = (r: Row) => {
     const s = rowState(r);
