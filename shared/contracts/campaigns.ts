@@ -135,6 +135,8 @@ export const campaignResultsSchema = z.object({
   status: z.enum(['none', 'proposed', 'final']),
   /** How the ranking is ordered, in words, from the standard's ranking keys (shown above the list). */
   orderedBy: z.string(),
+  /** The standard names its levels (format 2 outcomes): show the label instead of the stars, or both; null: stars only. */
+  labelDisplay: z.enum(['labels', 'starsAndLabels']).nullable(),
   villages: z.array(
     z.object({
       orgUnitId: z.uuid(),
@@ -142,6 +144,8 @@ export const campaignResultsSchema = z.object({
       townName: z.string(),
       score: z.number(),
       stars: z.number().int().nullable(),
+      /** The name of the final level (e.g. 和美家园) when the standard names its levels. */
+      label: z.string().nullable(),
       engineStars: z.number().int().nullable(),
       vetoed: z.boolean(),
       overridden: z.boolean(),

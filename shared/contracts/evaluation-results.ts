@@ -244,6 +244,8 @@ export const publicNoticeSchema = z.object({
   noticeEnds: dateStringSchema,
   /** Objections are accepted today. */
   acceptingObjections: z.boolean(),
+  /** As on the results page: the standard's level names instead of the stars, or both; null: stars only. */
+  labelDisplay: z.enum(['labels', 'starsAndLabels']).nullable(),
   villages: z.array(
     z.object({
       orgUnitId: z.uuid(),
@@ -251,6 +253,7 @@ export const publicNoticeSchema = z.object({
       townName: z.string(),
       score: z.number(),
       stars: z.number().int().nullable(),
+      label: z.string().nullable(),
       rankInTown: z.number().int().nullable(),
       rankInCity: z.number().int().nullable(),
     }),

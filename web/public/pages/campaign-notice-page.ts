@@ -7,7 +7,7 @@ import { h, messageCard, pageFrame } from '../lib/dom';
 import { chinaDate } from '../../../shared/dates';
 import './campaign-notice-page.css';
 
-type Village = { orgUnitId: string; name: string; townName: string; score: number; stars: number | null; rankInTown: number | null; rankInCity: number | null };
+type Village = { orgUnitId: string; name: string; townName: string; score: number; stars: number | null; label: string | null; rankInTown: number | null; rankInCity: number | null };
 type Notice = {
   campaignId: string;
   name: string;
@@ -16,6 +16,8 @@ type Notice = {
   noticeStarts: string;
   noticeEnds: string;
   acceptingObjections: boolean;
+  /** The standard names its levels (e.g. 达标 / 和美家园): shown instead of the stars, or beside them. */
+  labelDisplay: 'labels' | 'starsAndLabels' | null;
   villages: Village[];
   towns: { orgUnitId: string; name: string; stars: number | null }[];
 };
@@ -25,6 +27,9 @@ type Answer = { receiptNo: string; villageName: string; lodgedAt: string; status
 const statusLabels = { received: '已受理，正在核查', handled: '已核查，等待答复', answered: '已答复' } as const;
 
 const starsText = (n: number | null) => (n === null ? '不予评星' : '★'.repeat(n));
+/** A village's level as the standard shows it: stars, its level name, or both. */
+const levelText = (n: Notice, v: Village) =>
+  n.labelDisplay === 'labels' ? (v.label ?? '不予评定') : n.labelDisplay === 'starsAndLabels' && v.label ? `${starsText(v.stars)} ${v.label}` : starsText(v.stars);
 /** The day in China, whatever the phone's time zone. */
 const dateText = (iso: string) => chinaDate(new Date(iso));
 
@@ -37,7 +42,9 @@ function intro(n: Notice): HTMLElement {
     { class: 'card' },
     h('h2', {}, `${n.name}`),
     h('p', {}, n.phase === 'final' ? `公示已结束，以下为最终评定结果。${period}` : `以下为评星定级建议结果，现予公示。${period}。对结果有异议的，可在公示期内提出。`),
-    h('div', { class: 'notice-summary' }, cell(n.villages.length, '参评村'), cell(count(3), '三星及以上'), cell(count(4), '四星及以上'), cell(count(5), '五星')),
+    n.labelDisplay === 'labels'
+      ? h('div', { class: 'notice-summary' }, cell(n.villages.length, '参评村'), ...[...new Set(n.villages.map((v) => v.label).filter((l): l is string => l !== null))].map((l) => cell(n.villages.filter((v) => v.label === l).length, l)))
+      : h('div', { class: 'notice-summary' }, cell(n.villages.length, '参评村'), cell(count(3), '三星及以上'), cell(count(4), '四星及以上'), cell(count(5), '五星')),
   );
 }
 
@@ -46,7 +53,7 @@ function villageTable(n: Notice, town: string): HTMLElement {
   return h(
     'table',
     { class: 'notice-table villages', 'data-testid': 'notice-villages' },
-    h('thead', {}, h('tr', {}, h('th', {}, '排名'), h('th', {}, '村（社区）'), h('th', {}, '得分'), h('th', {}, '星级'))),
+    h('thead', {}, h('tr', {}, h('th', {}, '排名'), h('th', {}, '村（社区）'), h('th', {}, '得分'), h('th', {}, n.labelDisplay === 'labels' ? '结果' : '星级'))),
     h(
       'tbody',
       {},
@@ -57,7 +64,9 @@ function villageTable(n: Notice, town: string): HTMLElement {
           h('td', {}, town ? (v.rankInTown ?? '—') : (v.rankInCity ?? '—')),
           h('td', {}, v.name, h('span', { class: 'town' }, v.townName)),
           h('td', {}, v.score.toFixed(2)),
-          h('td', { class: v.stars === null ? 'none' : 'stars-cell', title: v.stars === null ? undefined : `${v.stars}星` }, starsText(v.stars)),
+          n.labelDisplay === 'labels'
+            ? h('td', { class: v.label === null ? 'none' : '' }, levelText(n, v))
+            : h('td', { class: v.stars === null ? 'none' : 'stars-cell', title: v.stars === null ? undefined : `${v.stars}星` }, levelText(n, v)),
         ),
       ),
     ),

@@ -12,6 +12,9 @@ import { selectResult, selectResults, selectTownStars } from '../results/results
 import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
 import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
 import { villagesFailingSeal } from '../seals/seals.service.js';
+import { selectStandardRow } from '../../standards/standards.queries.js';
+import type { Standard } from '../../../../shared/standards/standard.js';
+import { outcomeLabels } from '../results/outcome-labels.js';
 
 async function noticeCampaign(services: Services, campaignId: string) {
   const campaign = await selectPublicCampaign(services.db, campaignId);
@@ -28,6 +31,8 @@ export async function getPublicNotice(services: Services, campaignId: string): P
   const failing = await villagesFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId);
   const rows = (await selectResults(services.db, campaign.countyId, campaignId, ['/'])).filter((r) => !failing.has(r.result.villageId));
   const towns = await selectTownStars(services.db, campaign.countyId, campaignId);
+  const standard = await selectStandardRow(services.db, campaign.countyId, campaign.standardId);
+  const labels = standard ? outcomeLabels(standard.document as Standard) : null;
   return {
     campaignId,
     name: campaign.name,
@@ -36,12 +41,14 @@ export async function getPublicNotice(services: Services, campaignId: string): P
     noticeStarts: campaign.noticeStarts,
     noticeEnds: campaign.noticeEnds,
     acceptingObjections: acceptsObjections(campaign, chinaDate(services.now())),
+    labelDisplay: labels?.display ?? null,
     villages: rows.map(({ result: r, name, townName }) => ({
       orgUnitId: r.villageId,
       name,
       townName,
       score: r.score,
       stars: r.stars,
+      label: labels?.labelOf(r.stars) ?? null,
       rankInTown: r.rankInTown,
       rankInCity: r.rankInCity,
     })),

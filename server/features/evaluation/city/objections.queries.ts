@@ -72,7 +72,7 @@ export async function countOpenObjections(db: Db, countyId: string, campaignId: 
 
 export async function selectPublicCampaign(db: Db, campaignId: string) {
   const [row] = await db
-    .select({ id: campaigns.id, countyId: campaigns.countyId, year: campaigns.year, name: campaigns.name, status: campaigns.status, noticeStarts: campaigns.noticeStarts, noticeEnds: campaigns.noticeEnds })
+    .select({ id: campaigns.id, countyId: campaigns.countyId, year: campaigns.year, name: campaigns.name, status: campaigns.status, standardId: campaigns.standardId, noticeStarts: campaigns.noticeStarts, noticeEnds: campaigns.noticeEnds })
     .from(campaigns)
     .where(eq(campaigns.id, campaignId));
   return row;

@@ -8,6 +8,7 @@ import { selectTownScores, selectTownStars } from './results.queries.js';
 import { anyResultInScope, countResultList, selectResultList, type ResultsFilter } from './results-list.queries.js';
 import { selectCorrectionStars } from '../sheets/corrections.queries.js';
 import { rankingOrderText } from '../decisions/ranking-order.js';
+import { outcomeLabels } from './outcome-labels.js';
 
 export const defaultResultsPageSize = 50;
 
@@ -31,16 +32,20 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
     return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
   };
   const towns = (await selectTownStars(ctx.db, countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
+  const standard = await campaignStandard(ctx, campaign);
+  const labels = outcomeLabels(standard);
   return {
     campaignId,
     status: !computed ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
-    orderedBy: rankingOrderText(await campaignStandard(ctx, campaign)),
+    orderedBy: rankingOrderText(standard),
+    labelDisplay: labels?.display ?? null,
     villages: rows.map((r) => ({
       orgUnitId: r.villageId,
       name: r.name,
       townName: r.townName,
       score: r.score,
       stars: r.stars,
+      label: labels?.labelOf(r.stars) ?? null,
       engineStars: r.engineStars,
       vetoed: r.vetoed,
       overridden: r.overrideReason !== null,

@@ -66,7 +66,11 @@ export function RankingTable({ campaignId, towns, total, orderedBy, action }: Pr
     { title: '所属镇', dataIndex: 'townName', width: 100 },
     { title: '综合得分', dataIndex: 'score', width: 90, align: 'right', render: (s: number) => s.toFixed(2) },
     { title: '系统建议', dataIndex: 'engineStars', width: 110, render: (s: number | null) => <Stars value={s} size={12} /> },
-    { title: '星级', dataIndex: 'stars', width: 120, render: (s: number | null) => <Stars value={s} /> },
+    { title: page.data?.labelDisplay === 'labels' ? '等级' : '星级', dataIndex: 'stars', width: 120, render: (s: number | null) => <Stars value={s} /> },
+    // The standard's own names for the levels (e.g. 达标 / 和美家园), where it has them.
+    ...(page.data?.labelDisplay
+      ? [{ title: '结果', dataIndex: 'label', width: 100, render: (l: string | null) => (l ? <Tag color="red">{l}</Tag> : <Typography.Text type="secondary">—</Typography.Text>) }]
+      : []),
     {
       title: '标记',
       key: 'flags',

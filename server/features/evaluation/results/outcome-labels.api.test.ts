@@ -1,0 +1,53 @@
+// A standard that names its levels (format 2 outcomes): the ranking and the public notice show the
+// name of each village's final level beside its stars.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
+import { proposeAndNotice, scoreCityStage, tumenStandard, windowsOf } from '../../../../test/evaluation-city-factories.js';
+
+let t: TestApp;
+let org: Client;
+let campaignId: string;
+const labels = ['', '一星村', '二星村', '三星村', '四星村', '五星村'];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.set(new Date('2026-02-20T02:00:00Z'));
+  org = await loginAs(t.app, 'orgadmin');
+  const tumen = await tumenStandard();
+  // Tumen's scheme written in format 2 (each stage's kind is its id here), with a name per level.
+  const document = { ...tumen, stages: tumen.stages.map((s) => ({ ...s, kind: s.id })), formatVersion: 2, version: '2022-名称', outcomes: { display: 'starsAndLabels', labels: labels.map((label, stars) => ({ stars, label })).filter((l) => l.stars > 0) } };
+  const standard = await org.post('/api/standards', { document });
+  expect(standard.json()).toMatchObject({ id: expect.any(String) });
+  const created = await org.post('/api/campaigns', { year: 2026, name: '2026年度五星级创建', standardId: standard.json().id, windows: windowsOf(2026), stageWeights: { mutual: 5, department: 5, city: 90 } });
+  campaignId = created.json().id;
+  for (const to of ['mutual', 'department', 'city']) expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试数据：提前进入市级考评' })).statusCode).toBe(200);
+  t.clock.set(new Date('2026-05-06T02:00:00Z'));
+  org = await loginAs(t.app, 'orgadmin');
+  await scoreCityStage(t, org, campaignId, [1, 0.95, 0.9, 0.5]);
+});
+afterAll(() => t.close());
+
+describe('outcome labels on the ranking', () => {
+  it('when the results are computed, then every village carries the name of its level and the page says to show both', async () => {
+    expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
+    const results = (await org.get(`/api/campaigns/${campaignId}/results`)).json();
+    expect(results.labelDisplay).toBe('starsAndLabels');
+    expect(results.villages.length).toBe(4);
+    for (const v of results.villages as { stars: number | null; label: string | null }[]) expect(v.label).toBe(v.stars === null ? null : labels[v.stars]);
+    expect(results.villages.some((v: { label: string | null }) => v.label !== null)).toBe(true);
+  });
+
+  it('when the notice opens, then the public page lists the same names', async () => {
+    await org.post(`/api/campaigns/${campaignId}/results/confirm`);
+    expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice', reason: '测试数据：只为四个村打分' })).statusCode).toBe(200);
+    const notice = (await t.app.inject({ method: 'GET', url: `/api/public/campaigns/${campaignId}/notice` })).json();
+    expect(notice.labelDisplay).toBe('starsAndLabels');
+    const ranking = (await org.get(`/api/campaigns/${campaignId}/results`)).json().villages as { orgUnitId: string; label: string | null }[];
+    expect(notice.villages.map((v: { orgUnitId: string; label: string | null }) => [v.orgUnitId, v.label])).toEqual(expect.arrayContaining(ranking.map((v) => [v.orgUnitId, v.label])));
+  });
+
+  it('when the standard names no levels, then there is nothing to show but stars', async () => {
+    const { outcomeLabels } = await import('./outcome-labels.js');
+    expect(outcomeLabels(await tumenStandard())).toBeNull();
+  });
+});
