@@ -4,10 +4,9 @@
 // whole block is stored by one save.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Page as ListPage } from '../shared/contracts/common';
-import type { Campaign } from '../shared/contracts/campaigns';
 import type { ArenaGrid } from '../shared/contracts/department-grids';
-import { apiGet, demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { demoCampaignInDepartmentStage, pasteInto } from './helpers/department-stage';
 import { startServer, type RunningServer } from './helpers/server';
 
 let server: RunningServer;
@@ -15,40 +14,13 @@ let browser: Browser;
 const pages: Page[] = [];
 let campaignId: string;
 
-async function orgCall(method: string, path: string, body: unknown) {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
-}
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** A paste as Chromium delivers it from Excel or WPS: tab-separated cells, CRLF rows. */
-async function pasteInto(page: Page, cell: string, text: string) {
-  const input = page.locator(`[data-cell="${cell}"]`);
-  await input.click();
-  await input.evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const org = await newPage(browser, server.baseUrl);
   pages.push(org);
   await login(org, 'orgadmin');
-  const current = (await apiGet<ListPage<Campaign>>(org, '/campaigns?pageSize=100')).items.find((c) => c.status === 'mutual');
-  if (!current) throw new Error('the demo has no campaign in stage 1');
-  campaignId = current.id;
-  // Stage 1 closed yesterday, stage 2 runs from today: the judges' arena opens.
-  const windows = { mutual: { opens: day(-30), closes: day(-1) }, department: { opens: day(0), closes: day(30) }, city: { opens: day(31), closes: day(60) } };
-  await orgCall('PATCH', `/campaigns/${campaignId}`, { windows });
-  await orgCall('POST', `/campaigns/${campaignId}/advance`, { to: 'department', reason: '演示：互评表未填完，进入部门点评' });
+  campaignId = await demoCampaignInDepartmentStage(server.baseUrl, org);
 });
 
 afterAll(async () => {

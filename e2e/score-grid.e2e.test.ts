@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import type { Page as ListPage } from '../shared/contracts/common';
-import type { Campaign } from '../shared/contracts/campaigns';
 import type { ScoreGrid } from '../shared/contracts/score-grid';
-import { apiGet, demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { demoCampaignInDepartmentStage, pasteInto } from './helpers/department-stage';
 import { startServer, type RunningServer } from './helpers/server';
 
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,16 +15,6 @@ let server: RunningServer;
 let browser: Browser;
 const pages: Page[] = [];
 let campaignId: string;
-
-async function orgCall(method: string, path: string, body: unknown) {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!r.ok) throw new Error(`${method} ${path} → ${r.status}: ${await r.text()}`);
-}
-
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function judgePage(username: string): Promise<Page> {
   const page = await newPage(browser, server.baseUrl);
@@ -38,31 +27,13 @@ async function judgePage(username: string): Promise<Page> {
 
 const grid = (page: Page) => apiGet<ScoreGrid>(page, `/campaigns/${campaignId}/grid/department`);
 
-/** A paste as Chromium delivers it from Excel or WPS: tab-separated cells, CRLF rows. */
-async function pasteInto(page: Page, cell: string, text: string) {
-  const input = page.locator(`[data-cell="${cell}"]`);
-  await input.click();
-  await input.evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const org = await newPage(browser, server.baseUrl);
   pages.push(org);
   await login(org, 'orgadmin');
-  const current = (await apiGet<ListPage<Campaign>>(org, '/campaigns?pageSize=100')).items.find((c) => c.status === 'mutual');
-  if (!current) throw new Error('the demo has no campaign in stage 1');
-  campaignId = current.id;
-  // Stage 1 closed yesterday, stage 2 runs from today: the judges' sheets open.
-  const windows = { mutual: { opens: day(-30), closes: day(-1) }, department: { opens: day(0), closes: day(30) }, city: { opens: day(31), closes: day(60) } };
-  await orgCall('PATCH', `/campaigns/${campaignId}`, { windows });
-  // The demo's stage-1 sheets are not all filled: the gate wants a written reason.
-  await orgCall('POST', `/campaigns/${campaignId}/advance`, { to: 'department', reason: '演示：互评表未填完，进入部门点评' });
+  campaignId = await demoCampaignInDepartmentStage(server.baseUrl, org);
 });
 
 afterAll(async () => {
