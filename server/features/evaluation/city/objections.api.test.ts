@@ -45,7 +45,7 @@ describe('the public notice', () => {
       ['乙一村', 2, 3],
       ['乙二村', 1, 4],
     ]);
-    expect(Object.keys(notice.villages[0]).sort()).toEqual(['name', 'orgUnitId', 'rankInCity', 'rankInTown', 'score', 'stars', 'townName']);
+    expect(Object.keys(notice.villages[0]).sort()).toEqual(['label', 'name', 'orgUnitId', 'rankInCity', 'rankInTown', 'score', 'stars', 'townName']);
     expect(res.body).not.toMatch(/\d{17}[\dXx]|1[3-9]\d{9}/);
     expect(notice.towns.map((x: { name: string }) => x.name).sort()).toEqual(['乙镇', '甲镇']);
   });
