@@ -2,7 +2,7 @@
 // name of each village's final level beside its stars.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
-import { proposeAndNotice, scoreCityStage, tumenStandard, windowsOf } from '../../../../test/evaluation-city-factories.js';
+import { scoreCityStage, tumenStandard, windowsOf } from '../../../../test/evaluation-city-factories.js';
 
 let t: TestApp;
 let org: Client;
