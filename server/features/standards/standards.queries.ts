@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { standardVersions } from '../../db/schema/standards.js';
 import { containsText } from '../../db/scope.js';
 import type { StandardListQuery } from '../../../shared/contracts/standards.js';
+import type { Standard } from '../../../shared/standards/standard.js';
 
 export type StandardRow = typeof standardVersions.$inferSelect;
 
@@ -55,4 +56,13 @@ export async function lockStandardRow(db: Db, countyId: string, id: string, at: 
     .update(standardVersions)
     .set({ lockedAt: at, lockedReason: reason })
     .where(and(eq(standardVersions.countyId, countyId), eq(standardVersions.id, id), isNull(standardVersions.lockedAt)));
+}
+
+/** Only the level names of a standard (format 2 `outcomes`), for a public page that needs nothing else of it. */
+export async function selectStandardOutcomes(db: Db, countyId: string, id: string): Promise<Pick<Standard, 'outcomes'> | undefined> {
+  const [row] = await db
+    .select({ outcomes: sql<Standard['outcomes'] | null>`${standardVersions.document} -> 'outcomes'` })
+    .from(standardVersions)
+    .where(and(eq(standardVersions.countyId, countyId), eq(standardVersions.id, id)));
+  return row ? { outcomes: row.outcomes ?? undefined } : undefined;
 }

@@ -12,8 +12,7 @@ import { selectResult, selectResults, selectTownStars } from '../results/results
 import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
 import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
 import { villagesFailingSeal } from '../seals/seals.service.js';
-import { selectStandardRow } from '../../standards/standards.queries.js';
-import type { Standard } from '../../../../shared/standards/standard.js';
+import { selectStandardOutcomes } from '../../standards/standards.queries.js';
 import { outcomeLabels } from '../results/outcome-labels.js';
 
 async function noticeCampaign(services: Services, campaignId: string) {
@@ -31,8 +30,9 @@ export async function getPublicNotice(services: Services, campaignId: string): P
   const failing = await villagesFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId);
   const rows = (await selectResults(services.db, campaign.countyId, campaignId, ['/'])).filter((r) => !failing.has(r.result.villageId));
   const towns = await selectTownStars(services.db, campaign.countyId, campaignId);
-  const standard = await selectStandardRow(services.db, campaign.countyId, campaign.standardId);
-  const labels = standard ? outcomeLabels(standard.document as Standard) : null;
+  // The level names only: the notice is read by villagers at load, the standard's rules are not needed.
+  const standard = await selectStandardOutcomes(services.db, campaign.countyId, campaign.standardId);
+  const labels = standard ? outcomeLabels(standard) : null;
   return {
     campaignId,
     name: campaign.name,
