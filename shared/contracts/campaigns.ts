@@ -67,7 +67,7 @@ export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 export const campaignAdvanceSchema = z.strictObject({ to: campaignStatusSchema, reason: z.string().trim().min(2).max(500).optional() });
 export type CampaignAdvance = z.infer<typeof campaignAdvanceSchema>;
 
-export const readinessKinds = ['early_window', 'unscored_sheets', 'unpublished_notices', 'open_rectifications', 'unapproved_self_evaluations', 'no_results', 'villages_without_stars', 'notice_running', 'open_objections'] as const;
+export const readinessKinds = ['early_window', 'unscored_sheets', 'unpublished_notices', 'open_rectifications', 'unapproved_self_evaluations', 'no_results', 'villages_without_stars', 'unresolved_referrals', 'notice_running', 'open_objections'] as const;
 export type ReadinessKind = (typeof readinessKinds)[number];
 
 /** One unmet condition of the next step: what it is, how many, which ones. */
@@ -162,6 +162,24 @@ export const campaignResultsSchema = z.object({
       rankInTown: z.number().int().nullable(),
       rankInCity: z.number().int().nullable(),
       notes: z.array(z.string()),
+    }),
+  ),
+  /**
+   * Ties at a quota boundary the standard refers to the department (ties: 'refer'): the tied
+   * villages, the places left open and whether the department has decided (an override with a
+   * reason gives a place or keeps the level). Unresolved referrals block the notice.
+   */
+  referrals: z.array(
+    z.object({
+      scope: z.enum(['city', 'town']),
+      townId: z.uuid().nullable(),
+      townName: z.string().nullable(),
+      stars: z.number().int(),
+      places: z.number().int(),
+      given: z.number().int(),
+      resolved: z.boolean(),
+      text: z.string(),
+      villages: z.array(z.object({ orgUnitId: z.uuid(), name: z.string(), townName: z.string(), stars: z.number().int().nullable(), decided: z.boolean() })),
     }),
   ),
   towns: z.array(

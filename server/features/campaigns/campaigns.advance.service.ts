@@ -22,6 +22,8 @@ function refuseUnpassable(items: ReadinessItem[], noticeEnds: string | null): vo
       throw new AppError('campaign.results_unconfirmed', { unconfirmed: -1, blockers: items });
     case 'villages_without_stars':
       throw new AppError('campaign.results_unconfirmed', { unconfirmed: hard.count, blockers: items });
+    case 'unresolved_referrals':
+      throw new AppError('campaign.referrals_unresolved', { unresolved: hard.count, blockers: items });
     case 'notice_running':
       throw new AppError('campaign.notice_running', { noticeEnds, blockers: items });
     default:

@@ -8,7 +8,8 @@ import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { campaignArenaIndicator } from '../evaluation/department/arena.service.js';
 import { stageIndicators } from '../evaluation/sheets/sheets.js';
 import { selectCampaignEntries } from '../evaluation/sheets/sheets.queries.js';
-import { selectResults } from '../evaluation/results/results.queries.js';
+import { selectReferralRows, selectResults } from '../evaluation/results/results.queries.js';
+import { referralStatuses } from '../evaluation/results/referrals.js';
 import { countOpenObjections } from '../evaluation/city/objections.queries.js';
 import { campaignStandard, findCampaign } from './campaigns.service.js';
 import type { CampaignRow } from './campaigns.queries.js';
@@ -68,6 +69,11 @@ export async function readinessOf(ctx: Ctx, campaign: CampaignRow): Promise<Camp
   if (wanted.has('results')) {
     const rows = await selectResults(ctx.db, countyId, campaign.id, ['/']);
     facts.results = { total: rows.length, unconfirmed: rows.filter((r) => !r.result.confirmedAt).map((r) => ({ name: r.name, townName: r.townName ?? '' })) };
+  }
+  if (wanted.has('referrals') && (await campaignStandard(ctx, campaign)).quotas?.ties === 'refer') {
+    facts.unresolvedReferrals = referralStatuses(await selectReferralRows(ctx.db, countyId, campaign.id))
+      .filter((r) => !r.resolved)
+      .map((r) => ({ text: r.text, places: r.places, stars: r.stars, villages: r.villages.map((v) => ({ name: v.name, townName: v.townName })) }));
   }
   if (wanted.has('openObjections')) facts.openObjections = await countOpenObjections(ctx.db, countyId, campaign.id);
   const items = readinessItems(facts);

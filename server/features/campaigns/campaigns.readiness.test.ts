@@ -50,7 +50,7 @@ describe('stage gate rules', () => {
   it('when a step is checked, then it looks at the work of the stage that ends', () => {
     expect(factsFor('mutual')).toEqual([]);
     expect(factsFor('city')).toEqual(['sheets', 'unpublishedReviews', 'openRectifications', 'unapprovedSelfEvaluations']);
-    expect(factsFor('notice')).toEqual(['sheets', 'openRectifications', 'unapprovedSelfEvaluations', 'results']);
+    expect(factsFor('notice')).toEqual(['sheets', 'openRectifications', 'unapprovedSelfEvaluations', 'results', 'referrals']);
     expect(factsFor('final')).toEqual(['openObjections']);
   });
 

@@ -26,10 +26,12 @@ export type ReadinessFacts = {
   /** Villages whose self-evaluation the town has not approved, when the standard counts the self stage. */
   unapprovedSelfEvaluations?: (Village & { statusLabel: string })[];
   results?: { total: number; unconfirmed: Village[] };
+  /** Quota ties referred to the department and not yet decided (ties: 'refer'). */
+  unresolvedReferrals?: { text: string; places: number; stars: number; villages: Village[] }[];
   openObjections?: number;
 };
 
-export type ReadinessFact = 'sheets' | 'unpublishedReviews' | 'openRectifications' | 'unapprovedSelfEvaluations' | 'results' | 'openObjections';
+export type ReadinessFact = 'sheets' | 'unpublishedReviews' | 'openRectifications' | 'unapprovedSelfEvaluations' | 'results' | 'referrals' | 'openObjections';
 
 /** Which facts each step checks: the work of the stage that ends, and what the next step needs. */
 export function factsFor(to: CampaignStatus): ReadinessFact[] {
@@ -43,7 +45,7 @@ export function factsFor(to: CampaignStatus): ReadinessFact[] {
     case 'city':
       return ['sheets', 'unpublishedReviews', 'openRectifications', 'unapprovedSelfEvaluations'];
     case 'notice':
-      return ['sheets', 'openRectifications', 'unapprovedSelfEvaluations', 'results'];
+      return ['sheets', 'openRectifications', 'unapprovedSelfEvaluations', 'results', 'referrals'];
     case 'final':
       return ['openObjections'];
   }
@@ -122,6 +124,15 @@ export function readinessItems(f: ReadinessFacts): ReadinessItem[] {
       text: `还有 ${f.results.unconfirmed.length} 个村未定星：须确认定星后才能进入公示`,
       count: f.results.unconfirmed.length,
       details: f.results.unconfirmed.map(villageLine),
+      overridable: false,
+    });
+  }
+  if (f.unresolvedReferrals && f.unresolvedReferrals.length > 0) {
+    items.push({
+      kind: 'unresolved_referrals',
+      text: `还有 ${f.unresolvedReferrals.length} 处名额并列待部门裁定：须对并列的村逐一调整星级并写明理由（给予名额或维持），名额用满或每村都有裁定后才能进入公示`,
+      count: f.unresolvedReferrals.length,
+      details: f.unresolvedReferrals.map((r) => `${r.stars} 星剩余名额 ${r.places} 个：${r.villages.map(villageLine).join('、')}`),
       overridable: false,
     });
   }

@@ -4,7 +4,9 @@ import type { Ctx } from '../../../context.js';
 import type { CampaignResults, CampaignResultsQuery } from '../../../../shared/contracts/campaigns.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
 import { campaignReadScope } from '../evaluation.policy.js';
-import { selectTownScores, selectTownStars } from './results.queries.js';
+import { selectReferralRows, selectTownScores, selectTownStars } from './results.queries.js';
+import { referralStatuses } from './referrals.js';
+import { isInScope } from '../../auth/principal.js';
 import { anyResultInScope, countResultList, selectResultList, type ResultsFilter } from './results-list.queries.js';
 import { selectCorrectionStars } from '../sheets/corrections.queries.js';
 import { rankingOrderText } from '../decisions/ranking-order.js';
@@ -34,6 +36,11 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
   const towns = (await selectTownStars(ctx.db, countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
   const standard = await campaignStandard(ctx, campaign);
   const labels = outcomeLabels(standard);
+  // Only standards that refer ties have any; the department's pages list them above the ranking.
+  // A reader sees a referral only when every tied village is in their scope.
+  const referralRows = standard.quotas?.ties === 'refer' && computed ? await selectReferralRows(ctx.db, countyId, campaignId) : [];
+  const pathOf = new Map(referralRows.map((r) => [r.villageId, r.orgPath]));
+  const referrals = referralStatuses(referralRows).filter((r) => r.villages.every((v) => isInScope(scope, pathOf.get(v.orgUnitId) ?? '')));
   return {
     campaignId,
     status: !computed ? 'none' : campaign.status === 'final' ? 'final' : 'proposed',
@@ -57,6 +64,7 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
       rankInCity: r.rankInCity,
       notes: r.notes,
     })),
+    referrals,
     towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),
     ...(paged
       ? {

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/core.js';
 import { campaignResults, campaignTownResults, campaignTownScores, campaigns } from '../../../db/schema/evaluation.js';
 import { inSubtrees, keyJoin } from '../../../db/scope.js';
+import type { ReferralRow, StoredReferral } from './referrals.js';
 
 export type ResultRow = typeof campaignResults.$inferSelect;
 
@@ -91,4 +92,26 @@ export async function upsertTownScore(db: Db, row: typeof campaignTownScores.$in
     .insert(campaignTownScores)
     .values(row)
     .onConflictDoUpdate({ target: [campaignTownScores.countyId, campaignTownScores.campaignId, campaignTownScores.townId], set: { score: row.score, enteredBy: row.enteredBy, enteredAt: row.enteredAt } });
+}
+
+/** Every village's stars with its stored referral (quota ties for the department), for the referral checks. */
+export async function selectReferralRows(db: Db, countyId: string, campaignId: string): Promise<ReferralRow[]> {
+  const town = sql<string | null>`(SELECT name FROM org_units t WHERE t.county_id = ${campaignResults.countyId} AND t.id = ${campaignResults.townId})`;
+  return db
+    .select({
+      villageId: campaignResults.villageId,
+      name: orgUnits.name,
+      townName: town,
+      townId: campaignResults.townId,
+      orgPath: campaignResults.orgPath,
+      stars: campaignResults.stars,
+      engineStars: campaignResults.engineStars,
+      vetoed: campaignResults.vetoed,
+      overrideReason: campaignResults.overrideReason,
+      referral: sql<StoredReferral | null>`${campaignResults.explanation}->'referral'`,
+    })
+    .from(campaignResults)
+    .innerJoin(orgUnits, keyJoin(orgUnits, campaignResults.countyId, campaignResults.villageId))
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId)))
+    .orderBy(asc(sql`coalesce(${campaignResults.rankInCity}, 1000000)`), asc(orgUnits.name));
 }

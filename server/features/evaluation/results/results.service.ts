@@ -10,11 +10,12 @@ import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../../campaigns/campaigns.queries.js';
 import { withSourceStep } from '../../surveys/satisfaction.service.js';
-import { replaceResults, selectResult, selectResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
+import { replaceResults, selectReferralRows, selectResult, selectResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
 import { assertAllWithinVetoes, assertWithinVetoes } from '../decisions/veto-guard.service.js';
 import { mergeDecision, type RecomputeChange } from '../decisions/recompute.js';
 import { assertSealed, sealRows } from '../seals/seals.service.js';
 import { keepRatingInputs, rateStoredInputs } from '../seals/stored-inputs.service.js';
+import { quotaRefusal } from './referrals.js';
 import { selfStageStep, withSelfStageStep } from '../../self-evaluation/self-stage.js';
 
 /**
@@ -37,6 +38,8 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
     await assertSealed(tx, campaignId, 'result', {});
     const prior = new Map((await selectResults(tx.db, countyId, campaignId, ['/'])).map((r) => [r.result.villageId, { ...r.result, name: r.name }]));
     const changes: (RecomputeChange & { name: string })[] = [];
+    // Ties referred to the department: each tied village's explanation keeps the referral.
+    const referralOf = new Map((result.referrals ?? []).flatMap((r) => r.villages.map((id) => [id, r] as const)));
     await replaceResults(
       tx.db,
       countyId,
@@ -64,7 +67,8 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
           notes: v.notes,
           explanation: {
             steps: withSelfStageStep(withSourceStep(v.explanation, surveys.sources.get(v.id)), self && selfStageStep(standard, self, selfPoints.get(v.id))),
-            stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore },
+            stageScores: v.stageScores, dimensionScores: v.dimensionScores, satisfactionRate: v.satisfactionRate, levelFromScore: v.levelFromScore,
+            ...(referralOf.has(v.id) ? { referral: referralOf.get(v.id) } : {}) },
           computedAt: now,
         };
       }),
@@ -76,9 +80,9 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
       event: 'results.compute',
       objectType: 'campaign',
       objectId: campaignId,
-      after: { ...result.summary, changes: changes.map((c) => ({ villageId: c.villageId, engineStarsBefore: c.engineStarsBefore, engineStarsAfter: c.engineStarsAfter, why: c.why, kept: c.kept })), mustReconfirm: reconfirm },
+      after: { ...result.summary, ...(result.referrals ? { referrals: result.referrals.map((r) => ({ stars: r.stars, townId: r.townId, places: r.places, villages: r.villages })) } : {}), changes: changes.map((c) => ({ villageId: c.villageId, engineStarsBefore: c.engineStarsBefore, engineStarsAfter: c.engineStarsAfter, why: c.why, kept: c.kept })), mustReconfirm: reconfirm },
     });
-    return { ...result.summary, changes, mustReconfirm: reconfirm, kept: [...prior.values()].filter((p) => p.overrideReason !== null || p.confirmedAt !== null).length };
+    return { ...result.summary, referrals: result.referrals ?? [], changes, mustReconfirm: reconfirm, kept: [...prior.values()].filter((p) => p.overrideReason !== null || p.confirmedAt !== null).length };
   });
 }
 
@@ -123,6 +127,9 @@ export async function overrideStars(ctx: Ctx, campaignId: string, villageId: str
     const before = await selectResult(tx.db, ctx.principal.countyId, campaignId, villageId);
     if (!before) throw new AppError('results.not_computed');
     await assertWithinVetoes(tx, campaign, villageId, stars, before);
+    // A place given by override counts against the quota, as the engine's own places do.
+    const refusal = quotaRefusal(await campaignStandard(tx, campaign), await selectReferralRows(tx.db, ctx.principal.countyId, campaignId), villageId, stars);
+    if (refusal) throw new AppError('results.quota_full', { text: refusal, villageId, stars });
     await assertSealed(tx, campaignId, 'result', { villageIds: [villageId] });
     await updateResult(tx.db, ctx.principal.countyId, campaignId, villageId, { stars, overrideReason: reason, confirmedAt: ctx.now(), confirmedBy: ctx.principal.userId, proposalChange: null });
     await sealRows(tx, campaignId, 'result', [`result/${villageId}`], { villageIds: [villageId] });

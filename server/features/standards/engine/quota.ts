@@ -24,6 +24,12 @@ export type QuotaSink = {
 
 type Upper = { stars: number; percent: number; kind: 'max' | 'target' };
 
+/** Places of an upper rule over `base` villages: "at most" rounds down, a target rounds half up. */
+export function quotaPlaces(base: number, percent: number, kind: 'max' | 'target'): number {
+  const pH = toHundredths(percent) ?? 0;
+  return kind === 'max' ? floorDiv(base * pH, 10000) : roundHalfUpDiv(base * pH, 10000);
+}
+
 /** True when two villages are equal on every quota order key (only name or id would tell them apart). */
 function tiedOnKeys(c: CompiledStandard, src: RankSource, a: number, b: number): boolean {
   const counted = c.quotaOrder.filter((k) => k.key !== 'stars' && k.key !== 'name').length;
@@ -47,8 +53,7 @@ function applyUpper(c: CompiledStandard, src: RankSource, group: number[], base:
   if (!quotas) return;
   const { cols } = src;
   const ties = quotas.ties ?? 'byKeys';
-  const pH = toHundredths(rule.percent) ?? 0;
-  const limit = rule.kind === 'max' ? floorDiv(base * pH, 10000) : roundHalfUpDiv(base * pH, 10000);
+  const limit = quotaPlaces(base, rule.percent, rule.kind);
   const pool = group.filter((i) => cols.stars[i] === rule.stars);
   if (pool.length <= limit) return;
   rankVillages(c, c.quotaOrder, src, pool);

@@ -14,6 +14,7 @@ import { RankingTable } from './ranking-table';
 import { ResultsCharts } from './results-charts';
 import { TownStarsCard } from './town-stars-card';
 import { ResultsExports } from './results-exports';
+import { ReferralsAlert } from './referrals-alert';
 
 type Village = CampaignResults['villages'][number];
 
@@ -132,6 +133,7 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
                 }
               />
             )}
+            <ReferralsAlert referrals={data?.referrals ?? []} villages={results.data?.villages ?? null} onDecide={managing ? setOverriding : undefined} />
             <Row gutter={16}>
               <Col xs={12} md={6}>
                 <Statistic title="参评村" value={villageCount} suffix="个" />
