@@ -22,10 +22,15 @@ export const campaignStatusLabels: Record<CampaignStatus, string> = {
 const windowSchema = z.strictObject({ opens: dateStringSchema, closes: dateStringSchema });
 export const stageWindowsSchema = z.strictObject({ mutual: windowSchema, department: windowSchema, city: windowSchema });
 export type StageWindows = z.infer<typeof stageWindowsSchema>;
+/**
+ * This year's stage weights. `self`: the weight of the standard's self stage (kind 'self', any
+ * id), only for a standard that has one; 0 makes it reference only. The counted stages add up to 100.
+ */
 export const stageWeightsSchema = z.strictObject({
   mutual: z.number().int().min(0).max(100),
   department: z.number().int().min(0).max(100),
   city: z.number().int().min(0).max(100),
+  self: z.number().int().min(0).max(100).optional(),
 });
 export type StageWeights = z.infer<typeof stageWeightsSchema>;
 

@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { getStandardDocument } from '../standards/standards.service.js';
 import { validateStandard } from '../standards/engine/standard-validate.js';
 import type { Standard } from '../../../shared/standards/standard.js';
-import { weightsAddUp, windowProblems } from './campaigns.js';
+import { weightsSum, windowProblems } from './campaigns.js';
+import { selfStageOf } from '../self-evaluation/self-stage.js';
 import { presentCampaign } from './campaigns.present.js';
 import {
   insertCampaignRow,
@@ -36,19 +37,34 @@ export async function getCampaign(ctx: Ctx, id: string) {
   return presentCampaign(await findCampaign(ctx, id));
 }
 
-function checkPlan(input: { windows?: CampaignCreate['windows']; stageWeights?: StageWeights }) {
+function checkPlan(input: { windows?: CampaignCreate['windows'] }) {
   if (input.windows) {
     const problems = windowProblems(input.windows);
     if (problems.length > 0) throw new AppError('campaign.invalid_windows', { problems });
   }
-  if (input.stageWeights && !weightsAddUp(input.stageWeights)) throw new AppError('campaign.weights_not_100');
+}
+
+/**
+ * Hand-set weights: every counted stage's, the self stage's too when the standard has one, adding
+ * up to 100 as the standard's own counted stages must. The refusal names the field and the sum.
+ */
+function checkWeights(standard: Standard, weights: StageWeights): void {
+  const self = selfStageOf(standard);
+  if (weights.self !== undefined && !self) throw new AppError('campaign.no_self_stage', { field: 'stageWeights.self', text: `标准“${standard.name}”没有村自评阶段，请去掉村自评权重` });
+  const sum = weightsSum(weights, self?.weight ?? 0);
+  if (sum !== 100) {
+    const names = ['摸底互评', '部门点评', '市级考评', ...(self ? [self.name] : [])].join('、');
+    throw new AppError('campaign.weights_not_100', { field: 'stageWeights', sum, text: `${names}的权重之和现为 ${sum}，应为 100` });
+  }
 }
 
 export async function createCampaign(ctx: Ctx, input: CampaignCreate) {
   checkPlan(input);
   const standard = await getStandardDocument(ctx, input.standardId);
   const weightOf = (id: string) => standard.stages.find((s) => s.id === id)?.weight ?? 0;
-  const stageWeights = input.stageWeights ?? { mutual: weightOf('mutual'), department: weightOf('department'), city: weightOf('city') };
+  const self = selfStageOf(standard);
+  if (input.stageWeights) checkWeights(standard, input.stageWeights);
+  const stageWeights = input.stageWeights ?? { mutual: weightOf('mutual'), department: weightOf('department'), city: weightOf('city'), ...(self ? { self: self.weight } : {}) };
   assertWeightsFit(standard, stageWeights);
   return inTransaction(ctx, async (tx) => {
     if (await selectCampaignByYear(tx.db, ctx.principal.countyId, input.year)) throw new AppError('campaign.duplicate_year');
@@ -67,7 +83,11 @@ export async function updateCampaign(ctx: Ctx, id: string, input: CampaignUpdate
     const before = await findCampaign(tx, id);
     if (before.status === 'final') throw new AppError('campaign.not_editable');
     if (before.status !== 'draft' && (input.stageWeights || input.noticeDays)) throw new AppError('campaign.not_editable');
-    if (input.stageWeights) assertWeightsFit(await getStandardDocument(tx, before.standardId), input.stageWeights);
+    if (input.stageWeights) {
+      const standard = await getStandardDocument(tx, before.standardId);
+      checkWeights(standard, input.stageWeights);
+      assertWeightsFit(standard, input.stageWeights);
+    }
     await updateCampaignRow(tx.db, ctx.principal.countyId, id, { ...input, updatedAt: ctx.now() });
     const after = await findCampaign(tx, id);
     await recordAudit(tx, {
@@ -86,10 +106,12 @@ export async function campaignStandard(ctx: Ctx, campaign: CampaignRow) {
   return withWeights(await getStandardDocument(ctx, campaign.standardId), campaign.stageWeights);
 }
 
-function withWeights(standard: Standard, weights: StageWeights): Standard {
+export function withWeights(standard: Standard, weights: StageWeights): Standard {
   const stages = standard.stages.map((s) => {
-    // The campaign's weights name the three format-1 stages; any other stage keeps the standard's weight.
-    const weight = s.id in weights ? weights[s.id as keyof StageWeights] : s.weight;
+    // The campaign's weights name the three format-1 stages and the self stage (by its kind); any other stage keeps the standard's weight.
+    const key = (s as { kind?: string }).kind === 'self' ? 'self' : s.id;
+    const given = key in weights ? weights[key as keyof StageWeights] : undefined;
+    const weight = given ?? s.weight;
     return { ...s, weight, referenceOnly: weight === 0 ? true : undefined };
   });
   return { ...standard, stages };

@@ -41,3 +41,17 @@ describe('campaign rules', () => {
     expect(noticeEndDate('2026-06-06', 1)).toBe('2026-06-08');
   });
 });
+
+describe('this year’s weights on the standard', () => {
+  it('when the campaign sets the self stage’s weight, then the stage of kind self (any id) takes it; 0 makes it reference only', async () => {
+    const { withWeights } = await import('./campaigns.service.js');
+    const { smallStandard } = await import('../standards/engine/test-fixtures.js');
+    const { upgradeStandard } = await import('../standards/engine/standard-upgrade.js');
+    const { countedStageWeights } = await import('../standards/engine/stage-weights.js');
+    const base = upgradeStandard(smallStandard());
+    const standard = { ...base, stages: [...base.stages, { id: 'zp', name: '村自评', kind: 'self', weight: 10 }] } as typeof base;
+    expect(countedStageWeights(withWeights(standard, { mutual: 10, department: 20, city: 50, self: 20 }))).toEqual({ mutual: 10, department: 20, city: 50, zp: 20 });
+    expect(withWeights(standard, { mutual: 20, department: 30, city: 50, self: 0 }).stages.find((s) => s.id === 'zp')).toMatchObject({ weight: 0, referenceOnly: true });
+    expect(countedStageWeights(withWeights(standard, { mutual: 20, department: 20, city: 50 })).zp).toBe(10);
+  });
+});

@@ -42,8 +42,9 @@ export function windowProblems(windows: StageWindows): string[] {
   return problems;
 }
 
-export function weightsAddUp(w: StageWeights): boolean {
-  return w.mutual + w.department + w.city === 100;
+/** Sum of this year's weights; `selfWeight` is the self stage's when `w` does not set it (0 without one). */
+export function weightsSum(w: StageWeights, selfWeight = 0): number {
+  return w.mutual + w.department + w.city + (w.self ?? selfWeight);
 }
 
 /** The last day of a notice of `days` working days starting on `start` (weekends skipped). */

@@ -157,3 +157,47 @@ describe('a reference-only self stage', () => {
     expect(await reproduceCampaign(operator(), campaignId)).toMatchObject({ identical: 4, differences: [] });
   });
 });
+
+describe('hand-set weights with a counted self stage', () => {
+  let standardId: string;
+  const create = (year: number, stageWeights: Record<string, number>) => org.post('/api/campaigns', { year, name: `${year}年度五星级创建`, standardId, windows: windowsOf(year), stageWeights });
+  beforeAll(async () => {
+    t.clock.set(new Date('2028-02-20T02:00:00Z'));
+    org = await loginAs(t.app, 'orgadmin');
+    const standard = await org.post('/api/standards', { document: { ...(await withSelfStage(10)), id: 'tumen-self-weights', version: '2028.self-weights' } });
+    expect(standard.statusCode).toBe(200);
+    standardId = standard.json().id;
+  });
+
+  it('when created without weights, then the campaign shows the standard’s four weights, the self stage’s among them', async () => {
+    const res = await org.post('/api/campaigns', { year: 2028, name: '2028年度五星级创建', standardId, windows: windowsOf(2028) });
+    expect(res.json().stageWeights).toEqual({ mutual: 5, department: 5, city: 80, self: 10 });
+  });
+
+  it('when the four weights are set by hand and add up to 100, then the campaign keeps them and a draft may change them', async () => {
+    const res = await create(2029, { mutual: 10, department: 20, city: 50, self: 20 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().stageWeights).toEqual({ mutual: 10, department: 20, city: 50, self: 20 });
+    const id = res.json().id as string;
+    const updated = await org.patch(`/api/campaigns/${id}`, { stageWeights: { mutual: 20, department: 20, city: 45, self: 15 } });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json().stageWeights).toEqual({ mutual: 20, department: 20, city: 45, self: 15 });
+  });
+
+  it('when the three weights add up to 100 but the counted self stage is left at its 10, then 400 names the stages and the sum, and nothing is created', async () => {
+    const res = await create(2030, { mutual: 20, department: 30, city: 50 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'campaign.weights_not_100', message: '计分阶段的权重之和应为 100', details: { field: 'stageWeights', sum: 110 } });
+    expect(res.json().error.details.text).toBe('摸底互评、部门点评、市级考评、村自评的权重之和现为 110，应为 100');
+    const short = await create(2030, { mutual: 20, department: 30, city: 40, self: 5 });
+    expect(short.json().error.details).toMatchObject({ sum: 95 });
+    expect((await org.get('/api/campaigns?page=1&pageSize=50')).json().items.some((c: { year: number }) => c.year === 2030)).toBe(false);
+  });
+
+  it('when a standard without a self stage is given a self weight, then 400 campaign.no_self_stage points at it', async () => {
+    const plain = await org.post('/api/standards', { document: { ...(await tumenStandard()), version: '2031-无自评' } });
+    const res = await org.post('/api/campaigns', { year: 2031, name: 'x', standardId: plain.json().id, windows: windowsOf(2031), stageWeights: { mutual: 20, department: 30, city: 40, self: 10 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'campaign.no_self_stage', details: { field: 'stageWeights.self' } });
+  });
+});

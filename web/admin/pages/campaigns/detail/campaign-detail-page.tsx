@@ -136,6 +136,7 @@ function Overview({ campaign: c }: { campaign: Campaign }) {
         ))}
         <Descriptions.Item label="阶段权重">
           {evaluationStages.map((s) => `${stageLabels[s]} ${c.stageWeights[s]}%`).join('，')}
+          {c.stageWeights.self !== undefined && `，村自评 ${c.stageWeights.self}%${c.stageWeights.self === 0 ? '（仅供参考）' : ''}`}
         </Descriptions.Item>
         <Descriptions.Item label="公示期">{c.noticeDays} 个工作日</Descriptions.Item>
         <Descriptions.Item label="公示时间">{c.noticeStarts ? `${c.noticeStarts} 至 ${c.noticeEnds ?? ''}` : '进入结果公示时确定'}</Descriptions.Item>

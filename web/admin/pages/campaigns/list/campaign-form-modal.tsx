@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
@@ -12,6 +12,7 @@ import {
   type StageWindows,
 } from '../../../../../shared/contracts/campaigns';
 import { useCreateCampaign, useStandardOptions, useUpdateCampaign } from '../../../api/campaigns-hooks';
+import { useStandard } from '../../../api/standards-hooks';
 import { isApiError } from '../../../api/client';
 import { notifySuccess } from '../../../components/feedback';
 import { applyServerError } from '../../../components/server-error';
@@ -31,10 +32,23 @@ type Values = {
 
 type Props = { campaign?: Campaign; onClose: () => void };
 
-const fieldByCode = { 'campaign.duplicate_year': 'year', 'campaign.weights_not_100': 'customWeights' };
+const fieldByCode = { 'campaign.duplicate_year': 'year', 'campaign.weights_not_100': 'customWeights', 'campaign.no_self_stage': 'customWeights' };
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 const range = (w: { opens: string; closes: string }): Range => [dayjs(w.opens), dayjs(w.closes)];
 const defaultName = (year: number) => `${year}年度“五星级”乡村党组织创建`;
+
+type LooseStage = { id: string; name: string; kind?: string; weight: number; referenceOnly?: boolean };
+
+/** The standard's stages as this form weighs them: the three stages and the self stage (kind self), when it has one. */
+function stagesOf(document: Record<string, unknown> | undefined) {
+  const stages = (Array.isArray(document?.stages) ? document.stages : []) as LooseStage[];
+  const self = stages.find((s) => s.kind === 'self') ?? null;
+  const weightOf = (id: string) => stages.find((s) => s.id === id)?.weight ?? 0;
+  const weights: StageWeights = { mutual: weightOf('mutual'), department: weightOf('department'), city: weightOf('city'), ...(self ? { self: self.weight } : {}) };
+  return { self, weights };
+}
+
+const weightsSum = (w?: Partial<StageWeights>) => (w ? (w.mutual ?? 0) + (w.department ?? 0) + (w.city ?? 0) + (w.self ?? 0) : 0);
 
 /** Create a campaign, or edit one: weights and notice days only while it is still in draft. */
 export function CampaignFormModal({ campaign, onClose }: Props) {
@@ -45,6 +59,17 @@ export function CampaignFormModal({ campaign, onClose }: Props) {
   const update = useUpdateCampaign(campaign?.id ?? '');
   const [banner, setBanner] = useState<string | null>(null);
   const customWeights = Form.useWatch('customWeights', form);
+  const standardId = Form.useWatch('standardId', form) ?? campaign?.standardId;
+  const standard = useStandard(standardId);
+  const { self, weights: standardWeights } = stagesOf(standard.data?.document);
+  // A new campaign starts from the chosen standard's weights, the self stage's among them.
+  useEffect(() => {
+    if (!standard.data) return;
+    if (!campaign && !form.getFieldValue('customWeights')) form.setFieldValue('weights', standardWeights);
+    // A campaign stored before the self stage's weight was kept shows the standard's.
+    if (campaign && standardWeights.self !== undefined && campaign.stageWeights.self === undefined) form.setFieldValue(['weights', 'self'], standardWeights.self);
+  }, [standard.data]);
+  const stageNames = ['摸底互评', '部门点评', '市级考评', ...(self ? [self.name] : [])].join('、');
   const draft = !campaign || campaign.status === 'draft';
   const thisYear = dayjs().year();
 
@@ -102,8 +127,6 @@ export function CampaignFormModal({ campaign, onClose }: Props) {
     });
   };
 
-  const weightsSum = (w?: StageWeights) => (w ? (w.mutual ?? 0) + (w.department ?? 0) + (w.city ?? 0) : 0);
-
   return (
     <Modal
       title={campaign ? '修改评星年度' : '新建评星年度'}
@@ -149,7 +172,7 @@ export function CampaignFormModal({ campaign, onClose }: Props) {
             <DatePicker.RangePicker style={{ width: '100%' }} placeholder={['开始日期', '结束日期']} />
           </Form.Item>
         ))}
-        <Form.Item label="阶段权重" extra={draft ? '不自定义时使用评星标准中的权重；三者之和应为 100。' : '评星年度启动后权重不能再修改。'}>
+        <Form.Item label="阶段权重" extra={draft ? `不自定义时使用评星标准中的权重；${stageNames}的权重之和应为 100${self ? '（村自评权重为 0 时仅供参考，不计入总分）' : ''}。` : '评星年度启动后权重不能再修改。'}>
           <Space direction="vertical" style={{ width: '100%' }}>
             <Form.Item name="customWeights" valuePropName="checked" noStyle>
               <Checkbox disabled={!draft || !!campaign}>自定义本年度阶段权重</Checkbox>
@@ -166,10 +189,20 @@ export function CampaignFormModal({ campaign, onClose }: Props) {
                     <InputNumber min={0} max={100} precision={0} addonBefore={stageLabels[stage]} addonAfter="%" disabled={!draft} style={{ width: 190 }} />
                   </Form.Item>
                 ))}
+                {self && (
+                  <Form.Item name={['weights', 'self']} noStyle rules={[{ required: true, message: `请填写${self.name}权重` }]}>
+                    <InputNumber min={0} max={100} precision={0} addonBefore={self.name} addonAfter="%" disabled={!draft} style={{ width: 190 }} data-testid="weight-self" />
+                  </Form.Item>
+                )}
                 <Form.Item
                   name="weights"
                   noStyle
-                  rules={[{ validator: (_, w?: StageWeights) => (weightsSum(w) === 100 ? Promise.resolve() : Promise.reject(new Error('三个阶段的权重之和应为 100'))) }]}
+                  rules={[
+                    {
+                      validator: (_, w?: StageWeights) =>
+                        weightsSum(w) === 100 ? Promise.resolve() : Promise.reject(new Error(`${stageNames}的权重之和应为 100，现为 ${weightsSum(w)}`)),
+                    },
+                  ]}
                 >
                   <WeightsSum />
                 </Form.Item>
@@ -186,6 +219,6 @@ export function CampaignFormModal({ campaign, onClose }: Props) {
 }
 
 function WeightsSum({ value }: { value?: StageWeights }) {
-  const sum = value ? (value.mutual ?? 0) + (value.department ?? 0) + (value.city ?? 0) : 0;
+  const sum = weightsSum(value);
   return <Typography.Text type={sum === 100 ? 'success' : 'danger'}>合计 {sum}%</Typography.Text>;
 }
