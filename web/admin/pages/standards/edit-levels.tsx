@@ -28,6 +28,7 @@ export function EditLevels() {
   return (
     <>
       <LevelSchemeCard />
+      <OutcomesCard />
       <PrerequisitesCard />
       <SatisfactionCard />
     </>
@@ -90,6 +91,54 @@ function LevelSchemeCard() {
         )}
         <SelectField path={['levelScheme', 'minStars']} label="都未达到时评为" options={minStarOptions} width={160} />
       </Space>
+    </Card>
+  );
+}
+
+const outcomeStarOptions = [5, 4, 3, 2, 1, 0].map((s) => ({ value: s, label: s === 0 ? '0 星（未达标）' : `${s} 星` }));
+
+/** Format 2: a name for each level's outcome (达标 / 和美家园 …), shown beside or instead of the stars. */
+function OutcomesCard() {
+  const { doc, update, readOnly } = useEditor();
+  const o = doc.outcomes;
+  const labels = o?.labels ?? [];
+  const make = () => ({
+    display: 'starsAndLabels',
+    labels: [5, 4, 3, 2, 1].map((stars) => ({ stars, label: `${['', '一', '二', '三', '四', '五'][stars]}星村` })),
+  });
+  return (
+    <Card size="small" title="结果名称（格式 2）" style={{ marginBottom: 16 }} extra={<SectionToggle path={['outcomes']} label="启用结果名称" make={make} />}>
+      {!o ? (
+        <Typography.Text type="secondary">未启用：结果只显示星级。启用后每个星级可起一个名称（如 达标、和美家园、未达标），排名和公示显示名称。</Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {doc.formatVersion !== 2 && <Alert type="warning" showIcon message="结果名称须用格式 2：请在“基本信息与阶段”中把格式版本改为格式 2" />}
+          <SelectField
+            path={['outcomes', 'display']}
+            label="显示方式"
+            options={[
+              { value: 'starsAndLabels', label: '星级和名称都显示' },
+              { value: 'labels', label: '只显示名称' },
+            ]}
+            width={200}
+            ariaLabel="结果显示方式"
+          />
+          <PathAlert path={['outcomes', 'labels']} />
+          {labels.map((_, i) => (
+            <Space key={i} wrap align="start">
+              <SelectField path={['outcomes', 'labels', i, 'stars']} options={outcomeStarOptions} width={140} compact ariaLabel={`第${i + 1}个名称的星级`} />
+              <TextField path={['outcomes', 'labels', i, 'label']} placeholder="名称，如 和美家园" width={200} compact ariaLabel={`第${i + 1}个结果名称`} />
+              {!readOnly && labels.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除此名称" onClick={() => update(['outcomes', 'labels'], removeAt(labels, i))} />}
+            </Space>
+          ))}
+          {!readOnly && (
+            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => update(['outcomes', 'labels'], [...labels, { stars: 0, label: '未达标' }])}>
+              添加名称
+            </Button>
+          )}
+          <Typography.Text type="secondary">每个可能评到的星级都须有名称；星级的分数门槛或命名星条件在上方“定级方案”中设置，各星级所占比例在“排名、名额与镇星级”中设置。</Typography.Text>
+        </Space>
+      )}
     </Card>
   );
 }

@@ -89,9 +89,63 @@ function RankingKeysEditor({ path }: { path: Path }) {
   );
 }
 
+const tieOptions = [
+  { value: 'byKeys', label: '按排序键（再按村名）区分' },
+  { value: 'allKeep', label: '并列均保留（名额可超出）' },
+  { value: 'refer', label: '报部门裁定' },
+];
+
+/** Format 2 quotas: about a share (targets), minimum shares at or below a level, and ties at a boundary. */
+function QuotaTargets() {
+  const { doc, update, readOnly } = useEditor();
+  const q = doc.quotas;
+  if (!q) return null;
+  const targets = q.targets ?? [];
+  const shares = q.minimumShares ?? [];
+  const setList = (key: 'targets' | 'minimumShares', list: unknown[]) => update(['quotas', key], list.length ? list : undefined);
+  return (
+    <div style={{ marginTop: 12 }} data-testid="quota-targets">
+      <Typography.Text strong>约占比例（四舍五入）</Typography.Text>
+      <PathAlert path={['quotas', 'targets']} />
+      {targets.map((_, i) => (
+        <Space key={i} wrap align="start" style={{ display: 'flex', marginTop: 8 }}>
+          <SelectField path={['quotas', 'targets', i, 'stars']} options={starOptions.filter((o) => o.value >= 2)} width={100} compact ariaLabel={`第${i + 1}个约占比例的星级`} />
+          <NumberField path={['quotas', 'targets', i, 'targetPercent']} min={0} max={100} addonBefore="约占" addonAfter="%" width={190} compact ariaLabel={`第${i + 1}个约占比例`} />
+          {!readOnly && <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除约占比例" onClick={() => setList('targets', removeAt(targets, i))} />}
+        </Space>
+      ))}
+      {!readOnly && (
+        <Button type="dashed" size="small" style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => setList('targets', [...targets, { stars: 5, targetPercent: 10 }])}>
+          添加约占比例
+        </Button>
+      )}
+      <div style={{ marginTop: 12 }}>
+        <Typography.Text strong>最低比例（向上取整）</Typography.Text>
+      </div>
+      <PathAlert path={['quotas', 'minimumShares']} />
+      {shares.map((_, i) => (
+        <Space key={i} wrap align="start" style={{ display: 'flex', marginTop: 8 }}>
+          <SelectField path={['quotas', 'minimumShares', i, 'atMostStars']} options={minStarOptions} width={150} compact ariaLabel={`第${i + 1}个最低比例的星级`} />
+          <NumberField path={['quotas', 'minimumShares', i, 'minPercent']} min={0} max={100} addonBefore="及以下至少" addonAfter="%" width={220} compact ariaLabel={`第${i + 1}个最低比例`} />
+          {!readOnly && <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除最低比例" onClick={() => setList('minimumShares', removeAt(shares, i))} />}
+        </Space>
+      ))}
+      {!readOnly && (
+        <Button type="dashed" size="small" style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => setList('minimumShares', [...shares, { atMostStars: 2, minPercent: 10 }])}>
+          添加最低比例
+        </Button>
+      )}
+      <div style={{ marginTop: 12 }}>
+        <SelectField path={['quotas', 'ties']} label="名额边界上完全并列时" options={tieOptions} width={260} allowClear placeholder="按排序键（默认）" ariaLabel="并列处理" />
+      </div>
+    </div>
+  );
+}
+
 function QuotaCard() {
   const { doc, update, readOnly } = useEditor();
   const q = doc.quotas;
+  const v2 = doc.formatVersion === 2;
   return (
     <Card
       size="small"
@@ -128,7 +182,7 @@ function QuotaCard() {
             <Space key={i} wrap align="start" style={{ display: 'flex', marginBottom: 8 }}>
               <SelectField path={['quotas', 'limits', i, 'stars']} options={starOptions.filter((o) => o.value >= 2)} width={100} compact />
               <NumberField path={['quotas', 'limits', i, 'maxPercent']} min={0} max={100} addonBefore="不超过" addonAfter="%" width={190} compact />
-              {!readOnly && q.limits.length > 1 && (
+              {!readOnly && (q.limits.length > 1 || v2) && (
                 <Button type="text" danger icon={<DeleteOutlined />} aria-label="删除限额" onClick={() => update(['quotas', 'limits'], removeAt(q.limits, i))} />
               )}
             </Space>
@@ -138,6 +192,7 @@ function QuotaCard() {
               添加限额
             </Button>
           )}
+          {v2 && <QuotaTargets />}
           <ul style={{ marginTop: 12, color: 'rgba(0,0,0,0.45)' }}>
             {quotaText(q).map((t) => (
               <li key={t}>{t}</li>

@@ -81,6 +81,17 @@ const keyLabels: Record<string, string> = {
   whenUnknown: '上年不详时',
   atLeastStars: '星级',
   percent: '占比',
+  formatVersion: '格式版本',
+  outcomes: '结果名称',
+  display: '显示方式',
+  labels: '名称',
+  label: '名称',
+  targets: '约占比例',
+  targetPercent: '约占',
+  minimumShares: '最低比例',
+  atMostStars: '星级及以下',
+  minPercent: '比例下限',
+  ties: '并列处理',
 };
 
 const namedLists = new Set(['dimensions', 'indicators', 'figures', 'items', 'stages', 'vetoes']);
@@ -118,6 +129,7 @@ const tabOfTop: Record<string, EditorTab> = {
   dimensions: 'dimensions',
   figures: 'figures',
   levelScheme: 'levels',
+  outcomes: 'levels',
   prerequisites: 'levels',
   satisfaction: 'levels',
   vetoes: 'rules',
