@@ -114,6 +114,7 @@ export const auditEventLabels: Record<string, string> = {
   'survey.codes_issue': '发放群众测评码',
   'survey.codes_revoke': '作废群众测评码',
   'survey.village_close': '结束本村群众测评',
+  'survey.village_reopen': '重新开放本村群众测评',
   'mutual_report.save': '保存互评报告',
   'mutual_report.submit': '提交互评报告',
   'score.change': '修改评分',

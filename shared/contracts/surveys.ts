@@ -74,6 +74,10 @@ export const revokeCodesSchema = z.union([
   z.strictObject({ batchNo: z.number().int().min(1) }),
 ]);
 export type RevokeCodes = z.infer<typeof revokeCodesSchema>;
+/** 重新开放: the written reason goes into the audit trail. */
+export const reopenSurveySchema = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export type ReopenSurvey = z.infer<typeof reopenSurveySchema>;
+
 export const revokedSchema = z.object({ revoked: z.number().int() });
 
 const countsShape = { satisfied: z.number().int(), basicallySatisfied: z.number().int(), unsatisfied: z.number().int() };

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
+import { makeAccount } from '../../../test/factories.js';
+import { insertOrgUnits } from '../orgs/orgs.queries.js';
 import { campaignInMutualStage, stageWindows } from '../../../test/evaluation-stage-factories.js';
 import { checkCharacter, codeAlphabet } from '../../../shared/survey-code.js';
 
@@ -207,6 +209,103 @@ describe('revoking and closing', () => {
   });
 });
 
+describe('reopening a closed village', () => {
+  const reopenUrl = (villageId: string) => `/api/campaigns/${campaignId}/villages/${villageId}/survey-reopen`;
+  const closeUrl = (villageId: string) => `/api/campaigns/${campaignId}/villages/${villageId}/survey-close`;
+  const closures = (villageId: string) => rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM survey_village_closures WHERE village_id = ${villageId}`);
+
+  /** The department of another county (its own city, its own admin). */
+  async function otherCountyAdmin(): Promise<Client> {
+    const countyId = randomUUID();
+    await insertOrgUnits(t.app.services.db, [{ id: countyId, countyId, parentId: null, level: 'city', kind: '市', name: '另一市', code: 'OTHER', path: `/${countyId}/`, partyOrgType: '党委', partyOrgName: '另一市党委' }]);
+    await makeAccount(t.app.services, countyId, 'other_orgadmin', 'orgadmin', countyId);
+    return loginAs(t.app, 'other_orgadmin');
+  }
+
+  it('when the department reopens a closed village with a reason, then the codes issued before closing answer again, new codes may be issued, and one audit row keeps the reason', async () => {
+    const town2 = await loginAs(t.app, 'town2');
+    const [before] = (await issue(org, v().town1[1].id, 1)) as [string];
+    expect((await org.post(closeUrl(v().town1[1].id))).statusCode).toBe(200);
+    expect((await phone().submit(before)).json().error.code).toBe('survey_code.village_closed');
+
+    const res = await org.post(reopenUrl(v().town1[1].id), { reason: '部分农户外出务工，延长本村手机测评' });
+    expect([res.statusCode, res.json()]).toEqual([200, { ok: true }]);
+    expect(await closures(v().town1[1].id)).toEqual([{ n: 0 }]);
+    expect(await progressOf(v().town1[1].id)).toMatchObject({ closed: false });
+    // The card printed before closing is good again, and the team may issue more.
+    expect((await phone().submit(before)).statusCode).toBe(200);
+    expect((await town2.post(codesUrl(v().town1[1].id), { count: 1 })).statusCode).toBe(200);
+    const audit = await auditRows(t.app, 'survey.village_reopen');
+    expect(audit).toEqual([
+      expect.objectContaining({ object_type: 'survey_codes', object_id: `${campaignId}/${v().town1[1].id}`, after: { reason: '部分农户外出务工，延长本村手机测评' }, before: expect.objectContaining({ closedAt: expect.any(String) }) }),
+    ]);
+    // Open already: 409, nothing written.
+    const again = await org.post(reopenUrl(v().town1[1].id), { reason: '再次开放' });
+    expect([again.statusCode, again.json().error.code, again.json().error.message]).toEqual([409, 'survey.village_not_closed', '本村群众测评未结束，无需重新开放']);
+    expect(await auditRows(t.app, 'survey.village_reopen')).toHaveLength(1);
+  });
+
+  it('when the evaluating team reopens with a reason, then it may (the roles that may close may reopen)', async () => {
+    const village = v().town2[1].id;
+    expect((await town1.post(closeUrl(village))).statusCode).toBe(200);
+    expect((await town1.post(reopenUrl(village), { reason: '测评组核实后继续测评' })).statusCode).toBe(200);
+    expect(await closures(village)).toEqual([{ n: 0 }]);
+  });
+
+  it('when the reason is missing, empty or carries unknown fields, then 400 and the village stays closed', async () => {
+    const village = v().town1[0].id;
+    for (const body of [undefined, {}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(501) }]) {
+      const res = await org.post(reopenUrl(village), body);
+      expect([res.statusCode, res.json().error.code]).toEqual([400, 'validation.failed']);
+    }
+    expect((await org.post(reopenUrl(village), { reason: '继续测评', note: 'x' })).json().error.code).toBe('validation.unknown_field');
+    expect(await closures(village)).toEqual([{ n: 1 }]);
+  });
+
+  it('when someone who may not close the village reopens it, then 404 (the village admin, its own town, the city leader, another county) and the village stays closed', async () => {
+    const village = v().town1[0].id;
+    const body = { reason: '继续测评' };
+    for (const who of ['v11', 'town1', 'leader']) {
+      const res = await (await loginAs(t.app, who)).post(reopenUrl(village), body);
+      expect([res.statusCode, res.json().error.code]).toEqual([404, 'sheet.not_assigned']);
+    }
+    const other = await (await otherCountyAdmin()).post(reopenUrl(village), body);
+    expect(other.statusCode).toBe(404);
+    expect(await closures(village)).toEqual([{ n: 1 }]);
+    expect(await auditRows(t.app, 'survey.village_reopen')).toHaveLength(2);
+  });
+
+  it('when stage 1 is over, then reopening is 409 with the closing date and the village stays closed', async () => {
+    const village = v().town1[0].id;
+    const today = t.clock.now();
+    t.clock.set(new Date('2026-04-01T02:00:00Z'));
+    const res = await (await loginAs(t.app, 'orgadmin')).post(reopenUrl(village), { reason: '继续测评' });
+    t.clock.set(today);
+    org = await loginAs(t.app, 'orgadmin');
+    expect([res.statusCode, res.json().error.code, res.json().error.message, res.json().error.details]).toEqual([
+      409,
+      'survey.reopen_stage_over',
+      '摸底互评阶段已结束，不能再重新开放本村群众测评',
+      { status: 'mutual', closes: '2026-03-31' },
+    ]);
+    expect(await closures(village)).toEqual([{ n: 1 }]);
+  });
+
+  it('when a computation already kept the campaign’s rating inputs, then reopening is 409: the counts a rating used do not change', async () => {
+    const village = v().town1[0].id;
+    // As after a rating (a computation keeps its inputs): the guard reads the kept rows themselves.
+    await rows(sql`INSERT INTO campaign_rating_inputs (county_id, campaign_id, village_id, figures, satisfaction, last_year_stars, self_scores, kept_at)
+      VALUES (${t.city.countyId}, ${campaignId}, ${village}, '{}', NULL, NULL, '{}', now())`);
+    try {
+      const res = await org.post(reopenUrl(village), { reason: '继续测评' });
+      expect([res.statusCode, res.json().error.code, res.json().error.message]).toEqual([409, 'survey.reopen_rated', '本年度已生成定星建议，群众测评结果已用于评星，不能再重新开放']);
+      expect(await closures(village)).toEqual([{ n: 1 }]);
+    } finally {
+      await rows(sql`DELETE FROM campaign_rating_inputs WHERE campaign_id = ${campaignId}`);
+    }
+  });
+});
+
 describe('one device, many codes', () => {
   it('when one phone answers five codes, then all five are accepted and flagged together; another phone is not flagged', async () => {
     const codes = await issue(town1, v().town2[1].id, 6);
@@ -283,5 +382,8 @@ describe('progress and the engine', () => {
     const result = (await org.get(`/api/campaigns/${campaignId}/villages/${village}/evaluation`)).json().result;
     expect(result.satisfactionRate).toBe(81.4);
     expect(result.steps).toContainEqual({ rule: 'satisfaction_source', text: '群众满意度测评来源：手机与纸质合并，手机 3 份 + 纸质 40 份，满意 32、基本满意 3、不满意 8，共 43 份' });
+    // Rated now: a closed village cannot be reopened to take more answers.
+    const reopen = await org.post(`/api/campaigns/${campaignId}/villages/${v().town1[0].id}/survey-reopen`, { reason: '补充测评' });
+    expect([reopen.statusCode, reopen.json().error.code]).toEqual([409, 'survey.reopen_stage_over']);
   });
 });

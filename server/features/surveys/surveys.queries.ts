@@ -3,6 +3,8 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { surveyCodes, surveyQuestionnaires, surveyResponses, surveyVillageClosures, type SurveyTopic } from '../../db/schema/surveys.js';
+import { campaignRatingInputs } from '../../db/schema/sealed-decisions.js';
+import { campaignResults } from '../../db/schema/evaluation.js';
 
 export async function selectQuestionnaire(db: Db, countyId: string, campaignId: string): Promise<SurveyTopic[] | null> {
   const [row] = await db
@@ -69,6 +71,40 @@ export async function selectClosedVillages(db: Db, countyId: string, campaignId:
     .from(surveyVillageClosures)
     .where(and(eq(surveyVillageClosures.countyId, countyId), eq(surveyVillageClosures.campaignId, campaignId)));
   return new Set(rows.map((r) => r.villageId));
+}
+
+/** The village's closure (who closed it, when), or null while its survey is open. */
+export async function selectClosure(db: Db, countyId: string, campaignId: string, villageId: string) {
+  const [row] = await db
+    .select({ closedBy: surveyVillageClosures.closedBy, closedAt: surveyVillageClosures.closedAt })
+    .from(surveyVillageClosures)
+    .where(and(eq(surveyVillageClosures.countyId, countyId), eq(surveyVillageClosures.campaignId, campaignId), eq(surveyVillageClosures.villageId, villageId)));
+  return row ?? null;
+}
+
+/** True when this call reopened it; false when it was open already. */
+export async function deleteClosure(db: Db, countyId: string, campaignId: string, villageId: string): Promise<boolean> {
+  const done = await db
+    .delete(surveyVillageClosures)
+    .where(and(eq(surveyVillageClosures.countyId, countyId), eq(surveyVillageClosures.campaignId, campaignId), eq(surveyVillageClosures.villageId, villageId)))
+    .returning({ villageId: surveyVillageClosures.villageId });
+  return done.length === 1;
+}
+
+/** True once a computation rated the campaign (it kept its inputs or stored results). */
+export async function campaignWasRated(db: Db, countyId: string, campaignId: string): Promise<boolean> {
+  const [kept] = await db
+    .select({ id: campaignRatingInputs.id })
+    .from(campaignRatingInputs)
+    .where(and(eq(campaignRatingInputs.countyId, countyId), eq(campaignRatingInputs.campaignId, campaignId)))
+    .limit(1);
+  if (kept) return true;
+  const [result] = await db
+    .select({ id: campaignResults.id })
+    .from(campaignResults)
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId)))
+    .limit(1);
+  return result !== undefined;
 }
 
 /** True when this call closed it; false when it was closed already. */

@@ -3,9 +3,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, okSchema } from '../../../shared/contracts/common.js';
 import { campaignVillageParamsSchema } from '../../../shared/contracts/evaluation-stages.js';
-import { issueCodesSchema, issuedCodesSchema, questionnaireSaveSchema, questionnaireSchema, revokeCodesSchema, revokedSchema, surveyProgressSchema } from '../../../shared/contracts/surveys.js';
+import { issueCodesSchema, issuedCodesSchema, questionnaireSaveSchema, questionnaireSchema, reopenSurveySchema, revokeCodesSchema, revokedSchema, surveyProgressSchema } from '../../../shared/contracts/surveys.js';
 import { ctxOf } from '../../http/request-context.js';
-import { closeVillageSurvey, getQuestionnaire, getSurveyProgress, issueCodes, revokeCodes, saveQuestionnaire } from './surveys.service.js';
+import { closeVillageSurvey, getQuestionnaire, getSurveyProgress, issueCodes, reopenVillageSurvey, revokeCodes, saveQuestionnaire } from './surveys.service.js';
 
 const tags = ['survey-codes'];
 const read = { access: 'campaign:read' } as const;
@@ -48,6 +48,14 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, params: campaignVillageParamsSchema, response: { 200: okSchema } } },
     async (req) => {
       await closeVillageSurvey(ctxOf(req), req.params.id, req.params.villageId);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    '/api/campaigns/:id/villages/:villageId/survey-reopen',
+    { config: read, schema: { tags, params: campaignVillageParamsSchema, body: reopenSurveySchema, response: { 200: okSchema } } },
+    async (req) => {
+      await reopenVillageSurvey(ctxOf(req), req.params.id, req.params.villageId, req.body.reason);
       return { ok: true as const };
     },
   );

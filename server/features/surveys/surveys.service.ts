@@ -16,14 +16,18 @@ import { selectSurveys } from '../evaluation/mutual/surveys.queries.js';
 import { surveyRates } from '../evaluation/mutual/surveys.service.js';
 import type { SurveyCounts } from '../evaluation/mutual/surveys.js';
 import { codeDigestInput, mayEditTopics, mayIssue, mergedCounts, newCode, responseRate, satisfactionQuestion, tallyOf, templateTopics, type Tally } from './surveys.js';
+import { lockCampaignRow } from '../campaigns/campaigns.queries.js';
 import {
+  campaignWasRated,
   countCodesByHash,
+  deleteClosure,
   insertClosure,
   insertCodes,
   nextBatchNo,
   revokeUnused,
   selectAnswerTallies,
   selectClosedVillages,
+  selectClosure,
   selectCodeStats,
   selectQuestionnaire,
   upsertQuestionnaire,
@@ -127,6 +131,32 @@ export async function closeVillageSurvey(ctx: Ctx, campaignId: string, villageId
     const closed = await insertClosure(tx.db, { countyId: ctx.principal.countyId, campaignId, villageId, closedBy: ctx.principal.userId, closedAt: ctx.now() });
     if (!closed) throw new AppError('survey.village_closed');
     await recordAudit(tx, { event: 'survey.village_close', objectType: 'survey_codes', objectId: `${campaignId}/${villageId}` });
+  });
+}
+
+/**
+ * Opens a closed village's survey again, with a written reason: its codes that were neither used nor
+ * revoked can be answered again, and new codes may be issued. Only while stage 1 still takes
+ * answers (the window not over, the campaign not past 摸底互评) and before any computation rated
+ * the campaign: the counts a rating used never change afterwards.
+ */
+export async function reopenVillageSurvey(ctx: Ctx, campaignId: string, villageId: string, reason: string) {
+  await inTransaction(ctx, async (tx) => {
+    // Serialised with a status change (advance) and 生成定星建议, which lock the same row.
+    await lockCampaignRow(tx.db, ctx.principal.countyId, campaignId);
+    const { campaign } = await managedVillage(tx, campaignId, villageId);
+    const closure = await selectClosure(tx.db, ctx.principal.countyId, campaignId, villageId);
+    if (!closure) throw new AppError('survey.village_not_closed');
+    if (!mayIssue(campaign.status, campaign.windows, chinaDate(ctx.now()))) throw new AppError('survey.reopen_stage_over', { status: campaign.status, closes: campaign.windows.mutual.closes });
+    if (await campaignWasRated(tx.db, ctx.principal.countyId, campaignId)) throw new AppError('survey.reopen_rated');
+    if (!(await deleteClosure(tx.db, ctx.principal.countyId, campaignId, villageId))) throw new AppError('survey.village_not_closed');
+    await recordAudit(tx, {
+      event: 'survey.village_reopen',
+      objectType: 'survey_codes',
+      objectId: `${campaignId}/${villageId}`,
+      before: { closedAt: closure.closedAt.toISOString(), closedBy: closure.closedBy },
+      after: { reason },
+    });
   });
 }
 

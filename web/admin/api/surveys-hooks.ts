@@ -46,3 +46,11 @@ export function useCloseVillageSurvey(campaignId: string) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: key(campaignId) }),
   });
 }
+
+export function useReopenVillageSurvey(campaignId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ villageId, reason }: { villageId: string; reason: string }) => api.post<{ ok: true }>(`/campaigns/${campaignId}/villages/${villageId}/survey-reopen`, { reason }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: key(campaignId) }),
+  });
+}

@@ -3,7 +3,7 @@ import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, Spa
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { IssuedCodes, Questionnaire, SurveyTopic, VillageProgress } from '../../../../../shared/contracts/surveys';
 import { errorText } from '../../../api/client';
-import { useIssueCodes, useRevokeCodes, useSaveQuestionnaire } from '../../../api/surveys-hooks';
+import { useIssueCodes, useReopenVillageSurvey, useRevokeCodes, useSaveQuestionnaire } from '../../../api/surveys-hooks';
 
 /** 发放测评码: how many households; the codes come back once and go straight to the print sheet. */
 export function IssueModal({ campaignId, village, onIssued, onClose }: { campaignId: string; village: VillageProgress; onIssued: (c: IssuedCodes) => void; onClose: () => void }) {
@@ -75,6 +75,46 @@ export function RevokeModal({ campaignId, village, onClose }: { campaignId: stri
         )}
         <Typography.Text type="secondary">已使用的测评码及其答卷不会被作废。</Typography.Text>
         {revoke.isError && <Alert type="error" showIcon message={errorText(revoke.error)} />}
+      </Space>
+    </Modal>
+  );
+}
+
+/** 重新开放: a closed village's survey opened again during stage 1, with the reason for the audit trail. */
+export function ReopenModal({ campaignId, village, onClose }: { campaignId: string; village: VillageProgress; onClose: () => void }) {
+  const { message } = App.useApp();
+  const reopen = useReopenVillageSurvey(campaignId);
+  const [reason, setReason] = useState('');
+  const ready = reason.trim().length >= 2;
+  return (
+    <Modal
+      open
+      title={`重新开放群众测评 · ${village.villageName}`}
+      okText="重新开放"
+      okButtonProps={{ disabled: !ready, loading: reopen.isPending }}
+      onOk={() =>
+        reopen.mutate(
+          { villageId: village.villageId, reason: reason.trim() },
+          {
+            onSuccess: () => {
+              void message.success(`${village.villageName}群众测评已重新开放`);
+              onClose();
+            },
+          },
+        )
+      }
+      onCancel={onClose}
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Paragraph type="secondary">
+          重新开放后，结束前发放、尚未使用也未作废的测评码可以继续作答，也可以补发测评码。仅在摸底互评阶段、测评期内且尚未生成定星建议时可以重新开放。
+        </Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label="重新开放的原因" required extra="记入审计日志，至少 2 个字。">
+            <Input.TextArea rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：部分农户外出务工，延长本村手机测评" />
+          </Form.Item>
+        </Form>
+        {reopen.isError && <Alert type="error" showIcon message={errorText(reopen.error)} />}
       </Space>
     </Modal>
   );

@@ -8,7 +8,7 @@ import { errorText } from '../../../api/client';
 import { useCloseVillageSurvey, useQuestionnaire, useSurveyProgress } from '../../../api/surveys-hooks';
 import { PageLoading } from '../../../components/page-loading';
 import { SurveyCharts } from './survey-charts';
-import { IssueModal, QuestionnaireModal, RevokeModal } from './survey-modals';
+import { IssueModal, QuestionnaireModal, ReopenModal, RevokeModal } from './survey-modals';
 
 const sourceTags: Record<SurveySource, { label: string; color: string }> = {
   phone: { label: '手机', color: 'blue' },
@@ -28,6 +28,7 @@ export function SurveyProgressPage() {
   const [town, setTown] = useState<string>();
   const [issueFor, setIssueFor] = useState<VillageProgress | null>(null);
   const [revokeFor, setRevokeFor] = useState<VillageProgress | null>(null);
+  const [reopenFor, setReopenFor] = useState<VillageProgress | null>(null);
   const [editTopics, setEditTopics] = useState(false);
   if (progress.isPending) return <PageLoading />;
   if (!progress.data) return <Result status="warning" title="无法打开群众测评" subTitle={errorText(progress.error)} />;
@@ -93,7 +94,7 @@ export function SurveyProgressPage() {
     {
       title: '操作',
       key: 'actions',
-      width: 230,
+      width: 300,
       render: (_, v) =>
         v.canManage ? (
           <Space size={0} wrap>
@@ -113,6 +114,11 @@ export function SurveyProgressPage() {
                 结束测评
               </Button>
             </Popconfirm>
+            {v.closed && (
+              <Button type="link" size="small" onClick={() => setReopenFor(v)}>
+                重新开放
+              </Button>
+            )}
           </Space>
         ) : (
           <Typography.Text type="secondary">仅查看</Typography.Text>
@@ -186,6 +192,7 @@ export function SurveyProgressPage() {
           onIssued={(codes) => navigate(`/campaigns/${id}/survey-cards`, { state: codes })}
         />
       )}
+      {reopenFor && <ReopenModal campaignId={id} village={reopenFor} onClose={() => setReopenFor(null)} />}
       {revokeFor && <RevokeModal campaignId={id} village={revokeFor} onClose={() => setRevokeFor(null)} />}
       {editTopics && questionnaire.data && <QuestionnaireModal campaignId={id} questionnaire={questionnaire.data} onClose={() => setEditTopics(false)} />}
     </Space>
