@@ -7,6 +7,7 @@ import { registerStandardCommands } from './standard-commands.js';
 import { registerSealCommands } from './seal-commands.js';
 import { registerSecurityCommands } from './security-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { registerSurveyCommands } from './survey-commands.js';
 
 const program = new Command();
 program.name('fivestar').description('五星级乡村党组织创建管理平台 命令行工具').showHelpAfterError();
@@ -17,5 +18,6 @@ registerSealCommands(program);
 registerRaterCommands(program);
 registerSecurityCommands(program);
 registerAuditCommands(program);
+registerSurveyCommands(program);
 
 await program.parseAsync(process.argv);

@@ -18,3 +18,15 @@ describe('listen address', () => {
     expect(readConfig({ DATA_DIR: dataDir, FIVESTAR_MODE: 'production', FIVESTAR_SECRET: secret }).host).toBe('0.0.0.0');
   });
 });
+
+describe('survey answers retention', () => {
+  it('when FIVESTAR_SURVEY_RETENTION_DAYS is unset, then answers are kept 365 days; a whole number of days is taken', () => {
+    expect(readConfig({ DATA_DIR: dataDir }).surveyRetentionDays).toBe(365);
+    expect(readConfig({ DATA_DIR: dataDir, FIVESTAR_SURVEY_RETENTION_DAYS: '730' }).surveyRetentionDays).toBe(730);
+  });
+  it('when it is not a whole number of days from 1 to 9999, then the server refuses to start, naming the setting', () => {
+    for (const bad of ['0', '-5', '1.5', 'a year', '10000']) {
+      expect(() => readConfig({ DATA_DIR: dataDir, FIVESTAR_SURVEY_RETENTION_DAYS: bad })).toThrow(/FIVESTAR_SURVEY_RETENTION_DAYS/);
+    }
+  });
+});

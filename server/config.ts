@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { defaultSecuritySettings, type SecuritySettings } from './features/auth/auth.js';
+import { defaultSurveyRetentionDays } from './features/surveys/surveys.js';
 
 export type Config = {
   port: number;
@@ -23,6 +24,11 @@ export type Config = {
   trustProxy: string | false;
   /** Account security: TOTP required (production default), admin password age, idle days. */
   security: SecuritySettings;
+  /**
+   * Days a final campaign's phone-survey answers are kept after its public notice ends
+   * (FIVESTAR_SURVEY_RETENTION_DAYS, default 365); then they are deleted, the counts kept.
+   */
+  surveyRetentionDays: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: readSecretKey(env.FIVESTAR_SECRET, mode, dataDir),
     trustProxy: proxyAddresses(env.TRUST_PROXY, mode),
     security: securitySettings(env, mode),
+    surveyRetentionDays: positiveDays(env.FIVESTAR_SURVEY_RETENTION_DAYS, 'FIVESTAR_SURVEY_RETENTION_DAYS', defaultSurveyRetentionDays),
   };
 }
 

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { openConfiguredDatabase, webDir } from './start.js';
 import { isDatabaseEmpty, seedDemoCity } from './features/demo/demo.service.js';
 import { demoPassword } from './features/demo/demo-city.js';
+import { purgeSurveyAnswers, scheduleSurveyPurge } from './features/surveys/retention.service.js';
 
 const config = readConfig();
 const database = await openConfiguredDatabase(config);
@@ -39,8 +40,19 @@ if (database.kind === 'pglite') {
 }
 console.log(`模式：${config.mode === 'demo' ? '演示（demo）' : '生产（production）'}`);
 
+// Phone-survey answers past their retention: deleted now and once a day (docs/operations.md).
+const surveyRetention = scheduleSurveyPurge(
+  async () => {
+    for (const p of await purgeSurveyAnswers(app.services, { retentionDays: config.surveyRetentionDays, by: 'system' })) {
+      app.log.info({ campaignId: p.campaignId, answers: p.answers, unusedCodes: p.unusedCodes }, 'survey answers past retention deleted');
+    }
+  },
+  { onError: (err) => app.log.error({ err }, 'survey answers retention run failed') },
+);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    surveyRetention.stop();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }

@@ -115,6 +115,7 @@ export const auditEventLabels: Record<string, string> = {
   'survey.codes_revoke': '作废群众测评码',
   'survey.village_close': '结束本村群众测评',
   'survey.village_reopen': '重新开放本村群众测评',
+  'survey.purge': '删除保存期满的群众测评答卷',
   'mutual_report.save': '保存互评报告',
   'mutual_report.submit': '提交互评报告',
   'score.change': '修改评分',

@@ -1,5 +1,6 @@
-// Drizzle tables mirroring migrations/0013_survey_codes.sql (the SQL is the source of truth):
-// the phone survey's questionnaire, household codes, answers and closed villages.
+// Drizzle tables mirroring migrations/0013_survey_codes.sql and 0022_survey_retention.sql (the SQL
+// is the source of truth): the phone survey's questionnaire, household codes, answers, closed
+// villages, and the per-village counts kept when the answers are deleted.
 import { integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { tz } from './columns.js';
 
@@ -64,6 +65,23 @@ export const surveyVillageClosures = pgTable(
     villageId: uuid('village_id').notNull(),
     closedBy: uuid('closed_by').notNull(),
     closedAt: tz('closed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyId, t.campaignId, t.villageId] })],
+);
+
+export const surveyVillageTallies = pgTable(
+  'survey_village_tallies',
+  {
+    countyId: uuid('county_id').notNull(),
+    campaignId: uuid('campaign_id').notNull(),
+    villageId: uuid('village_id').notNull(),
+    satisfied: integer('satisfied').notNull(),
+    basicallySatisfied: integer('basically_satisfied').notNull(),
+    unsatisfied: integer('unsatisfied').notNull(),
+    flagged: integer('flagged').notNull().default(0),
+    unusedCodes: integer('unused_codes').notNull().default(0),
+    revokedCodes: integer('revoked_codes').notNull().default(0),
+    purgedAt: tz('purged_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.countyId, t.campaignId, t.villageId] })],
 );

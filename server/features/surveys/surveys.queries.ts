@@ -2,7 +2,7 @@
 // county (the public lookup by code hash, which cannot, is in public.queries.ts).
 import { and, asc, count, eq, inArray, isNotNull, isNull, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { surveyCodes, surveyQuestionnaires, surveyResponses, surveyVillageClosures, type SurveyTopic } from '../../db/schema/surveys.js';
+import { surveyCodes, surveyQuestionnaires, surveyResponses, surveyVillageClosures, surveyVillageTallies, type SurveyChoice, type SurveyTopic } from '../../db/schema/surveys.js';
 import { campaignRatingInputs } from '../../db/schema/sealed-decisions.js';
 import { campaignResults } from '../../db/schema/evaluation.js';
 
@@ -51,9 +51,13 @@ export async function selectCodeStats(db: Db, countyId: string, campaignId: stri
     .orderBy(asc(surveyCodes.batchNo));
 }
 
-/** Answers per village and choice, and how many were flagged as one device's many codes. */
-export async function selectAnswerTallies(db: Db, countyId: string, campaignId: string) {
-  return db
+/**
+ * Answers per village and choice, and how many were flagged as one device's many codes: the stored
+ * answers, plus the counts kept for villages whose answers the retention rule deleted (the flag
+ * count rides on their 'satisfied' row, as the callers sum it per village).
+ */
+export async function selectAnswerTallies(db: Db, countyId: string, campaignId: string): Promise<{ villageId: string; choice: SurveyChoice; n: number; flagged: number }[]> {
+  const live = await db
     .select({
       villageId: surveyResponses.villageId,
       choice: surveyResponses.satisfaction,
@@ -63,6 +67,33 @@ export async function selectAnswerTallies(db: Db, countyId: string, campaignId: 
     .from(surveyResponses)
     .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.campaignId, campaignId)))
     .groupBy(surveyResponses.villageId, surveyResponses.satisfaction);
+  const kept = await selectKeptTallies(db, countyId, campaignId);
+  return [
+    ...live,
+    ...kept.flatMap((k) =>
+      [
+        { villageId: k.villageId, choice: 'satisfied' as const, n: k.satisfied, flagged: k.flagged },
+        { villageId: k.villageId, choice: 'basically_satisfied' as const, n: k.basicallySatisfied, flagged: 0 },
+        { villageId: k.villageId, choice: 'unsatisfied' as const, n: k.unsatisfied, flagged: 0 },
+      ].filter((r) => r.n > 0 || r.flagged > 0),
+    ),
+  ];
+}
+
+/** The per-village counts kept when the campaign's answers were deleted (none before that). */
+export async function selectKeptTallies(db: Db, countyId: string, campaignId: string) {
+  return db
+    .select({
+      villageId: surveyVillageTallies.villageId,
+      satisfied: surveyVillageTallies.satisfied,
+      basicallySatisfied: surveyVillageTallies.basicallySatisfied,
+      unsatisfied: surveyVillageTallies.unsatisfied,
+      flagged: surveyVillageTallies.flagged,
+      unusedCodes: surveyVillageTallies.unusedCodes,
+      revokedCodes: surveyVillageTallies.revokedCodes,
+    })
+    .from(surveyVillageTallies)
+    .where(and(eq(surveyVillageTallies.countyId, countyId), eq(surveyVillageTallies.campaignId, campaignId)));
 }
 
 export async function selectClosedVillages(db: Db, countyId: string, campaignId: string): Promise<Set<string>> {

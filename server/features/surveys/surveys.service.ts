@@ -29,6 +29,7 @@ import {
   selectClosedVillages,
   selectClosure,
   selectCodeStats,
+  selectKeptTallies,
   selectQuestionnaire,
   upsertQuestionnaire,
 } from './surveys.queries.js';
@@ -173,12 +174,15 @@ export async function getSurveyProgress(ctx: Ctx, campaignId: string): Promise<S
   const standard = full.satisfaction ? { ...full, satisfaction: { ...full.satisfaction, minSampleSize: undefined } } : full;
   const villages = await stageVillages(ctx, campaign, 'mutual');
   const ids = villages.map((v) => v.village.id);
-  const [stats, tallies, closed, paperRows] = await Promise.all([
+  const [stats, tallies, closed, paperRows, keptRows] = await Promise.all([
     selectCodeStats(ctx.db, countyId, campaignId, ids),
     selectAnswerTallies(ctx.db, countyId, campaignId),
     selectClosedVillages(ctx.db, countyId, campaignId),
     selectSurveys(ctx.db, countyId, campaignId, ids),
+    selectKeptTallies(ctx.db, countyId, campaignId),
   ]);
+  // After the retention purge: the codes deleted unanswered still count as issued (and revoked).
+  const deletedCodes = new Map(keptRows.map((k) => [k.villageId, { unused: k.unusedCodes, revoked: k.revokedCodes }]));
   const paper = new Map(paperRows.map((r) => [r.villageId, r]));
   const phone = new Map<string, { tally: Tally; flagged: number }>();
   for (const id of new Set(tallies.map((t) => t.villageId))) {
@@ -194,9 +198,10 @@ export async function getSurveyProgress(ctx: Ctx, campaignId: string): Promise<S
 
   const rows: VillageProgress[] = villages.map(({ village: v, access }) => {
     const batches = stats.filter((s) => s.villageId === v.id).map((s) => ({ batchNo: s.batchNo, issuedAt: (s.issuedAt as Date).toISOString(), issued: Number(s.issued), used: Number(s.used), revoked: Number(s.revoked) }));
-    const issued = batches.reduce((s, b) => s + b.issued, 0);
+    const deleted = deletedCodes.get(v.id) ?? { unused: 0, revoked: 0 };
+    const issued = batches.reduce((s, b) => s + b.issued, 0) + deleted.unused + deleted.revoked;
     const used = batches.reduce((s, b) => s + b.used, 0);
-    const revoked = batches.reduce((s, b) => s + b.revoked, 0);
+    const revoked = batches.reduce((s, b) => s + b.revoked, 0) + deleted.revoked;
     const p = paper.get(v.id);
     const m = merged.get(v.id) ?? null;
     return {

@@ -1,7 +1,9 @@
 // The phone survey's pure rules: the code's check character, the answer window, merged counts.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkCharacter, codeAlphabet, displayCode, parseCode } from '../../../shared/survey-code.js';
-import { answerState, mergedCounts, newCode, responseRate, sourceExplanation } from './surveys.js';
+import { chinaDate } from '../../../shared/dates.js';
+import { answersDue, answersKeptUntil, answerState, mergedCounts, newCode, responseRate, sourceExplanation } from './surveys.js';
+import { scheduleSurveyPurge } from './retention.service.js';
 
 const windows = { mutual: { opens: '2026-03-01', closes: '2026-03-31' }, department: { opens: '2026-04-01', closes: '2026-04-30' }, city: { opens: '2026-05-01', closes: '2026-05-31' } };
 
@@ -58,5 +60,65 @@ describe('merged counts', () => {
     expect(sourceExplanation('merged', m!.counts, 3)).toContain('手机 3 份 + 纸质 40 份');
     expect(responseRate(3, 7)).toBe(42.9);
     expect(responseRate(0, 0)).toBeNull();
+  });
+});
+
+describe('how long answers are kept', () => {
+  const final = { status: 'final' as const, noticeEnds: '2026-05-12', updatedAt: new Date('2026-05-13T02:00:00Z') };
+
+  it('when the campaign is final, then the answers are kept through the notice’s last day plus the period, and due the day after', () => {
+    expect(answersKeptUntil(final, 365, chinaDate)).toBe('2027-05-12');
+    expect(answersDue('2027-05-12', '2027-05-12')).toBe(false);
+    expect(answersDue('2027-05-12', '2027-05-13')).toBe(true);
+    expect(answersKeptUntil(final, 1, chinaDate)).toBe('2026-05-13');
+  });
+
+  it('when the campaign is not final (the notice still running, or earlier), then its answers are kept whatever the date', () => {
+    for (const status of ['draft', 'mutual', 'department', 'city', 'notice'] as const) {
+      expect(answersKeptUntil({ ...final, status }, 1, chinaDate)).toBeNull();
+    }
+    expect(answersDue(null, '2099-01-01')).toBe(false);
+  });
+
+  it('when a final campaign has no notice dates, then the period counts from its last change, as a date in China', () => {
+    // 20:00 UTC on 13 May is already 14 May in China.
+    expect(answersKeptUntil({ ...final, noticeEnds: null, updatedAt: new Date('2026-05-13T20:00:00Z') }, 10, chinaDate)).toBe('2026-05-24');
+  });
+});
+
+describe('the server’s daily purge', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('when the server starts, then it runs once at once and then once a day, never two runs at a time; a failed run is reported and the next still comes', async () => {
+    vi.useFakeTimers();
+    let runs = 0;
+    let release: () => void = () => {};
+    const errors: unknown[] = [];
+    const run = () => {
+      runs++;
+      if (runs === 2) return Promise.reject(new Error('database away'));
+      if (runs === 3) return new Promise<void>((resolve) => (release = resolve));
+      return Promise.resolve();
+    };
+    const schedule = scheduleSurveyPurge(run, { onError: (e) => errors.push(e) });
+    expect(runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(24 * 3600_000 - 1);
+    expect(runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(runs).toBe(2);
+    expect(errors).toEqual([new Error('database away')]);
+    await vi.advanceTimersByTimeAsync(24 * 3600_000);
+    expect(runs).toBe(3);
+    // The third run is still going a day later: the tick is skipped, not stacked.
+    await vi.advanceTimersByTimeAsync(24 * 3600_000);
+    expect(runs).toBe(3);
+    release();
+    await vi.advanceTimersByTimeAsync(24 * 3600_000);
+    expect(runs).toBe(4);
+    schedule.stop();
+    await vi.advanceTimersByTimeAsync(3 * 24 * 3600_000);
+    expect(runs).toBe(4);
   });
 });

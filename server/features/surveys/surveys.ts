@@ -47,6 +47,23 @@ export const mayIssue = (status: CampaignStatus, windows: StageWindows, today: s
 /** Topics may change until the first answer could arrive. */
 export const mayEditTopics = (status: CampaignStatus, windows: StageWindows, today: string) => status === 'draft' || (status === 'mutual' && today < windows.mutual.opens);
 
+/** FIVESTAR_SURVEY_RETENTION_DAYS when unset: a year after the public notice. */
+export const defaultSurveyRetentionDays = 365;
+
+/**
+ * The last day a campaign's phone answers are kept: the public notice's last day (the day the
+ * results could become final; the campaign's last change when it has none) plus the retention
+ * period. Null while the campaign is not final: its answers are kept whatever the date.
+ */
+export function answersKeptUntil(campaign: { status: CampaignStatus; noticeEnds: string | null; updatedAt: Date }, retentionDays: number, chinaDateOf: (d: Date) => string): string | null {
+  if (campaign.status !== 'final') return null;
+  const from = campaign.noticeEnds ?? chinaDateOf(campaign.updatedAt);
+  return new Date(Date.parse(`${from}T00:00:00Z`) + retentionDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The answers are deleted from the day after the last kept day. */
+export const answersDue = (keptUntil: string | null, today: string) => keptUntil !== null && today > keptUntil;
+
 export type Tally = { satisfied: number; basicallySatisfied: number; unsatisfied: number };
 
 export function tallyOf(choices: Iterable<{ choice: SurveyChoice; n: number }>): Tally {
