@@ -166,6 +166,27 @@ describe('a villager answers on the phone', () => {
     expect(after.phone.satisfied).toBe(before.phone.satisfied + 1);
   });
 
+  it('when the department ends a village’s survey and reopens it with a reason, then the page shows it running again and the reason is required', async () => {
+    await page.goto(`/campaigns/${campaignId}/surveys`);
+    const progress = await apiGet<SurveyProgress>(page, `/campaigns/${campaignId}/survey-progress`);
+    const other = progress.villages.slice(0, 20).find((v) => v.canManage && !v.closed && v.villageId !== village.villageId) as VillageProgress;
+    const row = page.locator('.ant-table-row', { hasText: other.villageName }).first();
+    await row.getByRole('button', { name: '结束测评' }).click();
+    // antd spaces a two-character button label: 结 束.
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /^结\s?束$/ }).click();
+    await row.getByText('已结束').waitFor();
+    await row.getByRole('button', { name: '重新开放' }).click();
+    const modal = page.locator('.ant-modal', { hasText: '重新开放群众测评' });
+    // No reason, no reopening.
+    await expect(modal.getByRole('button', { name: '重新开放' }).isDisabled()).resolves.toBe(true);
+    await modal.getByRole('textbox').fill('部分农户外出务工，延长本村手机测评');
+    await screenshot(page, '96b-survey-reopen');
+    await modal.getByRole('button', { name: '重新开放' }).click();
+    await page.getByText(`${other.villageName}群众测评已重新开放`).waitFor();
+    await row.getByText('进行中').waitFor();
+    expect((await progressOf(other.villageId)).closed).toBe(false);
+  });
+
   it('when stage 3 computes the stars, then the village’s explanation names the survey’s source', async () => {
     // The department moves the campaign on through its own session, as the campaign page would.
     const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
