@@ -7,6 +7,7 @@ import type { OrgUnitListQuery } from '../../../shared/contracts/org-units.js';
 import type { OrgRow } from './orgs.js';
 import type { OpenPage } from '../../../shared/contracts/common.js';
 import { openPage } from '../../db/open-page.js';
+import { perHandle } from '../../db/prepared.js';
 
 const parent = alias(orgUnits, 'parent');
 
@@ -27,8 +28,24 @@ const orgColumns = {
 
 const selectOrgs = (db: Db) => db.select(orgColumns).from(orgUnits).leftJoin(parent, keyJoin(parent, orgUnits.countyId, orgUnits.parentId));
 
+// One unit by key within the caller's subtrees: on many requests' path (GET /api/org-units/:id and
+// most village-level checks), so one named prepared statement per database handle; the scope goes
+// in as one array of prefixes, whatever the number of the caller's roles.
+const selectOrgUnitStatement = perHandle((db) =>
+  selectOrgs(db)
+    .where(
+      and(
+        eq(orgUnits.countyId, sql.placeholder('countyId')),
+        eq(orgUnits.id, sql.placeholder('id')),
+        sql`${orgUnits.path} LIKE ANY (${sql.placeholder('prefixes')}::text[])`,
+      ),
+    )
+    .prepare('fivestar_org_unit'),
+);
+
 export async function selectOrgUnit(db: Db, countyId: string, scope: readonly string[], id: string): Promise<OrgRow | undefined> {
-  const [row] = await selectOrgs(db).where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.id, id), inSubtrees(orgUnits.path, scope)));
+  if (scope.length === 0) return undefined;
+  const [row] = await selectOrgUnitStatement(db).execute({ countyId, id, prefixes: scope.map((p) => `${p}%`) });
   return row;
 }
 
