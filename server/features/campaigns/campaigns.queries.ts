@@ -5,7 +5,7 @@ import { standardVersions } from '../../db/schema/standards.js';
 import { perHandle } from '../../db/prepared.js';
 import { keyJoin } from '../../db/scope.js';
 
-export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string };
+export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string; standardTag: string };
 
 const campaignColumns = {
   id: campaigns.id,
@@ -23,6 +23,10 @@ const campaignColumns = {
   updatedAt: campaigns.updatedAt,
   standardName: standardVersions.name,
   standardVersion: standardVersions.version,
+  // The standard row's version as PostgreSQL stores it (xmin, the transaction that wrote it): any
+  // change to the row, by the application or by hand, gives a new tag. Keys the parsed-document
+  // cache (standards/standard-cache.ts).
+  standardTag: sql<string>`${standardVersions}.xmin::text`,
 };
 
 const selectCampaigns = (db: Db) =>

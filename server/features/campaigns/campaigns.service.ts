@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { CampaignCreate, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getStandardDocument } from '../standards/standards.service.js';
+import { standardAtTag } from '../standards/standard-cache.js';
 import { validateStandard } from '../standards/engine/standard-validate.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { weightsSum, windowProblems } from './campaigns.js';
@@ -104,6 +105,14 @@ export async function updateCampaign(ctx: Ctx, id: string, input: CampaignUpdate
 /** The campaign's standard with this year's stage weights applied. */
 export async function campaignStandard(ctx: Ctx, campaign: CampaignRow) {
   return withWeights(await getStandardDocument(ctx, campaign.standardId), campaign.stageWeights);
+}
+
+/**
+ * The same as campaignStandard, read-only: the document comes from the standard cache (keyed by
+ * the row tag read with the campaign), for reads on many requests' path (the results pages).
+ */
+export async function campaignStandardReadOnly(ctx: Pick<Ctx, 'db' | 'principal'>, campaign: CampaignRow): Promise<Standard> {
+  return withWeights(await standardAtTag(ctx.db, ctx.principal.countyId, campaign.standardId, campaign.standardTag), campaign.stageWeights);
 }
 
 export function withWeights(standard: Standard, weights: StageWeights): Standard {

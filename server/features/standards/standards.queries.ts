@@ -66,3 +66,12 @@ export async function selectStandardOutcomes(db: Db, countyId: string, id: strin
     .where(and(eq(standardVersions.countyId, countyId), eq(standardVersions.id, id)));
   return row ? { outcomes: row.outcomes ?? undefined } : undefined;
 }
+
+/** The document with its row tag (xmin): the standard cache stores a document under the tag it was read with. */
+export async function selectStandardDocumentTagged(db: Db, countyId: string, id: string): Promise<{ document: Standard; tag: string } | undefined> {
+  const [row] = await db
+    .select({ document: standardVersions.document, tag: sql<string>`${standardVersions}.xmin::text` })
+    .from(standardVersions)
+    .where(and(eq(standardVersions.countyId, countyId), eq(standardVersions.id, id)));
+  return row ? { document: row.document as Standard, tag: row.tag } : undefined;
+}

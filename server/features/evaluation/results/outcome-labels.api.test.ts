@@ -37,6 +37,21 @@ describe('outcome labels on the ranking', () => {
     expect(results.villages.some((v: { label: string | null }) => v.label !== null)).toBe(true);
   });
 
+  it('when the standard row is edited by hand after the ranking was read, then the next read shows the edit (the parsed document is cached by the row version)', async () => {
+    const before = (await org.get(`/api/campaigns/${campaignId}/results`)).json();
+    const { standardId } = (await org.get(`/api/campaigns/${campaignId}`)).json();
+    const rename = (suffix: string) =>
+      t.database.runAsOwner(
+        `UPDATE standard_versions SET document = jsonb_set(document, '{outcomes,labels}', (SELECT jsonb_agg(l || jsonb_build_object('label', (l->>'label') || '${suffix}')) FROM jsonb_array_elements(document->'outcomes'->'labels') l)) WHERE id = '${standardId}'`,
+      );
+    await rename('（改）');
+    const after = (await org.get(`/api/campaigns/${campaignId}/results`)).json();
+    for (const v of after.villages as { stars: number | null; label: string | null }[]) expect(v.label).toBe(v.stars === null ? null : `${labels[v.stars]}（改）`);
+    // And back: the earlier version's entry is not served again for the new row.
+    await t.database.runAsOwner(`UPDATE standard_versions SET document = jsonb_set(document, '{outcomes,labels}', '${JSON.stringify(labels.map((label, stars) => ({ stars, label })).filter((l) => l.stars > 0))}'::jsonb) WHERE id = '${standardId}'`);
+    expect((await org.get(`/api/campaigns/${campaignId}/results`)).json().villages).toEqual(before.villages);
+  });
+
   it('when the notice opens, then the public page lists the same names', async () => {
     await org.post(`/api/campaigns/${campaignId}/results/confirm`);
     expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to: 'notice', reason: '测试数据：只为四个村打分' })).statusCode).toBe(200);

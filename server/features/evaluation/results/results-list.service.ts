@@ -2,13 +2,12 @@
 // filtered page of it for a province (10,000 villages), with the count only when asked.
 import type { Ctx } from '../../../context.js';
 import type { CampaignResults, CampaignResultsQuery } from '../../../../shared/contracts/campaigns.js';
-import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
+import { campaignStandardReadOnly, findCampaign } from '../../campaigns/campaigns.service.js';
 import { campaignReadScope } from '../evaluation.policy.js';
-import { selectReferralRows, selectTownScores, selectTownStars } from './results.queries.js';
+import { selectReferralRows } from './results.queries.js';
 import { referralStatuses } from './referrals.js';
 import { isInScope } from '../../auth/principal.js';
-import { anyResultInScope, countResultList, selectResultList, type ResultsFilter } from './results-list.queries.js';
-import { selectCorrectionStars } from '../sheets/corrections.queries.js';
+import { anyResultInScope, countResultList, selectResultList, selectTownStarsWithScores, type ResultsFilter } from './results-list.queries.js';
 import { rankingOrderText } from '../decisions/ranking-order.js';
 import { outcomeLabels } from './outcome-labels.js';
 
@@ -22,19 +21,17 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
   const paged = query.page !== undefined || query.pageSize !== undefined;
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? defaultResultsPageSize;
-  // One row past the page says whether another follows, without counting them all.
-  const fetched = await selectResultList(ctx.db, countyId, campaignId, scope, filter, paged ? { limit: pageSize + 1, offset: (page - 1) * pageSize } : null);
+  // One row past the page says whether another follows, without counting them all. The page
+  // (with each village's latest correction) and the towns are two prepared statements.
+  const [fetched, towns] = await Promise.all([
+    selectResultList(ctx.db, countyId, campaignId, scope, filter, paged ? { limit: pageSize + 1, offset: (page - 1) * pageSize } : null),
+    selectTownStarsWithScores(ctx.db, countyId, campaignId),
+  ]);
   const rows = paged ? fetched.slice(0, pageSize) : fetched;
   const computed = rows.length > 0 || (await anyResultInScope(ctx.db, countyId, campaignId, scope));
-  const ownScores = await selectTownScores(ctx.db, countyId, campaignId);
-  // The latest correction of each village (oldest first in the list, so later ones win).
-  const corrections = new Map((await selectCorrectionStars(ctx.db, countyId, campaignId, scope)).map((c) => [c.villageId, c]));
-  const correctionOf = (villageId: string) => {
-    const c = corrections.get(villageId);
-    return c ? { starsBefore: c.starsBefore, starsAfter: c.starsAfter, reason: c.reason } : null;
-  };
-  const towns = (await selectTownStars(ctx.db, countyId, campaignId)).filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
-  const standard = await campaignStandard(ctx, campaign);
+  const townsInScope = towns.filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
+  // Parsed once per version of the standard (standards/standard-cache.ts), not on every request.
+  const standard = await campaignStandardReadOnly(ctx, campaign);
   const labels = outcomeLabels(standard);
   // Only standards that refer ties have any; the department's pages list them above the ranking.
   // A reader sees a referral only when every tied village is in their scope.
@@ -58,14 +55,14 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
       overridden: r.overrideReason !== null,
       confirmed: r.confirmedAt !== null,
       overrideReason: r.overrideReason,
-      correction: correctionOf(r.villageId),
+      correction: r.correction ? { starsBefore: r.correction.starsBefore, starsAfter: r.correction.starsAfter, reason: r.correction.reason } : null,
       proposalChange: r.proposalChange,
       rankInTown: r.rankInTown,
       rankInCity: r.rankInCity,
       notes: r.notes,
     })),
     referrals,
-    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: ownScores.get(t.townId) ?? null })),
+    towns: townsInScope.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: t.ownScore ?? null })),
     ...(paged
       ? {
           page: {
