@@ -8,11 +8,12 @@ import { AppError } from '../../../../shared/errors.js';
 import { chinaDate } from '../../../../shared/dates.js';
 import type { ObjectionLodge, PublicNotice, PublicObjection } from '../../../../shared/contracts/evaluation-results.js';
 import { recordAuditAs } from '../../audit/audit.service.js';
-import { selectResult, selectResults, selectTownStars } from '../results/results.queries.js';
+import { selectNoticeRows, selectResult, selectResults } from '../results/results.queries.js';
 import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
 import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
-import { villagesFailingSeal } from '../seals/seals.service.js';
-import { selectStandardOutcomes } from '../../standards/standards.queries.js';
+import { resultRowsFailingSeal } from '../seals/seals.service.js';
+import { standardAtTag } from '../../standards/standard-cache.js';
+import { selectTownStarsWithScores } from '../results/results-list.queries.js';
 import { outcomeLabels } from '../results/outcome-labels.js';
 
 async function noticeCampaign(services: Services, campaignId: string) {
@@ -26,13 +27,15 @@ async function noticeCampaign(services: Services, campaignId: string) {
 
 export async function getPublicNotice(services: Services, campaignId: string): Promise<PublicNotice> {
   const campaign = await noticeCampaign(services, campaignId);
-  // A row whose seal fails (edited or added outside the application) is never published.
-  const failing = await villagesFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId);
-  const rows = (await selectResults(services.db, campaign.countyId, campaignId, ['/'])).filter((r) => !failing.has(r.result.villageId));
-  const towns = await selectTownStars(services.db, campaign.countyId, campaignId);
-  // The level names only: the notice is read by villagers at load, the standard's rules are not needed.
-  const standard = await selectStandardOutcomes(services.db, campaign.countyId, campaign.standardId);
-  const labels = standard ? outcomeLabels(standard) : null;
+  // A row whose seal fails (edited or added outside the application) is never published. The seal
+  // check runs again only when the rows or their seals changed since the last check (a hash of
+  // both keys it, read with the rows; seals.service resultRowsFailingSeal).
+  const [all, towns] = await Promise.all([selectNoticeRows(services.db, campaign.countyId, campaignId), selectTownStarsWithScores(services.db, campaign.countyId, campaignId)]);
+  const failing = await resultRowsFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId, all, all[0]?.sealsFingerprint ?? '');
+  const rows = all.filter((r) => !failing.has(r.villageId));
+  // The level names only, from the standard's document cached by its row version.
+  const standard = await standardAtTag(services.db, campaign.countyId, campaign.standardId, campaign.standardTag);
+  const labels = outcomeLabels(standard);
   return {
     campaignId,
     name: campaign.name,
@@ -42,10 +45,10 @@ export async function getPublicNotice(services: Services, campaignId: string): P
     noticeEnds: campaign.noticeEnds,
     acceptingObjections: acceptsObjections(campaign, chinaDate(services.now())),
     labelDisplay: labels?.display ?? null,
-    villages: rows.map(({ result: r, name, townName }) => ({
+    villages: rows.map((r) => ({
       orgUnitId: r.villageId,
-      name,
-      townName,
+      name: r.name,
+      townName: r.townName ?? '',
       score: r.score,
       stars: r.stars,
       label: labels?.labelOf(r.stars) ?? null,

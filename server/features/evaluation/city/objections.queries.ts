@@ -1,8 +1,10 @@
-import { and, count, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { campaigns } from '../../../db/schema/evaluation.js';
+import { standardVersions } from '../../../db/schema/standards.js';
+import { perHandle } from '../../../db/prepared.js';
 import { resultObjections } from '../../../db/schema/evaluation-city.js';
 import { inSubtrees, keyJoin } from '../../../db/scope.js';
 import type { ObjectionListQuery } from '../../../../shared/contracts/evaluation-results.js';
@@ -70,11 +72,29 @@ export async function countOpenObjections(db: Db, countyId: string, campaignId: 
 
 // ── Public: no caller, looked up by the unguessable campaign id or receipt number ──
 
-export async function selectPublicCampaign(db: Db, campaignId: string) {
-  const [row] = await db
-    .select({ id: campaigns.id, countyId: campaigns.countyId, year: campaigns.year, name: campaigns.name, status: campaigns.status, standardId: campaigns.standardId, noticeStarts: campaigns.noticeStarts, noticeEnds: campaigns.noticeEnds })
+// Read by every public notice request: a named prepared statement. The standard's row version
+// (xmin) keys the standard cache (standards/standard-cache.ts).
+const publicCampaignStatement = perHandle((db) =>
+  db
+    .select({
+      id: campaigns.id,
+      countyId: campaigns.countyId,
+      year: campaigns.year,
+      name: campaigns.name,
+      status: campaigns.status,
+      standardId: campaigns.standardId,
+      standardTag: sql<string>`${standardVersions}.xmin::text`,
+      noticeStarts: campaigns.noticeStarts,
+      noticeEnds: campaigns.noticeEnds,
+    })
     .from(campaigns)
-    .where(eq(campaigns.id, campaignId));
+    .innerJoin(standardVersions, keyJoin(standardVersions, campaigns.countyId, campaigns.standardId))
+    .where(eq(campaigns.id, sql.placeholder('id')))
+    .prepare('fivestar_public_campaign'),
+);
+
+export async function selectPublicCampaign(db: Db, campaignId: string) {
+  const [row] = await publicCampaignStatement(db).execute({ id: campaignId });
   return row;
 }
 

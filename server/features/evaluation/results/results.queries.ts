@@ -1,8 +1,12 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/core.js';
 import { campaignResults, campaignTownResults, campaignTownScores, campaigns } from '../../../db/schema/evaluation.js';
 import { inSubtrees, keyJoin } from '../../../db/scope.js';
+import { perHandle } from '../../../db/prepared.js';
+import { resultSealColumns } from '../seals/seal-sources.queries.js';
+import { sealsFingerprintSql } from '../seals/seals.queries.js';
 import type { ReferralRow, StoredReferral } from './referrals.js';
 
 export type ResultRow = typeof campaignResults.$inferSelect;
@@ -114,4 +118,31 @@ export async function selectReferralRows(db: Db, countyId: string, campaignId: s
     .innerJoin(orgUnits, keyJoin(orgUnits, campaignResults.countyId, campaignResults.villageId))
     .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId)))
     .orderBy(asc(sql`coalesce(${campaignResults.rankInCity}, 1000000)`), asc(orgUnits.name));
+}
+
+const noticeTown = alias(orgUnits, 'notice_town');
+
+/**
+ * The public notice's rows: the columns it shows and the sealed columns its seal check reads
+ * (never the explanation), in city order, with the fingerprint of the campaign's result seals
+ * read in the same statement (one snapshot). A named prepared statement: read on every request.
+ */
+const noticeRowsStatement = perHandle((db) =>
+  db
+    .select({
+      ...resultSealColumns,
+      name: village.name,
+      townName: noticeTown.name,
+      sealsFingerprint: sealsFingerprintSql(sql.placeholder('countyId'), sql.placeholder('campaignId'), 'result'),
+    })
+    .from(campaignResults)
+    .innerJoin(village, keyJoin(village, campaignResults.countyId, campaignResults.villageId))
+    .leftJoin(noticeTown, keyJoin(noticeTown, campaignResults.countyId, campaignResults.townId))
+    .where(and(eq(campaignResults.countyId, sql.placeholder('countyId')), eq(campaignResults.campaignId, sql.placeholder('campaignId'))))
+    .orderBy(asc(sql`coalesce(${campaignResults.rankInCity}, 1000000)`), asc(village.name))
+    .prepare('fivestar_notice_rows'),
+);
+
+export async function selectNoticeRows(db: Db, countyId: string, campaignId: string) {
+  return noticeRowsStatement(db).execute({ countyId, campaignId });
 }

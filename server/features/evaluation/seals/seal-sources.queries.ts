@@ -54,14 +54,33 @@ const resultFields = [
   ['rankInTown', '镇内排名'],
 ] as const;
 
-export async function loadResultFields(db: Db, countyId: string, campaignId: string, f: Filter): Promise<SealedField[]> {
-  const rows = await db
-    .select()
-    .from(campaignResults)
-    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), within(campaignResults.villageId, f.villageIds)));
+/** The sealed columns of a result row: what a caller reading results must select to check their seals. */
+export type ResultSealColumns = Pick<typeof campaignResults.$inferSelect, 'villageId' | (typeof resultFields)[number][0]>;
+export const resultSealColumns = {
+  villageId: campaignResults.villageId,
+  score: campaignResults.score,
+  engineStars: campaignResults.engineStars,
+  stars: campaignResults.stars,
+  vetoed: campaignResults.vetoed,
+  overrideReason: campaignResults.overrideReason,
+  confirmedBy: campaignResults.confirmedBy,
+  rankInCity: campaignResults.rankInCity,
+  rankInTown: campaignResults.rankInTown,
+} satisfies Record<keyof ResultSealColumns, unknown>;
+
+/** The sealed fields of result rows already read. */
+export function resultFieldsOf(rows: readonly ResultSealColumns[]): SealedField[] {
   return rows.flatMap((r) =>
     resultFields.map(([name, label]) => field('result', `result/${r.villageId}`, name, label, canonicalValue(r[name], name === 'score' ? 2 : undefined), r.villageId)),
   );
+}
+
+export async function loadResultFields(db: Db, countyId: string, campaignId: string, f: Filter): Promise<SealedField[]> {
+  const rows = await db
+    .select(resultSealColumns)
+    .from(campaignResults)
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), within(campaignResults.villageId, f.villageIds)));
+  return resultFieldsOf(rows);
 }
 
 const correctionFields = [

@@ -1,6 +1,7 @@
 // Sealed results through the real use cases (PGlite and PostgreSQL): every save seals its rows;
 // a result edited in the database, a score row deleted, or a seal deleted with its row are all
-// named by verify (village, field); the public notice leaves out the edited row; a later save
+// named by verify (village, field); the public notice leaves out the edited row, also when the
+// edit comes after the notice's seal check was kept; a later save
 // refuses to build on it; reproduce rates the stored inputs again, identical for every village.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -64,5 +65,20 @@ describe('sealed results', () => {
     const after = await verify();
     expect(after.rootIntact).toBe(false);
     expect(after.ok).toBe(false);
+  });
+
+  it('when the notice has been read (its seal check kept) and a result, then a seal, is edited in the database, then the very next read leaves that village out too', async () => {
+    const names = async () => (await t.app.inject({ method: 'GET', url: `/api/public/campaigns/${campaignId}/notice` })).json().villages.map((x: { name: string }) => x.name);
+    expect(await names()).toEqual(['甲一村', '甲二村', '乙一村']);
+    expect(await names()).toEqual(['甲一村', '甲二村', '乙一村']);
+    // A field the notice does not even show: still sealed, still caught.
+    await exec(sql`UPDATE campaign_results SET override_reason = '手工改动' WHERE village_id = ${v().town1[1].id}`);
+    expect(await names()).toEqual(['甲一村', '乙一村']);
+    // A seal deleted, its row untouched: the row is no longer sealed.
+    await exec(sql`DELETE FROM record_seals WHERE row_key LIKE ${`result/${v().town1[0].id}#%`}`);
+    expect(await names()).toEqual(['乙一村']);
+    // The edit undone by hand: the row verifies again on the next read.
+    await exec(sql`UPDATE campaign_results SET override_reason = NULL WHERE village_id = ${v().town1[1].id}`);
+    expect(await names()).toEqual(['甲二村', '乙一村']);
   });
 });

@@ -1,4 +1,5 @@
-import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, like, or, sql, type AnyColumn, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { recordSeals, sealRoots } from '../../../db/schema/sealed-decisions.js';
 import type { SealKind, StoredRoot, StoredSeal } from './seal.js';
@@ -49,4 +50,20 @@ export async function saveRoot(db: Db, row: { countyId: string; campaignId: stri
     .insert(sealRoots)
     .values(row)
     .onConflictDoUpdate({ target: [sealRoots.countyId, sealRoots.campaignId], set: { rowCount: row.rowCount, xorDigest: row.xorDigest, mac: row.mac, updatedAt: row.updatedAt } });
+}
+
+/**
+ * A fingerprint of a campaign's seals of one kind, as SQL to put in the statement that reads the
+ * sealed rows (one snapshot): sha256 over "row_key=digest" lines in byte order of the key.
+ * sealsFingerprint computes the same from seals read.
+ */
+export function sealsFingerprintSql(countyId: SQL | AnyColumn | Placeholder, campaignId: SQL | AnyColumn | Placeholder, kind: SealKind): SQL<string> {
+  return sql<string>`(SELECT encode(sha256(convert_to(coalesce(string_agg(s.row_key || '=' || s.digest, E'\\n' ORDER BY s.row_key COLLATE "C"), ''), 'UTF8')), 'hex')
+    FROM record_seals s WHERE s.county_id = ${countyId} AND s.campaign_id = ${campaignId} AND s.kind = ${sql.raw(`'${kind}'`)})`;
+}
+
+export function sealsFingerprint(seals: readonly Pick<StoredSeal, 'rowKey' | 'digest'>[]): string {
+  // Row keys are ASCII (kind/uuid/…#field): UTF-16 order is byte order, as COLLATE "C" sorts.
+  const lines = [...seals].sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0)).map((s) => `${s.rowKey}=${s.digest}`);
+  return createHash('sha256').update(lines.join('\n'), 'utf8').digest('hex');
 }

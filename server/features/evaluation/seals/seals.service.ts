@@ -1,13 +1,15 @@
 // Sealing and verifying a campaign's decided records. Every use case that writes a sealed row
 // calls sealRows for exactly the rows it wrote, inside its own transaction; nothing reseals in
 // bulk, so a row edited outside the application stays caught even after later saves.
+import { createHash } from 'node:crypto';
 import type { Ctx } from '../../../context.js';
 import { AppError } from '../../../../shared/errors.js';
 import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
 import { checkSeals, deletedFieldLabel, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField } from './seal.js';
-import { loadArenaFields, loadCorrectionFields, loadNoticeFields, loadResultFields, loadScoreFields, loadTownScoreFields } from './seal-sources.queries.js';
-import { deleteSeals, lockRoot, saveRoot, selectRoot, selectSeals, upsertSeals } from './seals.queries.js';
+import { loadArenaFields, loadCorrectionFields, loadNoticeFields, loadResultFields, loadScoreFields, loadTownScoreFields, resultFieldsOf, type ResultSealColumns } from './seal-sources.queries.js';
+import { deleteSeals, lockRoot, saveRoot, selectRoot, selectSeals, sealsFingerprint, upsertSeals } from './seals.queries.js';
+import type { Db } from '../../../db/client.js';
 
 type Filter = { villageIds?: readonly string[]; townIds?: readonly string[] };
 /** What sealing needs: the database, the key, the clock and the county (the demo loader has no caller). */
@@ -130,4 +132,42 @@ export async function villagesFailingSeal(ctx: SealCtx, campaignId: string): Pro
   const seals = (await selectSeals(ctx.db, ctx.principal.countyId, campaignId)).filter((s) => s.kind === 'result');
   const { failures } = checkSeals(ctx.crypto.digest, campaignId, fields, seals, null);
   return new Set(failures.map((f) => f.villageId).filter((v): v is string => v !== null));
+}
+
+type RowsCheck = { fingerprint: string; crypto: SealCtx['crypto']; failing: ReadonlySet<string> };
+const rowChecksByDb = new WeakMap<Db, Map<string, RowsCheck>>();
+const maxCampaignsKept = 256;
+
+/**
+ * The villages among result rows already read whose seal fails, for a page read on every request
+ * (the public notice). `sealsFp` is the fingerprint of the campaign's result seals, read in the
+ * same statement as the rows (sealsFingerprintSql). The HMACs are computed again only when what
+ * they would check differs from the last check of this campaign: the cache key is a hash of the
+ * rows' sealed values and of the seals themselves, so any edit of a row or a seal, through the
+ * application or by hand in the database, is a miss and is checked as on the first read.
+ */
+export async function resultRowsFailingSeal(ctx: SealCtx, campaignId: string, rows: readonly ResultSealColumns[], sealsFp: string): Promise<ReadonlySet<string>> {
+  if (rows.length === 0) return new Set();
+  const fields = resultFieldsOf(rows);
+  const rowsFp = createHash('sha256').update(JSON.stringify(fields.map((f) => [fullKey(f), f.value]))).digest('hex');
+  const fingerprint = `${sealsFp}/${rowsFp}`;
+  const key = `${ctx.principal.countyId}/${campaignId}`;
+  let cache = rowChecksByDb.get(ctx.db);
+  if (!cache) {
+    cache = new Map();
+    rowChecksByDb.set(ctx.db, cache);
+  }
+  const hit = cache.get(key);
+  if (hit && hit.fingerprint === fingerprint && hit.crypto === ctx.crypto) return hit.failing;
+  const seals = (await selectSeals(ctx.db, ctx.principal.countyId, campaignId)).filter((s) => s.kind === 'result');
+  const { failures } = checkSeals(ctx.crypto.digest, campaignId, fields, seals, null);
+  const failing: ReadonlySet<string> = new Set(failures.map((f) => f.villageId).filter((v): v is string => v !== null));
+  // Kept only when the seals just checked are those fingerprinted with the rows (no write between
+  // the two reads); otherwise this answer stands for this request alone.
+  if (sealsFingerprint(seals) === sealsFp) {
+    cache.delete(key);
+    cache.set(key, { fingerprint, crypto: ctx.crypto, failing });
+    while (cache.size > maxCampaignsKept) cache.delete(cache.keys().next().value as string);
+  }
+  return failing;
 }
