@@ -94,7 +94,7 @@ export async function setAccountRoles(ctx: Ctx, id: string, input: AccountRoles)
     const unique = [...new Map(input.roles.map((r) => [`${r.role}:${r.orgUnitId}`, r])).values()];
     await replaceRoleGrants(tx.db, ctx.principal.countyId, id, unique);
     // New rights take effect at once; old sessions must not keep the old ones.
-    await endUserSessions(tx.db, id, ctx.now());
+    await endUserSessions(tx.db, ctx.principal.countyId, id, ctx.now());
     const after = await presentOne(tx, id);
     await recordAudit(tx, { event: 'role.change', objectType: 'user', objectId: id, before: { roles: before.roles }, after: { roles: after.roles } });
     return after;
@@ -106,7 +106,7 @@ export async function setAccountActive(ctx: Ctx, id: string, active: boolean): P
   return inTransaction(ctx, async (tx) => {
     const user = await findUser(tx, id);
     await updateUser(tx.db, ctx.principal.countyId, id, { active });
-    if (!active) await endUserSessions(tx.db, id, ctx.now());
+    if (!active) await endUserSessions(tx.db, ctx.principal.countyId, id, ctx.now());
     await recordAudit(tx, { event: 'account.update', objectType: 'user', objectId: id, before: { active: user.active }, after: { active } });
     return presentOne(tx, id);
   });

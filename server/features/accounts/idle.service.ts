@@ -15,7 +15,7 @@ export async function disableIdleAccounts(services: Services): Promise<string[]>
   const disabled: string[] = [];
   for (const user of idle) {
     await inTransaction(services, async (tx) => {
-      if (!(await disableIdleUser(tx.db, user.id))) return;
+      if (!(await disableIdleUser(tx.db, user.countyId, user.id))) return;
       const actor = { countyId: user.countyId, userId: null, username: 'cli', role: null, ip: null, requestId: null };
       await recordAuditAs(tx, actor, idleAudit(user));
       disabled.push(user.username);

@@ -86,7 +86,7 @@ async function issueOneTimePassword(tx: Ctx, id: string, requestedBy: string | n
     resetRequestedAt: null,
   });
   // Whoever held the account's sessions (or its lock) is out: the owner starts again.
-  await endUserSessions(tx.db, id, now);
+  await endUserSessions(tx.db, tx.principal.countyId, id, now);
   await clearThrottle(tx.db, user.username);
   await recordAudit(tx, {
     event: 'account.password_reset',

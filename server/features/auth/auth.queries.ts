@@ -65,8 +65,8 @@ export async function selectUserByUsername(db: Db, username: string) {
   return row;
 }
 
-export async function selectUserById(db: Db, id: string) {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
+export async function selectUserById(db: Db, countyId: string, id: string) {
+  const [row] = await db.select().from(users).where(and(eq(users.countyId, countyId), eq(users.id, id)));
   return row;
 }
 
@@ -97,45 +97,48 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert): 
   await db.insert(sessions).values(row);
 }
 
-export async function touchSession(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+// Writes to sessions and users name the row by its primary key (county_id, id): on one node the key
+// is used instead of the id index, and on a database spread by county the write stays on the
+// county's node (docs/operations.md, "Past one machine").
+export async function touchSession(db: Db, countyId: string, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(and(eq(sessions.countyId, countyId), eq(sessions.id, id)));
 }
 
-export async function endSession(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ endedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+export async function endSession(db: Db, countyId: string, id: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ endedAt: at }).where(and(eq(sessions.countyId, countyId), eq(sessions.id, id), isNull(sessions.endedAt)));
 }
 
 /** Ends every open session of a user, optionally keeping one (the caller's). */
-export async function endUserSessions(db: Db, userId: string, at: Date, keepId?: string): Promise<void> {
+export async function endUserSessions(db: Db, countyId: string, userId: string, at: Date, keepId?: string): Promise<void> {
   await db
     .update(sessions)
     .set({ endedAt: at })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), keepId ? ne(sessions.id, keepId) : undefined));
+    .where(and(eq(sessions.countyId, countyId), eq(sessions.userId, userId), isNull(sessions.endedAt), keepId ? ne(sessions.id, keepId) : undefined));
 }
 
-export async function updateUserLogin(db: Db, userId: string, at: Date): Promise<void> {
-  await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId));
+export async function updateUserLogin(db: Db, countyId: string, userId: string, at: Date): Promise<void> {
+  await db.update(users).set({ lastLoginAt: at }).where(and(eq(users.countyId, countyId), eq(users.id, userId)));
 }
 
 /** The owner's own new password: any forced change is now done. */
-export async function updateUserPassword(db: Db, userId: string, passwordHash: string, at: Date): Promise<void> {
-  await db.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: false }).where(eq(users.id, userId));
+export async function updateUserPassword(db: Db, countyId: string, userId: string, passwordHash: string, at: Date): Promise<void> {
+  await db.update(users).set({ passwordHash, passwordChangedAt: at, mustChangePassword: false }).where(and(eq(users.countyId, countyId), eq(users.id, userId)));
 }
 
-export async function setSessionReauth(db: Db, sessionId: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ reauthAt: at }).where(eq(sessions.id, sessionId));
+export async function setSessionReauth(db: Db, countyId: string, sessionId: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ reauthAt: at }).where(and(eq(sessions.countyId, countyId), eq(sessions.id, sessionId)));
 }
 
-export async function completeSecondFactor(db: Db, sessionId: string, at: Date): Promise<void> {
-  await db.update(sessions).set({ secondFactorPending: false, reauthAt: at }).where(eq(sessions.id, sessionId));
+export async function completeSecondFactor(db: Db, countyId: string, sessionId: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ secondFactorPending: false, reauthAt: at }).where(and(eq(sessions.countyId, countyId), eq(sessions.id, sessionId)));
 }
 
 /** Switches off an account the system found idle; false when it was already off. */
-export async function disableIdleUser(db: Db, userId: string): Promise<boolean> {
+export async function disableIdleUser(db: Db, countyId: string, userId: string): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ active: false, disabledReason: 'idle' })
-    .where(and(eq(users.id, userId), eq(users.active, true)))
+    .where(and(eq(users.countyId, countyId), eq(users.id, userId), eq(users.active, true)))
     .returning({ id: users.id });
   return rows.length > 0;
 }
@@ -147,40 +150,40 @@ export function selectActiveUsers(db: Db) {
     .where(eq(users.active, true));
 }
 
-export async function setPendingTotpSecret(db: Db, userId: string, encryptedSecret: string): Promise<void> {
-  await db.update(users).set({ totpPendingSecret: encryptedSecret }).where(eq(users.id, userId));
+export async function setPendingTotpSecret(db: Db, countyId: string, userId: string, encryptedSecret: string): Promise<void> {
+  await db.update(users).set({ totpPendingSecret: encryptedSecret }).where(and(eq(users.countyId, countyId), eq(users.id, userId)));
 }
 
-export async function enableTotp(db: Db, userId: string, encryptedSecret: string, at: Date, step: number, recoveryHashes: string[]) {
+export async function enableTotp(db: Db, countyId: string, userId: string, encryptedSecret: string, at: Date, step: number, recoveryHashes: string[]) {
   await db
     .update(users)
     .set({ totpSecret: encryptedSecret, totpPendingSecret: null, totpEnabledAt: at, totpLastStep: step, totpRecoveryHashes: recoveryHashes })
-    .where(eq(users.id, userId));
+    .where(and(eq(users.countyId, countyId), eq(users.id, userId)));
 }
 
-export async function disableTotp(db: Db, userId: string): Promise<void> {
+export async function disableTotp(db: Db, countyId: string, userId: string): Promise<void> {
   await db
     .update(users)
     .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, totpRecoveryHashes: [] })
-    .where(eq(users.id, userId));
+    .where(and(eq(users.countyId, countyId), eq(users.id, userId)));
 }
 
 /** Accepts a TOTP time step once: a code seen before (or an older one) is refused (RFC 6238 5.2). */
-export async function acceptTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+export async function acceptTotpStep(db: Db, countyId: string, userId: string, step: number): Promise<boolean> {
   const rows = await db
     .update(users)
     .set({ totpLastStep: step })
-    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .where(and(eq(users.countyId, countyId), eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
     .returning({ id: users.id });
   return rows.length > 0;
 }
 
 /** Removes a recovery code's digest if present; the number left, or null when it was not there. */
-export async function consumeRecoveryCode(db: Db, userId: string, digest: string): Promise<number | null> {
+export async function consumeRecoveryCode(db: Db, countyId: string, userId: string, digest: string): Promise<number | null> {
   const rows = await db
     .update(users)
     .set({ totpRecoveryHashes: sql`array_remove(${users.totpRecoveryHashes}, ${digest})` })
-    .where(and(eq(users.id, userId), sql`${digest} = ANY(${users.totpRecoveryHashes})`))
+    .where(and(eq(users.countyId, countyId), eq(users.id, userId), sql`${digest} = ANY(${users.totpRecoveryHashes})`))
     .returning({ left: users.totpRecoveryHashes });
   return rows[0] ? rows[0].left.length : null;
 }

@@ -70,7 +70,7 @@ export async function login(services: Services, username: string, password: stri
   const idle = !!user && user.active && isIdle(user, settingsOf(services), now);
   if (!user || !passwordOk || !user.active || idle) {
     await inTransaction(services, async (tx) => {
-      if (idle && (await disableIdleUser(tx.db, user.id))) {
+      if (idle && (await disableIdleUser(tx.db, user.countyId, user.id))) {
         await recordAuditAs(tx, actor, idleAudit(user));
       }
       const lockedUntil = await lockIfReached(tx.db, name, now);
@@ -101,7 +101,7 @@ export async function login(services: Services, username: string, password: stri
       // A fresh password counts as re-authentication for the next five minutes.
       reauthAt: now,
     });
-    await updateUserLogin(tx.db, user.id, now);
+    await updateUserLogin(tx.db, user.countyId, user.id, now);
     await recordAuditAs(tx, { ...actor, role: roleSummary({ roles }) }, {
       event: 'auth.login',
       objectType: 'user',
@@ -164,12 +164,12 @@ export async function authenticate(services: Services, token: string): Promise<P
   const now = services.now();
   const state = sessionState(session, now);
   if (state !== 'active') {
-    if (state !== 'ended') await endSession(services.db, sessionId, now);
+    if (state !== 'ended') await endSession(services.db, user.countyId, sessionId, now);
     throw new AppError(state === 'ended' ? 'auth.required' : 'auth.session_expired');
   }
   if (!user.active) throw new AppError('auth.required');
   if (now.getTime() - session.lastSeenAt.getTime() > sessionPolicy.touchEveryMs) {
-    await touchSession(services.db, sessionId, now);
+    await touchSession(services.db, user.countyId, sessionId, now);
   }
   return principalOf(services, user, roles, session, now);
 }
@@ -183,7 +183,7 @@ export function csrfMatches(principal: Principal, header: string | undefined): b
 
 export async function logout(ctx: Ctx): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    await endSession(tx.db, ctx.principal.sessionId, ctx.now());
+    await endSession(tx.db, ctx.principal.countyId, ctx.principal.sessionId, ctx.now());
     await recordAudit(tx, { event: 'auth.logout', objectType: 'user', objectId: ctx.principal.userId });
   });
 }
@@ -193,7 +193,7 @@ export async function logout(ctx: Ctx): Promise<void> {
  * passwords count toward the same lockout as logins, so a left-open session cannot be used to guess.
  */
 export async function proveOwnPassword(ctx: Ctx, password: string): Promise<UserRow> {
-  const user = await selectUserById(ctx.db, ctx.principal.userId);
+  const user = await selectUserById(ctx.db, ctx.principal.countyId, ctx.principal.userId);
   if (!user) throw new AppError('auth.required');
   const now = ctx.now();
   if (!attemptAllowed(await reserveLoginAttempt(ctx.db, user.username, now), now)) throw new AppError('auth.locked');
@@ -223,8 +223,8 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
   // After a reset somebody else knew the old password: every other session must end.
   const endOthers = endOtherSessions || user.mustChangePassword;
   await inTransaction(ctx, async (tx) => {
-    await updateUserPassword(tx.db, user.id, passwordHash, ctx.now());
-    if (endOthers) await endUserSessions(tx.db, user.id, ctx.now(), ctx.principal.sessionId);
+    await updateUserPassword(tx.db, user.countyId, user.id, passwordHash, ctx.now());
+    if (endOthers) await endUserSessions(tx.db, user.countyId, user.id, ctx.now(), ctx.principal.sessionId);
     await recordAudit(tx, {
       event: 'auth.password_change',
       objectType: 'user',

@@ -23,7 +23,7 @@ import { matchTotp, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totp
 type Proof = { code: string } | { recoveryCode: string };
 
 async function ownUser(ctx: Ctx) {
-  const user = await selectUserById(ctx.db, ctx.principal.userId);
+  const user = await selectUserById(ctx.db, ctx.principal.countyId, ctx.principal.userId);
   if (!user) throw new AppError('auth.required');
   return user;
 }
@@ -35,7 +35,7 @@ export async function startTotpEnrolment(ctx: Ctx) {
   const user = await ownUser(ctx);
   if (user.totpEnabledAt) throw new AppError('auth.totp_already_enrolled');
   const secret = newTotpSecret();
-  await setPendingTotpSecret(ctx.db, user.id, ctx.crypto.encrypt(secret));
+  await setPendingTotpSecret(ctx.db, user.countyId, user.id, ctx.crypto.encrypt(secret));
   const uri = totpUri(secret, user.username);
   return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 240 }) };
 }
@@ -50,8 +50,8 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
   if (step === null) throw new AppError('auth.totp_invalid');
   const recoveryCodes = newRecoveryCodes();
   await inTransaction(ctx, async (tx) => {
-    await enableTotp(tx.db, user.id, ctx.crypto.encrypt(secret), ctx.now(), step, recoveryCodes.map((c) => recoveryDigest(ctx, c)));
-    await setSessionReauth(tx.db, ctx.principal.sessionId, ctx.now());
+    await enableTotp(tx.db, user.countyId, user.id, ctx.crypto.encrypt(secret), ctx.now(), step, recoveryCodes.map((c) => recoveryDigest(ctx, c)));
+    await setSessionReauth(tx.db, ctx.principal.countyId, ctx.principal.sessionId, ctx.now());
     await recordAudit(tx, { event: 'auth.totp_enrol', objectType: 'user', objectId: user.id });
   });
   return { recoveryCodes };
@@ -70,9 +70,9 @@ async function proveSecondFactor(ctx: Ctx, proof: Proof): Promise<{ recoveryCode
   let recoveryCodesLeft: number | undefined;
   if ('code' in proof) {
     const step = matchTotp(ctx.crypto.decrypt(user.totpSecret), proof.code, now);
-    ok = step !== null && (await acceptTotpStep(ctx.db, user.id, step));
+    ok = step !== null && (await acceptTotpStep(ctx.db, user.countyId, user.id, step));
   } else {
-    const left = await consumeRecoveryCode(ctx.db, user.id, recoveryDigest(ctx, proof.recoveryCode));
+    const left = await consumeRecoveryCode(ctx.db, user.countyId, user.id, recoveryDigest(ctx, proof.recoveryCode));
     ok = left !== null;
     recoveryCodesLeft = left ?? undefined;
   }
@@ -92,7 +92,7 @@ async function proveSecondFactor(ctx: Ctx, proof: Proof): Promise<{ recoveryCode
 export async function completeLogin(ctx: Ctx, proof: Proof) {
   const { recoveryCodesLeft } = await proveSecondFactor(ctx, proof);
   await inTransaction(ctx, async (tx) => {
-    await completeSecondFactor(tx.db, ctx.principal.sessionId, ctx.now());
+    await completeSecondFactor(tx.db, ctx.principal.countyId, ctx.principal.sessionId, ctx.now());
     await recordAudit(tx, {
       event: 'auth.second_factor',
       objectType: 'user',
@@ -108,7 +108,7 @@ export async function reauthenticate(ctx: Ctx, proof: { password: string } | { c
   if ('password' in proof) await proveOwnPassword(ctx, proof.password);
   else await proveSecondFactor(ctx, proof);
   await inTransaction(ctx, async (tx) => {
-    await setSessionReauth(tx.db, ctx.principal.sessionId, ctx.now());
+    await setSessionReauth(tx.db, ctx.principal.countyId, ctx.principal.sessionId, ctx.now());
     await recordAudit(tx, { event: 'auth.reauth', objectType: 'user', objectId: ctx.principal.userId, after: { method: 'password' in proof ? 'password' : 'totp' } });
   });
 }
