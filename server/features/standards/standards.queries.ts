@@ -58,15 +58,6 @@ export async function lockStandardRow(db: Db, countyId: string, id: string, at: 
     .where(and(eq(standardVersions.countyId, countyId), eq(standardVersions.id, id), isNull(standardVersions.lockedAt)));
 }
 
-/** Only the level names of a standard (format 2 `outcomes`), for a public page that needs nothing else of it. */
-export async function selectStandardOutcomes(db: Db, countyId: string, id: string): Promise<Pick<Standard, 'outcomes'> | undefined> {
-  const [row] = await db
-    .select({ outcomes: sql<Standard['outcomes'] | null>`${standardVersions.document} -> 'outcomes'` })
-    .from(standardVersions)
-    .where(and(eq(standardVersions.countyId, countyId), eq(standardVersions.id, id)));
-  return row ? { outcomes: row.outcomes ?? undefined } : undefined;
-}
-
 /** The document with its row tag (xmin): the standard cache stores a document under the tag it was read with. */
 export async function selectStandardDocumentTagged(db: Db, countyId: string, id: string): Promise<{ document: Standard; tag: string } | undefined> {
   const [row] = await db
