@@ -6,13 +6,18 @@ import type { SealKind, StoredRoot, StoredSeal } from './seal.js';
 
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
-/** The seals of a campaign, or those whose key starts with one of the row prefixes. */
-export async function selectSeals(db: Db, countyId: string, campaignId: string, rowPrefixes?: readonly string[]): Promise<StoredSeal[]> {
+/**
+ * The seals of a campaign (of one kind when given), or those whose key starts with one of the row
+ * prefixes. Past a few hundred prefixes the OR of LIKEs costs prefixes × seals: then all seals of
+ * the kind are read and the caller keeps the ones it asked for (sealRows does).
+ */
+export async function selectSeals(db: Db, countyId: string, campaignId: string, rowPrefixes?: readonly string[], kind?: SealKind): Promise<StoredSeal[]> {
   if (rowPrefixes && rowPrefixes.length === 0) return [];
+  const byPrefix = rowPrefixes && !(kind && rowPrefixes.length > 200) ? or(...rowPrefixes.map((p) => like(recordSeals.rowKey, `${p}#%`))) : undefined;
   return db
     .select({ rowKey: recordSeals.rowKey, kind: recordSeals.kind, digest: recordSeals.digest })
     .from(recordSeals)
-    .where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), rowPrefixes ? or(...rowPrefixes.map((p) => like(recordSeals.rowKey, `${p}#%`))) : undefined));
+    .where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), kind ? eq(recordSeals.kind, kind) : undefined, byPrefix));
 }
 
 export async function upsertSeals(db: Db, rows: { countyId: string; campaignId: string; kind: SealKind; rowKey: string; digest: string; sealedAt: Date }[]): Promise<void> {

@@ -45,7 +45,7 @@ export async function sealRows(tx: SealCtx, campaignId: string, kind: SealKind, 
   const wanted = new Set(rowKeys);
   const root = await lockRoot(tx.db, countyId, campaignId);
   const fields = (await loadFields(tx, campaignId, kind, filter)).filter((f) => wanted.has(f.rowKey));
-  const old = (await selectSeals(tx.db, countyId, campaignId, rowKeys)).filter((s) => wanted.has(s.rowKey.slice(0, s.rowKey.lastIndexOf('#'))));
+  const old = (await selectSeals(tx.db, countyId, campaignId, rowKeys, kind)).filter((s) => wanted.has(s.rowKey.slice(0, s.rowKey.lastIndexOf('#'))));
   const now = tx.now();
   const fresh = fields.map((f) => ({ countyId, campaignId, kind, rowKey: fullKey(f), digest: sealDigest(tx.crypto.digest, campaignId, f), sealedAt: now }));
   let xor = root?.xorDigest ?? emptyXor;
@@ -66,7 +66,7 @@ export async function sealRows(tx: SealCtx, campaignId: string, kind: SealKind, 
 export async function assertSealed(tx: SealCtx, campaignId: string, kind: SealKind, filter: Filter): Promise<void> {
   const countyId = tx.principal.countyId;
   const fields = await loadFields(tx, campaignId, kind, filter);
-  const seals = (await selectSeals(tx.db, countyId, campaignId)).filter((s) => s.kind === kind);
+  const seals = await selectSeals(tx.db, countyId, campaignId, undefined, kind);
   const inScope = filter.villageIds ? seals.filter((s) => filter.villageIds?.some((v) => s.rowKey.includes(v))) : seals;
   const { failures } = checkSeals(tx.crypto.digest, campaignId, fields, inScope, null);
   const broken = failures.filter((f) => f.problem !== 'unsealed');
@@ -129,7 +129,7 @@ export async function sealExistingCampaign(ctx: SealCtx, campaignId: string): Pr
 /** The villages of a campaign whose result row fails its seal: the public notice leaves them out. */
 export async function villagesFailingSeal(ctx: SealCtx, campaignId: string): Promise<Set<string>> {
   const fields = await loadFields(ctx, campaignId, 'result', {});
-  const seals = (await selectSeals(ctx.db, ctx.principal.countyId, campaignId)).filter((s) => s.kind === 'result');
+  const seals = await selectSeals(ctx.db, ctx.principal.countyId, campaignId, undefined, 'result');
   const { failures } = checkSeals(ctx.crypto.digest, campaignId, fields, seals, null);
   return new Set(failures.map((f) => f.villageId).filter((v): v is string => v !== null));
 }
