@@ -59,6 +59,8 @@ import { surveyPublicRoutes, type SurveyLimits } from './features/surveys/public
 import './http/route-config.js';
 import '../shared/zod-locale.js';
 import type { RouteEntry } from './http/route-config.js';
+import { createJobRunner } from './features/jobs/job-runner.js';
+import { jobRoutes } from './features/jobs/jobs.routes.js';
 
 export type AppOptions = {
   database: Database;
@@ -81,6 +83,8 @@ export type AppOptions = {
   surveyLimits?: Partial<SurveyLimits>;
   /** Account security settings; omitted: defaultSecuritySettings (no TOTP required). */
   security?: Partial<SecuritySettings>;
+  /** Background jobs: `beforeRun` holds each job before it starts (tests use it to catch one running). */
+  jobs?: { beforeRun?: () => Promise<void> };
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -113,6 +117,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     security: { ...defaultSecuritySettings, ...options.security },
   };
   app.decorate('services', services);
+  const jobs = createJobRunner(services.db, services.now, options.jobs);
+  // A job the last process left queued or running never finishes: say so on its row.
+  await jobs.failInterrupted();
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.idle());
   if (!options.evidenceDir) app.addHook('onClose', async () => rm(services.evidenceDir as string, { recursive: true, force: true }));
 
   // Every route with the access it declares: the deny-by-default test walks this table.
@@ -166,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(integrityRoutes);
   await app.register(raterRoutes);
   await app.register(surveyRoutes);
+  await app.register(jobRoutes);
   await app.register(surveyPublicRoutes, { limits: options.surveyLimits });
   if (options.webDir) await installWebPages(app, options.webDir);
   return app;

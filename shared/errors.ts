@@ -177,6 +177,10 @@ export const errorCatalog = {
   'results.not_computed': { status: 409, message: '尚未生成定星建议' },
   'results.override_reason_required': { status: 400, message: '调整星级必须填写理由' },
   'results.not_editable': { status: 409, message: '当前阶段不能定星或调整星级' },
+  'jobs.not_found': { status: 404, message: '任务不存在或无权查看' },
+  'jobs.already_running': { status: 409, message: '该评星年度正在生成定星建议，请等待当前任务完成后再试' },
+  'jobs.interrupted': { status: 409, message: '任务因系统重启而中断，数据未改动，请重新开始' },
+  'jobs.failed': { status: 500, message: '任务执行失败，数据未改动，请稍后重试或联系管理员' },
   // Stage 3 and after: evidence, violations, corrections, public notice and objections
   'selfeval.not_found': { status: 404, message: '自评不存在或不在您的范围内' },
   'selfeval.invalid_transition': { status: 409, message: '自评当前状态下不能执行此操作' },

@@ -1,7 +1,7 @@
 // The app under test: real HTTP handling through app.inject, a real database, a movable clock.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.js';
+import { buildApp, type AppOptions } from '../server/app.js';
 import type { SecuritySettings } from '../server/features/auth/auth.js';
 import type { Database } from '../server/db/client.js';
 import { openTestDatabase } from './test-database.js';
@@ -27,10 +27,10 @@ export type TestApp = { app: FastifyInstance; database: Database; clock: TestClo
  */
 const testSecurity: Partial<SecuritySettings> = { idleDisableDays: 3650, adminPasswordMaxAgeDays: 3650 };
 
-export async function startTestApp(options: { security?: Partial<SecuritySettings> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { security?: Partial<SecuritySettings>; jobs?: AppOptions['jobs'] } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = makeClock();
-  const app = await buildApp({ database, secretKey: testSecret, secure: true, now: clock.now, security: { ...testSecurity, ...options.security } });
+  const app = await buildApp({ database, secretKey: testSecret, secure: true, now: clock.now, security: { ...testSecurity, ...options.security }, jobs: options.jobs });
   await app.ready();
   const city = await makeCity(app.services);
   return {

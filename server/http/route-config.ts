@@ -2,6 +2,7 @@ import type { Permission } from '../../shared/roles.js';
 import type { Services } from '../context.js';
 import type { Principal } from '../features/auth/principal.js';
 import type { PendingStep } from '../features/auth/auth.js';
+import type { JobRunner } from '../features/jobs/job-runner.js';
 
 /**
  * What a route needs from its caller. Every /api route declares one; a test walks all routes
@@ -25,6 +26,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     routeTable: RouteEntry[];
+    jobs: JobRunner;
   }
   interface FastifyRequest {
     principal: Principal | null;

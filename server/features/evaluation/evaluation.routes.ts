@@ -19,6 +19,7 @@ import { ctxOf } from '../../http/request-context.js';
 import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams, updatePanel } from './assignments/assignments.service.js';
 import { computeResults, confirmResults, overrideStars, setTownScore } from './results/results.service.js';
 import { listResults } from './results/results-list.service.js';
+import { prefersAsync, startComputeJob } from './results/compute-job.js';
 import { getSheet, listSheets, saveSheet } from './sheets/sheets.service.js';
 
 const tags = ['evaluation'];
@@ -93,9 +94,12 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, params: idParamsSchema, querystring: campaignResultsQuerySchema, response: { 200: campaignResultsSchema } } },
     async (req) => listResults(ctxOf(req), req.params.id, req.query),
   );
-  app.post('/api/campaigns/:id/results/compute', { config: manage, schema: { tags, params: idParamsSchema } }, async (req) =>
-    computeResults(ctxOf(req), req.params.id),
-  );
+  // With `Prefer: respond-async` the compute runs as a job: 202 with the job, polled at /api/jobs/:id.
+  app.post('/api/campaigns/:id/results/compute', { config: manage, schema: { tags, params: idParamsSchema } }, async (req, reply) => {
+    if (!prefersAsync(req.headers.prefer)) return computeResults(ctxOf(req), req.params.id);
+    const job = await startComputeJob(app.jobs, ctxOf(req), req.params.id);
+    return reply.code(202).header('location', `/api/jobs/${job.id}`).send(job);
+  });
   app.post(
     '/api/campaigns/:id/results/confirm',
     { config: { ...manage, reauth: true }, schema: { tags, params: idParamsSchema, response: { 200: z.object({ confirmed: z.number().int() }) } } },

@@ -17,18 +17,26 @@ import { assertSealed, sealRows } from '../seals/seals.service.js';
 import { keepRatingInputs, rateStoredInputs } from '../seals/stored-inputs.service.js';
 import { quotaRefusal } from './referrals.js';
 import { selfStageStep, withSelfStageStep } from '../../self-evaluation/self-stage.js';
+import type { ReportProgress } from '../../jobs/job-runner.js';
+
+/** The steps 生成定星建议 reports when it runs as a job. */
+export const computeSteps = ['读取评分数据', '计算星级', '写入定星建议', '封存与留痕'] as const;
 
 /**
  * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
  * decisions/recompute.ts); the answer lists every village whose proposed stars moved.
+ * `progress` hears each of computeSteps as it starts (the job's progress).
  */
-export async function computeResults(ctx: Ctx, campaignId: string) {
+export async function computeResults(ctx: Ctx, campaignId: string, progress: ReportProgress = () => {}) {
+  const step = (i: number) => progress({ step: computeSteps[i] as string, done: i, total: computeSteps.length });
+  step(0);
   return inTransaction(ctx, async (tx) => {
     const countyId = ctx.principal.countyId;
     await lockCampaignRow(tx.db, countyId, campaignId);
     const campaign = await findCampaign(tx, campaignId);
     if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
-    const { result, villages, surveys, input, standard, self } = await rateStoredInputs(tx, campaign);
+    const { result, villages, surveys, input, standard, self } = await rateStoredInputs(tx, campaign, { onRate: () => step(1) });
+    step(2);
     // Figures, surveys and self-evaluations keep changing after the campaign: reproduce rates what was rated here.
     await keepRatingInputs(tx, campaignId, input, self?.id ?? null);
     const selfPoints = new Map(input.villages.map((v) => [v.id, self ? v.scores[self.id] : undefined]));
@@ -74,6 +82,7 @@ export async function computeResults(ctx: Ctx, campaignId: string) {
       }),
       result.towns.map((t) => ({ countyId, campaignId, townId: t.id, stars: t.stars, explanation: t.explanation })),
     );
+    step(3);
     await sealRows(tx, campaignId, 'result', [...new Set([...prior.keys(), ...result.villages.map((v) => v.id)])].map((id) => `result/${id}`), {});
     const reconfirm = changes.filter((c) => c.mustReconfirm).length;
     await recordAudit(tx, {

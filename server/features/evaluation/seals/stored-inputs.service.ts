@@ -24,9 +24,9 @@ import { selfStageEntries, selfStageOf } from '../../self-evaluation/self-stage.
  * The self stage, when the standard has one, rates the approved self-evaluations (readable by
  * whoever reads the village, so never hidden). `kept: true` (reproduce) rates the figures,
  * satisfaction, last year's stars and self points the last computation kept, where it kept them,
- * instead of collecting them again.
+ * instead of collecting them again. `onRate` hears when the reading is done and the rating starts.
  */
-export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { stages?: readonly string[]; satisfaction?: boolean; kept?: boolean } = {}) {
+export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { stages?: readonly string[]; satisfaction?: boolean; kept?: boolean; onRate?: () => void } = {}) {
   const countyId = tx.principal.countyId;
   const campaignId = campaign.id;
   const standard = await campaignStandard(tx, campaign);
@@ -66,6 +66,7 @@ export async function rateStoredInputs(tx: Ctx, campaign: CampaignRow, only: { s
       return { ...v, scores, figures: k.figures, satisfaction: (k.satisfaction ?? null) as SatisfactionInput | null, lastYearStars: k.lastYearStars };
     });
   }
+  only.onRate?.();
   return { result: rateCampaign(standard, input), villages, surveys, input, standard, self };
 }
 

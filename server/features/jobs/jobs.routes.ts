@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../../shared/contracts/common.js';
+import { jobSchema } from '../../../shared/contracts/jobs.js';
+import { ctxOf } from '../../http/request-context.js';
+import { getJob } from './jobs.service.js';
+
+export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/jobs/:id',
+    { config: { access: 'authenticated' }, schema: { tags: ['jobs'], params: idParamsSchema, response: { 200: jobSchema } } },
+    async (req) => getJob(app.jobs, ctxOf(req), req.params.id),
+  );
+};
