@@ -59,6 +59,8 @@ type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra request headers (e.g. `prefer: respond-async` to start a background job). */
+  headers?: Record<string, string>;
   /** Set on the retry after re-authentication, so a refusal is not asked about twice. */
   reauthenticated?: boolean;
 };
@@ -76,7 +78,7 @@ export function setReauthPrompt(prompt: (() => Promise<boolean>) | null): void {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic } from 'antd';
 import { CalculatorOutlined, CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
 import { useConfirmResults } from '../../../api/campaigns-hooks';
 import { useResultsOverview } from '../../../api/results-hooks';
-import { useRecompute, type RecomputeReport } from '../../../api/decisions-hooks';
+import { useJob, useStartCompute, type RecomputeReport } from '../../../api/decisions-hooks';
 import { notifySuccess } from '../../../components/feedback';
 import { PageLoading } from '../../../components/page-loading';
 import { CorrectionModal } from '../notice/objection-modals';
@@ -15,6 +15,7 @@ import { ResultsCharts } from './results-charts';
 import { TownStarsCard } from './town-stars-card';
 import { ResultsExports } from './results-exports';
 import { ReferralsAlert } from './referrals-alert';
+import { ComputeProgress } from './compute-progress';
 
 type Village = CampaignResults['villages'][number];
 
@@ -33,7 +34,11 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
   const { modal } = App.useApp();
   // The figures and the ranking rule; the ranking itself is read a page at a time (RankingTable).
   const results = useResultsOverview(campaign.id);
-  const compute = useRecompute(campaign.id);
+  const start = useStartCompute(campaign.id);
+  // The compute runs as a job: followed here until done (then its report) or failed (its error).
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId, campaign.id).data;
+  const computing = start.isPending || job?.status === 'queued' || job?.status === 'running';
   const confirm = useConfirmResults(campaign.id);
   const [overriding, setOverriding] = useState<Village | null>(null);
   const [correcting, setCorrecting] = useState<Village | null>(null);
@@ -41,21 +46,6 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
   const cityStage = campaign.status === 'city';
   const managing = canManage && cityStage;
 
-  if (results.isPending) return <PageLoading />;
-  const data = results.data?.head;
-  const villageCount = results.data?.total ?? 0;
-  const counts = results.data?.byStars ?? {};
-  const threeUp = (counts[5] ?? 0) + (counts[4] ?? 0) + (counts[3] ?? 0);
-
-  const runCompute = () =>
-    modal.confirm({
-      title: data?.status === 'none' ? '生成定星建议？' : '重新生成定星建议？',
-      content:
-        '系统将按评星标准合并三个阶段的得分、群众满意度和违纪违法核查结果，计算每个村的得分、建议星级和排名。' +
-        (data?.status === 'proposed' ? '已确认和已调整的星级及其理由保留；系统建议发生变化的村将标记“建议已变化”，须重新确认。' : ''),
-      okText: '生成',
-      onOk: () => compute.mutateAsync().then((r) => void showReport(r)),
-    });
   const showReport = (r: RecomputeReport) =>
     modal.info({
       title: `已为 ${r.villages} 个村生成定星建议`,
@@ -77,6 +67,27 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
         <p>与上次相比，各村的系统建议星级没有变化{r.kept ? `；已确认、已调整的 ${r.kept} 个村保持不变` : ''}。</p>
       ),
     });
+  // Once per finished job: the report modal, then the job is let go.
+  useEffect(() => {
+    if (job?.status !== 'done') return;
+    setJobId(null);
+    showReport(job.result as RecomputeReport);
+  }, [job?.status, job?.id]);
+  if (results.isPending) return <PageLoading />;
+  const data = results.data?.head;
+  const villageCount = results.data?.total ?? 0;
+  const counts = results.data?.byStars ?? {};
+  const threeUp = (counts[5] ?? 0) + (counts[4] ?? 0) + (counts[3] ?? 0);
+
+  const runCompute = () =>
+    modal.confirm({
+      title: data?.status === 'none' ? '生成定星建议？' : '重新生成定星建议？',
+      content:
+        '系统将按评星标准合并三个阶段的得分、群众满意度和违纪违法核查结果，计算每个村的得分、建议星级和排名。' +
+        (data?.status === 'proposed' ? '已确认和已调整的星级及其理由保留；系统建议发生变化的村将标记“建议已变化”，须重新确认。' : ''),
+      okText: '生成',
+      onOk: () => start.mutateAsync().then((j) => setJobId(j.id)),
+    });
   const runConfirm = () =>
     modal.confirm({
       title: '确认定星？',
@@ -87,12 +98,13 @@ export function ResultsTab({ campaign, canManage }: { campaign: Campaign; canMan
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {job && job.status !== 'done' && <ComputeProgress job={job} onClose={() => setJobId(null)} />}
       <Card
         title={`定星结果 · ${statusText[data?.status ?? 'none']}`}
         extra={
           <Space wrap>
             {managing && (
-              <Button icon={<CalculatorOutlined />} loading={compute.isPending} onClick={runCompute}>
+              <Button icon={<CalculatorOutlined />} loading={computing} onClick={runCompute}>
                 {data?.status === 'none' ? '生成定星建议' : '重新生成'}
               </Button>
             )}
