@@ -47,14 +47,19 @@ export async function sealRows(tx: SealCtx, campaignId: string, kind: SealKind, 
   const fields = (await loadFields(tx, campaignId, kind, filter)).filter((f) => wanted.has(f.rowKey));
   const old = (await selectSeals(tx.db, countyId, campaignId, rowKeys, kind)).filter((s) => wanted.has(s.rowKey.slice(0, s.rowKey.lastIndexOf('#'))));
   const now = tx.now();
-  const fresh = fields.map((f) => ({ countyId, campaignId, kind, rowKey: fullKey(f), digest: sealDigest(tx.crypto.digest, campaignId, f), sealedAt: now }));
+  const sealed = fields.map((f) => ({ countyId, campaignId, kind, rowKey: fullKey(f), digest: sealDigest(tx.crypto.digest, campaignId, f), sealedAt: now }));
+  // A field sealed with the same digest already stays as it is (a recomputation rewrites every
+  // row, mostly with the same values): its XOR would cancel out and its write changes nothing.
+  const before = new Map(old.map((s) => [s.rowKey, s.digest]));
+  const fresh = sealed.filter((s) => before.get(s.rowKey) !== s.digest);
+  const kept = new Set(sealed.map((s) => s.rowKey));
+  const changed = new Set(fresh.map((s) => s.rowKey));
   let xor = root?.xorDigest ?? emptyXor;
-  for (const s of old) xor = xorHex(xor, s.digest);
+  for (const s of old) if (changed.has(s.rowKey) || !kept.has(s.rowKey)) xor = xorHex(xor, s.digest);
   for (const s of fresh) xor = xorHex(xor, s.digest);
-  const freshKeys = new Set(fresh.map((s) => s.rowKey));
-  await deleteSeals(tx.db, countyId, campaignId, old.filter((s) => !freshKeys.has(s.rowKey)).map((s) => s.rowKey));
+  await deleteSeals(tx.db, countyId, campaignId, old.filter((s) => !kept.has(s.rowKey)).map((s) => s.rowKey));
   await upsertSeals(tx.db, fresh);
-  const rowCount = (root?.rowCount ?? 0) - old.length + fresh.length;
+  const rowCount = (root?.rowCount ?? 0) - old.length + sealed.length;
   await saveRoot(tx.db, { countyId, campaignId, rowCount, xorDigest: xor, mac: rootMac(tx.crypto.digest, campaignId, rowCount, xor), updatedAt: now });
 }
 
