@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     security: { ...defaultSecuritySettings, ...options.security },
   };
   app.decorate('services', services);
-  const jobs = createJobRunner(services.db, services.now, options.jobs);
+  const jobs = createJobRunner(services.db, services.now, { onUnexpected: (err, job) => app.log.error({ err, job }, 'job failed'), ...options.jobs });
   // A job the last process left queued or running never finishes: say so on its row.
   await jobs.failInterrupted();
   app.decorate('jobs', jobs);

@@ -8,6 +8,8 @@ import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/
 import { makeAccount } from '../../../test/factories.js';
 import { campaignInCityStage, scoreCityStage, windowsOf } from '../../../test/evaluation-city-factories.js';
 import { insertJob, selectJob } from './jobs.queries.js';
+import { createJobRunner } from './job-runner.js';
+import { AppError } from '../../../shared/errors.js';
 
 let t: TestApp;
 let org: Client;
@@ -120,6 +122,22 @@ describe('生成定星建议 as a job', () => {
     const town = await loginAs(t.app, 'town1');
     expect((await town.post(computeUrl(campaignId), undefined, async)).statusCode).toBe(403);
     expect((await org.post(computeUrl(randomUUID()), undefined, async)).statusCode).toBe(404);
+  });
+
+  it('when a job fails by a fault rather than a refusal, then it ends failed with jobs.failed and the fault reaches the log hook; a refusal does not', async () => {
+    const faults: unknown[] = [];
+    const runner = createJobRunner(t.database.db, t.clock.now, { onUnexpected: (err) => faults.push(err) });
+    const spec = { countyId: t.city.countyId, kind: 'test.fault', startedBy: t.city.users.orgadmin as string, conflictCode: 'jobs.already_running' as const };
+    const faulty = await runner.start({ ...spec, subjectId: randomUUID() }, async () => {
+      throw new Error('disk full');
+    });
+    const refused = await runner.start({ ...spec, subjectId: randomUUID() }, async () => {
+      throw new AppError('results.not_editable', { status: 'draft' });
+    });
+    await runner.idle();
+    expect(await selectJob(t.database.db, t.city.countyId, faulty.id)).toMatchObject({ status: 'failed', errorCode: 'jobs.failed' });
+    expect(await selectJob(t.database.db, t.city.countyId, refused.id)).toMatchObject({ status: 'failed', errorCode: 'results.not_editable' });
+    expect(faults.map((e) => (e as Error).message)).toEqual(['disk full']);
   });
 
   it('when the server starts, then a job a stopped process left running is marked failed as interrupted', async () => {

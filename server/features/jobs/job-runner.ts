@@ -24,7 +24,7 @@ export type JobRunner = {
   failInterrupted(): Promise<number>;
 };
 
-export function createJobRunner(db: Db, now: () => Date, options: { beforeRun?: () => Promise<void> } = {}): JobRunner {
+export function createJobRunner(db: Db, now: () => Date, options: { beforeRun?: () => Promise<void>; onUnexpected?: (err: unknown, job: { id: string; kind: string }) => void } = {}): JobRunner {
   const live = new Map<string, Live>();
   const running = new Set<Promise<void>>();
 
@@ -40,6 +40,8 @@ export function createJobRunner(db: Db, now: () => Date, options: { beforeRun?: 
     } catch (err) {
       // The work runs its writes in one transaction: a failure has left the data as it was.
       const code = err instanceof AppError ? err.code : 'jobs.failed';
+      // A refusal (AppError) is the job's answer; anything else is a fault the operator must see.
+      if (!(err instanceof AppError)) options.onUnexpected?.(err, { id: row.id, kind: row.kind });
       Object.assign(row, { status: 'failed', errorCode: code, updatedAt: now(), finishedAt: now() });
     }
     try {
