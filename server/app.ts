@@ -133,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cookie);
   installErrorHandler(app);
-  await installContentSecurity(app, { hsts: options.secure });
+  installContentSecurity(app, { hsts: options.secure });
   installSecurityHeaders(app, { requireHttps: options.requireHttps ?? false });
   installPublicMasking(app);
   await installRateLimit(app);
