@@ -11,20 +11,32 @@ type Hit = { current: number; ttl: number };
 type Window = { count: number; startedAt: number };
 type Callback = (err: Error | null, hit: Hit) => void;
 
+/** Windows kept before ended ones are swept out. */
+const sweepAt = 50_000;
+
 /**
  * The library's store contract (incr/read/child) over the app's clock, so tests move time with
  * the clock instead of sleeping; windows are fixed, like the library's own local store.
+ *
+ * Ended windows are swept out when the map passes a size, and the next sweep waits until it has
+ * doubled from what was left: with more live keys than `sweepAt` (one per survey code: 1,000
+ * phones a second fill 60,000 one-minute windows) a sweep on every new key would walk the whole
+ * map on every request.
  */
 function clockStore(now: () => number) {
   return class ClockStore {
     private readonly windows = new Map<string, Window>();
+    private sweepAbove = sweepAt;
     incr(key: string, cb: Callback, timeWindow: number): void {
       const t = now();
       let w = this.windows.get(key);
       if (!w || w.startedAt + timeWindow <= t) {
         w = { count: 0, startedAt: t };
         this.windows.set(key, w);
-        if (this.windows.size > 50_000) this.sweep(t, timeWindow);
+        if (this.windows.size > this.sweepAbove) {
+          this.sweep(t, timeWindow);
+          this.sweepAbove = Math.max(sweepAt, 2 * this.windows.size);
+        }
       }
       w.count++;
       cb(null, { current: w.count, ttl: w.startedAt + timeWindow - t });
