@@ -23,7 +23,7 @@ const sweepAt = 50_000;
  * phones a second fill 60,000 one-minute windows) a sweep on every new key would walk the whole
  * map on every request.
  */
-function clockStore(now: () => number) {
+export function clockStore(now: () => number) {
   return class ClockStore {
     private readonly windows = new Map<string, Window>();
     private sweepAbove = sweepAt;
