@@ -37,12 +37,15 @@ async function standardId(org: Client): Promise<string> {
 }
 
 /** A campaign of `year` advanced to city assessment, the clock inside the stage-3 window. */
-export async function campaignInCityStage(t: TestApp, year: number): Promise<{ campaignId: string; org: Client }> {
+/** A campaign in stage 3 on the shipped standard, or on `document` stored first as a new standard. */
+export async function campaignInCityStage(t: TestApp, year: number, document?: object): Promise<{ campaignId: string; org: Client }> {
   t.clock.set(new Date(`${year}-02-20T02:00:00Z`));
   let org = await loginAs(t.app, 'orgadmin');
   // Stage 3 nearly alone decides here: a full stage-3 sheet gives 90 points, 90% of it 81.
   const stageWeights = { mutual: 5, department: 5, city: 90 };
-  const res = await org.post('/api/campaigns', { year, name: `${year}年度五星级创建`, standardId: await standardId(org), windows: windowsOf(year), stageWeights });
+  const standard = document ? await org.post('/api/standards', { document }) : null;
+  if (standard && standard.statusCode !== 200) throw new Error(`standard: ${standard.body}`);
+  const res = await org.post('/api/campaigns', { year, name: `${year}年度五星级创建`, standardId: standard ? standard.json().id : await standardId(org), windows: windowsOf(year), stageWeights });
   if (res.statusCode !== 200) throw new Error(`campaign: ${res.body}`);
   const campaignId = res.json().id as string;
   for (const to of ['mutual', 'department', 'city']) {

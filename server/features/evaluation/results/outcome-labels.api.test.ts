@@ -1,8 +1,8 @@
 // A standard that names its levels (format 2 outcomes): the ranking and the public notice show the
 // name of each village's final level beside its stars.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
-import { scoreCityStage, tumenStandard, windowsOf } from '../../../../test/evaluation-city-factories.js';
+import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
+import { campaignInCityStage, scoreCityStage, tumenStandard } from '../../../../test/evaluation-city-factories.js';
 
 let t: TestApp;
 let org: Client;
@@ -11,18 +11,10 @@ const labels = ['', '一星村', '二星村', '三星村', '四星村', '五星�
 
 beforeAll(async () => {
   t = await startTestApp();
-  t.clock.set(new Date('2026-02-20T02:00:00Z'));
-  org = await loginAs(t.app, 'orgadmin');
   const tumen = await tumenStandard();
   // Tumen's scheme written in format 2 (each stage's kind is its id here), with a name per level.
   const document = { ...tumen, stages: tumen.stages.map((s) => ({ ...s, kind: s.id })), formatVersion: 2, version: '2022-名称', outcomes: { display: 'starsAndLabels', labels: labels.map((label, stars) => ({ stars, label })).filter((l) => l.stars > 0) } };
-  const standard = await org.post('/api/standards', { document });
-  expect(standard.json()).toMatchObject({ id: expect.any(String) });
-  const created = await org.post('/api/campaigns', { year: 2026, name: '2026年度五星级创建', standardId: standard.json().id, windows: windowsOf(2026), stageWeights: { mutual: 5, department: 5, city: 90 } });
-  campaignId = created.json().id;
-  for (const to of ['mutual', 'department', 'city']) expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试数据：提前进入市级考评' })).statusCode).toBe(200);
-  t.clock.set(new Date('2026-05-06T02:00:00Z'));
-  org = await loginAs(t.app, 'orgadmin');
+  ({ campaignId, org } = await campaignInCityStage(t, 2026, document));
   await scoreCityStage(t, org, campaignId, [1, 0.95, 0.9, 0.5]);
 });
 afterAll(() => t.close());

@@ -2,8 +2,8 @@
 // the tied villages with the open places, the notice waits until the department decides by
 // override with a reason, and a place given by override still counts against the quota.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
-import { scoreCityStage, tumenStandard, windowsOf } from '../../../../test/evaluation-city-factories.js';
+import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
+import { campaignInCityStage, scoreCityStage, tumenStandard } from '../../../../test/evaluation-city-factories.js';
 
 let t: TestApp;
 let org: Client;
@@ -16,8 +16,6 @@ const toNotice = () => org.post(`/api/campaigns/${campaignId}/advance`, { to: 'n
 
 beforeAll(async () => {
   t = await startTestApp();
-  t.clock.set(new Date('2026-02-20T02:00:00Z'));
-  org = await loginAs(t.app, 'orgadmin');
   const tumen = await tumenStandard();
   // At most half of the four villages at three stars (2 places); ties at the boundary go to the department.
   const document = {
@@ -27,13 +25,7 @@ beforeAll(async () => {
     version: '2022-并列报部门',
     quotas: { scope: 'city', base: 'allVillages', limits: [{ stars: 3, maxPercent: 50 }], ties: 'refer' },
   };
-  const standard = await org.post('/api/standards', { document });
-  expect(standard.json()).toMatchObject({ id: expect.any(String) });
-  const created = await org.post('/api/campaigns', { year: 2026, name: '2026年度五星级创建', standardId: standard.json().id, windows: windowsOf(2026), stageWeights: { mutual: 5, department: 5, city: 90 } });
-  campaignId = created.json().id;
-  for (const to of ['mutual', 'department', 'city']) expect((await org.post(`/api/campaigns/${campaignId}/advance`, { to, reason: '测试数据：提前进入市级考评' })).statusCode).toBe(200);
-  t.clock.set(new Date('2026-05-06T02:00:00Z'));
-  org = await loginAs(t.app, 'orgadmin');
+  ({ campaignId, org } = await campaignInCityStage(t, 2026, document));
   // Three villages with the same sheet (tied on every key, three stars each), one far behind.
   await scoreCityStage(t, org, campaignId, [1, 1, 1, 0.5]);
 });
