@@ -65,14 +65,13 @@ describe('format-2 fields in the standard editor', () => {
     await expect(targetStars.textContent()).resolves.toMatch(/5 星/);
     const save = page.getByRole('button', { name: /保\s*存/ });
     await expect(save.isDisabled()).resolves.toBe(true);
-    await page.screenshot({ path: '/tmp/wt-d-format2-error.png', fullPage: true });
+    await screenshot(page, '45-standard-editor-format2-error');
 
     await choose('第1个约占比例的星级', '3 星');
     await page.getByLabel('第1个约占比例', { exact: true }).fill('40');
     await choose('并列处理', '报部门裁定');
     await page.getByTestId('validation-ok').waitFor();
     await screenshot(page, '45-standard-editor-format2');
-    await page.screenshot({ path: '/tmp/wt-d-format2.png', fullPage: true });
     await save.click();
     await page.waitForURL(new RegExp(`/standards/${id}$`));
 
