@@ -25,7 +25,7 @@ const campaignColumns = {
   standardVersion: standardVersions.version,
   // The standard row's version as PostgreSQL stores it (xmin, the transaction that wrote it): any
   // change to the row, by the application or by hand, gives a new tag. Keys the parsed-document
-  // cache (standards/standard-cache.ts).
+  // cache (standards/standard-cache.service.ts).
   standardTag: sql<string>`${standardVersions}.xmin::text`,
 };
 

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { CampaignCreate, CampaignUpdate, StageWeights } from '../../../shared/contracts/campaigns.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getStandardDocument } from '../standards/standards.service.js';
-import { standardAtTag } from '../standards/standard-cache.js';
+import { standardAtTag } from '../standards/standard-cache.service.js';
 import { validateStandard } from '../standards/engine/standard-validate.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { weightsSum, windowProblems } from './campaigns.js';

@@ -12,7 +12,7 @@ import { selectNoticeRows, selectResult, selectResults } from '../results/result
 import { acceptsObjections, maskContact, newReceiptNo } from './objections.js';
 import { insertObjection, selectObjectionByReceipt, selectPublicCampaign } from './objections.queries.js';
 import { resultRowsFailingSeal } from '../seals/seals.service.js';
-import { standardAtTag } from '../../standards/standard-cache.js';
+import { standardAtTag } from '../../standards/standard-cache.service.js';
 import { selectTownStarsWithScores } from '../results/results-list.queries.js';
 import { outcomeLabels } from '../results/outcome-labels.js';
 

@@ -73,7 +73,7 @@ export async function countOpenObjections(db: Db, countyId: string, campaignId: 
 // ── Public: no caller, looked up by the unguessable campaign id or receipt number ──
 
 // Read by every public notice request: a named prepared statement. The standard's row version
-// (xmin) keys the standard cache (standards/standard-cache.ts).
+// (xmin) keys the standard cache (standards/standard-cache.service.ts).
 const publicCampaignStatement = perHandle((db) =>
   db
     .select({

@@ -30,7 +30,7 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
   const rows = paged ? fetched.slice(0, pageSize) : fetched;
   const computed = rows.length > 0 || (await anyResultInScope(ctx.db, countyId, campaignId, scope));
   const townsInScope = towns.filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
-  // Parsed once per version of the standard (standards/standard-cache.ts), not on every request.
+  // Parsed once per version of the standard (standards/standard-cache.service.ts), not on every request.
   const standard = await campaignStandardReadOnly(ctx, campaign);
   const labels = outcomeLabels(standard);
   // Only standards that refer ties have any; the department's pages list them above the ranking.

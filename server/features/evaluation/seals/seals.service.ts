@@ -9,7 +9,7 @@ import { campaignStandard, findCampaign } from '../../campaigns/campaigns.servic
 import { checkSeals, deletedFieldLabel, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField } from './seal.js';
 import { loadArenaFields, loadCorrectionFields, loadNoticeFields, loadResultFields, loadScoreFields, loadTownScoreFields, resultFieldsOf, type ResultSealColumns } from './seal-sources.queries.js';
 import { deleteSeals, lockRoot, saveRoot, selectRoot, selectSeals, sealsFingerprint, upsertSeals } from './seals.queries.js';
-import type { Db } from '../../../db/client.js';
+import { handleCache } from '../../../db/handle-cache.js';
 
 type Filter = { villageIds?: readonly string[]; townIds?: readonly string[] };
 /** What sealing needs: the database, the key, the clock and the county (the demo loader has no caller). */
@@ -140,8 +140,7 @@ export async function villagesFailingSeal(ctx: SealCtx, campaignId: string): Pro
 }
 
 type RowsCheck = { fingerprint: string; crypto: SealCtx['crypto']; failing: ReadonlySet<string> };
-const rowChecksByDb = new WeakMap<Db, Map<string, RowsCheck>>();
-const maxCampaignsKept = 256;
+const rowChecksOf = handleCache<RowsCheck>(256);
 
 /**
  * The villages among result rows already read whose seal fails, for a page read on every request
@@ -157,22 +156,14 @@ export async function resultRowsFailingSeal(ctx: SealCtx, campaignId: string, ro
   const rowsFp = createHash('sha256').update(JSON.stringify(fields.map((f) => [fullKey(f), f.value]))).digest('hex');
   const fingerprint = `${sealsFp}/${rowsFp}`;
   const key = `${ctx.principal.countyId}/${campaignId}`;
-  let cache = rowChecksByDb.get(ctx.db);
-  if (!cache) {
-    cache = new Map();
-    rowChecksByDb.set(ctx.db, cache);
-  }
+  const cache = rowChecksOf(ctx.db);
   const hit = cache.get(key);
   if (hit && hit.fingerprint === fingerprint && hit.crypto === ctx.crypto) return hit.failing;
-  const seals = (await selectSeals(ctx.db, ctx.principal.countyId, campaignId)).filter((s) => s.kind === 'result');
+  const seals = await selectSeals(ctx.db, ctx.principal.countyId, campaignId, undefined, 'result');
   const { failures } = checkSeals(ctx.crypto.digest, campaignId, fields, seals, null);
   const failing: ReadonlySet<string> = new Set(failures.map((f) => f.villageId).filter((v): v is string => v !== null));
   // Kept only when the seals just checked are those fingerprinted with the rows (no write between
   // the two reads); otherwise this answer stands for this request alone.
-  if (sealsFingerprint(seals) === sealsFp) {
-    cache.delete(key);
-    cache.set(key, { fingerprint, crypto: ctx.crypto, failing });
-    while (cache.size > maxCampaignsKept) cache.delete(cache.keys().next().value as string);
-  }
+  if (sealsFingerprint(seals) === sealsFp) cache.set(key, { fingerprint, crypto: ctx.crypto, failing });
   return failing;
 }

@@ -8,9 +8,9 @@ import type { Db } from '../../db/client.js';
 import type { Standard } from '../../../shared/standards/standard.js';
 import { AppError } from '../../../shared/errors.js';
 import { selectStandardDocumentTagged } from './standards.queries.js';
+import { handleCache } from '../../db/handle-cache.js';
 
-const maxEntries = 64;
-const cachesByDb = new WeakMap<Db, Map<string, Standard>>();
+const cacheOf = handleCache<Standard>(64);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -22,11 +22,7 @@ function deepFreeze<T>(value: T): T {
 
 /** The document of (county, id) as of `tag`; read from the database when not cached under that tag. */
 export async function standardAtTag(db: Db, countyId: string, id: string, tag: string): Promise<Standard> {
-  let cache = cachesByDb.get(db);
-  if (!cache) {
-    cache = new Map();
-    cachesByDb.set(db, cache);
-  }
+  const cache = cacheOf(db);
   const key = (t: string) => `${countyId}/${id}/${t}`;
   const hit = cache.get(key(tag));
   if (hit) return hit;
@@ -35,8 +31,6 @@ export async function standardAtTag(db: Db, countyId: string, id: string, tag: s
   // Stored under the tag it was read with: if the row changed since the caller's read, the newer
   // document goes under its own tag and the caller's next read finds it.
   const document = deepFreeze(row.document);
-  cache.delete(key(row.tag));
   cache.set(key(row.tag), document);
-  while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
   return document;
 }
