@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { responseSerializerCompiler } from './http/response-serializer.js';
 import type { Database } from './db/client.js';
 import type { Services } from './context.js';
 import { createFieldCrypto } from './security/field-crypto.js';
@@ -23,6 +24,7 @@ import { installRateLimit } from './http/rate-limit.js';
 import { clientErrorHandler, frameworkErrors, installInputGuard } from './http/input-guard.js';
 import { installOpenApi } from './http/openapi.js';
 import { installWebPages } from './http/web-pages.js';
+import { installPrincipalCache } from './http/principal-notices.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { secondFactorRoutes } from './features/auth/second-factor.routes.js';
 import { defaultSecuritySettings, type SecuritySettings } from './features/auth/auth.js';
@@ -104,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.logger || options.logStream) installRequestLog(app);
   if (logToStdout) app.addHook('onClose', async () => logToStdout.flushSync());
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   // JSON routes take JSON only: a text/plain body (what a cross-site form can send) is 415, not
   // parsed as a string (SECURITY.md item 20). File routes add their own parsers.
   app.removeContentTypeParser('text/plain');
@@ -117,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     security: { ...defaultSecuritySettings, ...options.security },
   };
   app.decorate('services', services);
+  services.principals = await installPrincipalCache(app, options.database);
   const jobs = createJobRunner(services.db, services.now, { onUnexpected: (err, job) => app.log.error({ err, job }, 'job failed'), ...options.jobs });
   // A job the last process left queued or running never finishes: say so on its row.
   await jobs.failInterrupted();

@@ -4,6 +4,7 @@ import type { FieldCrypto } from './security/field-crypto.js';
 import type { Principal } from './features/auth/principal.js';
 import type { Actor } from './features/audit/audit.js';
 import type { SecuritySettings } from './features/auth/auth.js';
+import type { PrincipalCache } from './features/auth/principal-cache.js';
 
 export type Services = {
   db: Db;
@@ -14,6 +15,8 @@ export type Services = {
   evidenceDir?: string;
   /** Second factor, password age, idle accounts (defaults: defaultSecuritySettings). */
   security?: SecuritySettings;
+  /** The server's kept session lookups (features/auth/principal-cache.ts); absent in the CLI. */
+  principals?: PrincipalCache;
 };
 
 export type Ctx = Services & { principal: Principal; actor: Actor };

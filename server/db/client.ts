@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { runMigrations } from './migrate.js';
+import { listenPglite, listenPostgres, type NoticeHandlers, type NoticeListener } from './notices.js';
 
 /**
  * A database handle or an open transaction: query functions accept either. Queries import their
@@ -27,6 +28,8 @@ export type Database = {
    * then does the database itself stop the server from changing audit rows (docs/security.md).
    */
   leastPrivilege: boolean;
+  /** LISTEN on a channel (db/notices.ts): each notice, and when notices may have been missed. */
+  listen(channel: string, handlers: NoticeHandlers): Promise<NoticeListener>;
 };
 
 export type DatabaseOptions =
@@ -58,6 +61,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'pglite',
       description: options.dataDir ? `嵌入式 PostgreSQL (PGlite)，数据目录 ${options.dataDir}` : '嵌入式 PostgreSQL (PGlite)，内存',
       close: () => client.close(),
+      listen: (channel, handlers) => listenPglite(client, channel, handlers),
       // One embedded user: the process can always RESET ROLE (said at start-up and in the docs).
       leastPrivilege: false,
       runAsOwner: async (text) => {
@@ -84,6 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: 'postgres',
     description: `PostgreSQL ${url.hostname || 'socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
     close: () => pool.end(),
+    listen: (channel, handlers) => listenPostgres(options.url, channel, handlers),
     leastPrivilege: ownerUrl !== options.url,
     runAsOwner: async (text) => {
       const owner = new pg.Client({ connectionString: ownerUrl });

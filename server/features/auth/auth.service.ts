@@ -158,18 +158,31 @@ function principalOf(services: Services, user: PrincipalUser, roles: Principal['
  */
 export async function authenticate(services: Services, token: string): Promise<Principal> {
   const sessionId = sessionIdOf(token);
-  const found = await selectSessionPrincipal(services.db, sessionId);
-  if (!found) throw new AppError('auth.required');
-  const { session, user, roles } = found;
+  const cache = services.principals;
   const now = services.now();
+  let found = cache?.get(sessionId);
+  // Only an active verdict is taken from the cache: anything else is decided on the rows.
+  if (found && sessionState(found.session, now) !== 'active') {
+    cache?.drop(sessionId);
+    found = undefined;
+  }
+  if (!found) {
+    const readAt = cache?.generation ?? 0;
+    found = await selectSessionPrincipal(services.db, sessionId);
+    if (!found) throw new AppError('auth.required');
+    cache?.set(sessionId, found, readAt);
+  }
+  const { session, user, roles } = found;
   const state = sessionState(session, now);
   if (state !== 'active') {
+    cache?.drop(sessionId);
     if (state !== 'ended') await endSession(services.db, user.countyId, sessionId, now);
     throw new AppError(state === 'ended' ? 'auth.required' : 'auth.session_expired');
   }
   if (!user.active) throw new AppError('auth.required');
   if (now.getTime() - session.lastSeenAt.getTime() > sessionPolicy.touchEveryMs) {
     await touchSession(services.db, user.countyId, sessionId, now);
+    cache?.touched(sessionId, now);
   }
   return principalOf(services, user, roles, session, now);
 }
