@@ -62,12 +62,39 @@ describe('Content-Security-Policy through helmet', () => {
     expect(second.headers['content-security-policy']).not.toContain(nonce);
   });
 
-  it("when a villager's public page (/m/…) or an API answer is fetched, then it carries the same policy", async () => {
+  it("when a villager's public page (/m/…) or an API answer is fetched, then neither may be framed", async () => {
     const mobile = await app.inject({ method: 'GET', url: '/m/sign-in/abc' });
     expect(mobile.body).toContain('/assets/public.js');
     expect(policyOf(mobile.headers)['frame-ancestors']).toEqual(["'none'"]);
     const api = await app.inject({ method: 'GET', url: '/api/health' });
     expect(policyOf(api.headers)['frame-ancestors']).toEqual(["'none'"]);
     expect(api.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the headers computed once', () => {
+  it('when an API answer is a refusal or an error (401, 404, 400), then it carries the API policy and the other helmet headers all the same', async () => {
+    for (const [url, status] of [
+      ['/api/auth/me', 401],
+      ['/api/nowhere', 404],
+      ['/api/org-units/not-a-uuid', 401],
+    ] as const) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(status);
+      expect(policyOf(res.headers)['default-src']).toEqual(["'none'"]);
+      expect(policyOf(res.headers)['frame-ancestors']).toEqual(["'none'"]);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toContain('max-age=31536000');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+    }
+  });
+
+  it('when a page and an API answer are compared, then only the page may load its own scripts and styles', async () => {
+    const page = policyOf((await app.inject({ method: 'GET', url: '/' })).headers);
+    const api = policyOf((await app.inject({ method: 'GET', url: '/api/health' })).headers);
+    expect(page['script-src']?.[0]).toBe("'self'");
+    expect(api['script-src']).toBeUndefined();
+    expect(api['default-src']).toEqual(["'none'"]);
   });
 });
