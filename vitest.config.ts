@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // `npm run test:pg` re-runs the API project against DATABASE_URL (a real PostgreSQL).
 export default defineConfig({
   test: {
+    // Every answer of every API test is written by both response serializers and compared
+    // (server/http/response-serializer.ts).
+    env: { FIVESTAR_CHECK_RESPONSES: '1' },
     projects: [
       {
         test: {
