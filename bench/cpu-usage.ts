@@ -48,6 +48,18 @@ function machineTimes(): { busy: number; total: number } {
   return { busy: (total - idle) / ticksPerSecond, total: total / ticksPerSecond };
 }
 
+/** CPU seconds used so far by one process (utime + stime), or null when it is gone. */
+export function processCpuSeconds(pid: number): number | null {
+  return processTimes(pid)?.seconds ?? null;
+}
+
+/** CPU seconds used so far by a PostgreSQL cluster: the postmaster and its children. */
+export function clusterCpuSeconds(postmaster: number): number {
+  let sum = 0;
+  for (const seconds of treeTimes(postmaster).values()) sum += seconds;
+  return sum;
+}
+
 export function postmasterPid(dataDir: string): number | null {
   try {
     return Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]) || null;

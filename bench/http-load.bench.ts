@@ -1,5 +1,7 @@
 // HTTP load on the compiled server, as production runs it (`node dist/node/server/main.js`), next
-// to a bare Fastify + database reference (bench/http-reference.ts) on the same data. autocannon
+// to a bare Fastify + database reference (bench/http-reference.ts) on the same data: for each row,
+// the same data read by hand-written SQL (one indexed row for the single-row read and auth/me,
+// the page's statements for the lists and the notice). autocannon
 // drives each row with 50 connections, the reference and fivestar alternating round by round, and
 // the table gives req/s, p50, p99 and fivestar's req/s as a share of the reference's, medians over
 // the rounds. The load generator runs in this process, on the same machine: the figures are a
@@ -10,6 +12,7 @@
 //   flags: --db pglite|postgres|both  --seconds N (per row and target, default 5)  --rounds N (default 2)
 //          --connections N (default 50)  --scale county|all (default all)  --no-build
 //          --only TEXT (rows whose name contains it)  --profile DIR (the server runs with --cpu-prof into DIR)
+//          --port N (default 4310: the server on N, the reference on N + 1)
 //
 // DATABASE_URL: a server where this may create and drop a database (scripts/pg-throwaway.sh).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -24,6 +27,7 @@ import { buildApp } from '../server/app.js';
 import { openDatabase } from '../server/db/client.js';
 import { benchPassword, type ScaleName } from './api-data.js';
 import { seedTenants, type SeededTenant } from './http-load-data.js';
+import { clusterCpuSeconds, postmasterPid, processCpuSeconds } from './cpu-usage.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     profile: { type: 'string' },
+    port: { type: 'string', default: '4310' },
   },
 });
 const seconds = Number(values.seconds);
@@ -50,8 +55,9 @@ const scalesWanted: ScaleName[] = values.scale === 'county' ? ['county'] : ['cou
 
 const root = path.resolve(import.meta.dirname, '..');
 const secret = randomBytes(32);
-const serverPort = 4310;
-const refPort = 4311;
+// Another run on the same machine takes other ports (--port N: the server on N, the reference on N + 1).
+const serverPort = Number(values.port);
+const refPort = serverPort + 1;
 
 function build(): void {
   if (values['no-build']) return;
@@ -106,6 +112,15 @@ function startProcess(name: string, cmd: string, args: string[], env: Record<str
   return child;
 }
 
+/** A server already answering on the port (another run) would be measured instead of ours. */
+async function assertPortFree(port: number): Promise<void> {
+  const taken = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is taken (another benchmark?): choose others with --port`);
+}
+
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${url}: process exited ${child.exitCode}`);
@@ -133,10 +148,23 @@ async function loginOver(base: string, username: string): Promise<{ cookie: stri
   return { cookie };
 }
 
-type Run = { reqs: number; p50: number; p99: number; errors: number };
+// CPU per request (µs) of the process answering and of the PostgreSQL cluster, from /proc: what
+// a request costs, whatever else the machine was doing (req/s on a shared machine is not).
+type Run = { reqs: number; p50: number; p99: number; errors: number; cpuUs: number; dbUs: number | null };
+type Meter = { pid: number; postmaster: number | null };
 
-async function load(url: string, headers: Record<string, string>, perRequestAddress: boolean): Promise<Run> {
-  let n = 0;
+/** Each request from its own address (through the trusted proxy header), numbered from `start`. */
+function forwardedFrom(start: number) {
+  let n = start;
+  return (req: autocannon.Request) => {
+    n++;
+    return { ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } };
+  };
+}
+
+async function load(url: string, headers: Record<string, string>, perRequestAddress: boolean, meter: Meter): Promise<Run> {
+  const cpu0 = processCpuSeconds(meter.pid) ?? 0;
+  const db0 = meter.postmaster ? clusterCpuSeconds(meter.postmaster) : 0;
   const result = await autocannon({
     url,
     connections,
@@ -144,11 +172,12 @@ async function load(url: string, headers: Record<string, string>, perRequestAddr
     headers,
     // The public notice is limited per client address (60 a minute): each request comes from its
     // own address through the trusted proxy header, so the figure is the page, not the refusal.
-    ...(perRequestAddress
-      ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': `10.${(++n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` } }) }] }
-      : {}),
+    ...(perRequestAddress ? { requests: [{ setupRequest: forwardedFrom(1 << 20) }] } : {}),
   });
-  return { reqs: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts };
+  const total = Math.max(1, result.requests.total);
+  const cpuUs = (((processCpuSeconds(meter.pid) ?? 0) - cpu0) * 1e6) / total;
+  const dbUs = meter.postmaster ? ((clusterCpuSeconds(meter.postmaster) - db0) * 1e6) / total : null;
+  return { reqs: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors + result.timeouts, cpuUs, dbUs };
 }
 
 const median = (xs: number[]) => {
@@ -159,16 +188,23 @@ const median = (xs: number[]) => {
 
 type Row = { name: string; ref: Run; app: Run; ratio: number };
 
+type Meters = { app: Meter; ref: Meter };
+let meters: Meters;
+
 async function measure(name: string, appUrl: string, headers: Record<string, string>, refUrl: string, publicAddress = false): Promise<Row | null> {
   if (values.only && !name.includes(values.only)) return null;
   const probe = await fetch(appUrl, { headers });
   if (probe.status !== 200) throw new Error(`${name}: ${probe.status} ${(await probe.text()).slice(0, 300)}`);
+  // Warm-up, not measured: the first requests of a route compile its code paths (and a server
+  // just started loads modules lazily), which would otherwise land on the first row measured.
+  await autocannon({ url: appUrl, connections: 10, duration: 1, headers, ...(publicAddress ? { requests: [{ setupRequest: forwardedFrom(0) }] } : {}) });
+  await autocannon({ url: refUrl, connections: 10, duration: 1 });
   const refs: Run[] = [];
   const apps: Run[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const ref = await load(refUrl, {}, false);
-    const app = await load(appUrl, headers, publicAddress);
+    const ref = await load(refUrl, {}, false, meters.ref);
+    const app = await load(appUrl, headers, publicAddress, meters.app);
     refs.push(ref);
     apps.push(app);
     ratios.push(app.reqs / ref.reqs);
@@ -178,6 +214,8 @@ async function measure(name: string, appUrl: string, headers: Record<string, str
     p50: median(runs.map((x) => x.p50)),
     p99: median(runs.map((x) => x.p99)),
     errors: runs.reduce((a, x) => a + x.errors, 0),
+    cpuUs: median(runs.map((x) => x.cpuUs)),
+    dbUs: runs.every((x) => x.dbUs !== null) ? median(runs.map((x) => x.dbUs as number)) : null,
   });
   process.stdout.write('.');
   return { name, ref: med(refs), app: med(apps), ratio: median(ratios) };
@@ -210,11 +248,15 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
       TRUST_PROXY: '1',
     };
     // A CPU profile of the server alone, written when it stops (node --cpu-prof).
+    await assertPortFree(serverPort);
+    await assertPortFree(refPort);
     const profileArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : [];
     const server = startProcess('server', process.execPath, [...profileArgs, path.join(root, 'dist/node/server/main.js')], serverEnv);
     children.push(server);
     const ref = startProcess('reference', process.execPath, ['--import', 'tsx', path.join(root, 'bench/http-reference.ts')], { ...refEnv, REF_PORT: String(refPort) });
     children.push(ref);
+    const postmaster = kind === 'postgres' && process.env.PG_THROWAWAY_DIR ? postmasterPid(path.join(process.env.PG_THROWAWAY_DIR, 'data')) : null;
+    meters = { app: { pid: server.pid as number, postmaster }, ref: { pid: ref.pid as number, postmaster } };
     const base = `http://127.0.0.1:${serverPort}`;
     await waitFor(`${base}/api/health`, server);
     await waitFor(`http://127.0.0.1:${refPort}/ref/org-units/00000000-0000-4000-8000-000000000000`, ref);
@@ -223,18 +265,27 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
     for (const t of tenants) {
       const { cookie } = await loginOver(base, t.data.users.cityAdmin);
       const h = { cookie };
-      const refUrl = `http://127.0.0.1:${refPort}/ref/org-units/${t.sampleVillageId}`;
+      const ref = `http://127.0.0.1:${refPort}/ref`;
+      const refUnit = `${ref}/org-units/${t.sampleVillageId}`;
+      const county = t.data.countyId;
       const v = t.data.villages;
       const c = t.campaignId;
       if (t.scale === 'county') {
-        measured.push(await measure('GET /api/org-units/:id (orgadmin)', `${base}/api/org-units/${t.sampleVillageId}`, h, refUrl));
-        measured.push(await measure('GET /api/auth/me', `${base}/api/auth/me`, h, refUrl));
-        measured.push(await measure(`GET /api/public/campaigns/:id/notice (${v} villages)`, `${base}/api/public/campaigns/${c}/notice`, {}, refUrl, true));
-        measured.push(await measure(`GET /api/campaigns/:id/results (${v} villages, whole list)`, `${base}/api/campaigns/${c}/results`, h, refUrl));
+        measured.push(await measure('GET /api/org-units/:id (orgadmin)', `${base}/api/org-units/${t.sampleVillageId}`, h, refUnit));
+        measured.push(await measure('GET /api/auth/me', `${base}/api/auth/me`, h, refUnit));
+        measured.push(await measure(`GET /api/public/campaigns/:id/notice (${v} villages)`, `${base}/api/public/campaigns/${c}/notice`, {}, `${ref}/notice/${county}/${c}`, true));
+        measured.push(await measure(`GET /api/campaigns/:id/results (${v} villages, whole list)`, `${base}/api/campaigns/${c}/results`, h, `${ref}/results/${county}/${c}?limit=1000000`));
       }
-      measured.push(await measure(`GET /api/org-units?level=village page 1 of 20 (${v} villages)`, `${base}/api/org-units?level=village&page=1&pageSize=20`, h, refUrl));
-      measured.push(await measure(`GET /api/campaigns/:id/results page 1 of 50 (${v} villages)`, `${base}/api/campaigns/${c}/results?page=1&pageSize=50`, h, refUrl));
-      measured.push(await measure(`GET /api/campaigns/:id/results one town's ranking (${v} villages)`, `${base}/api/campaigns/${c}/results?town=${t.sampleTownId}&page=1&pageSize=50`, h, refUrl));
+      measured.push(await measure(`GET /api/org-units?level=village page 1 of 20 (${v} villages)`, `${base}/api/org-units?level=village&page=1&pageSize=20`, h, `${ref}/villages/${county}?limit=20`));
+      measured.push(await measure(`GET /api/campaigns/:id/results page 1 of 50 (${v} villages)`, `${base}/api/campaigns/${c}/results?page=1&pageSize=50`, h, `${ref}/results/${county}/${c}?limit=50`));
+      measured.push(
+        await measure(
+          `GET /api/campaigns/:id/results one town's ranking (${v} villages)`,
+          `${base}/api/campaigns/${c}/results?town=${t.sampleTownId}&page=1&pageSize=50`,
+          h,
+          `${ref}/results/${county}/${c}?limit=50&town=${t.sampleTownId}`,
+        ),
+      );
     }
     console.log(` load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     printTable(kind, measured.filter((r): r is Row => r !== null));
@@ -248,10 +299,13 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
 function printTable(kind: string, rows: Row[]): void {
   const f = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
   console.log(`\n${kind}: ${connections} connections, ${rounds} × ${seconds / rounds} s per row and target, medians over the rounds; ratio = fivestar req/s ÷ reference req/s`);
-  console.log('| endpoint | req/s | p50 ms | p99 ms | reference req/s | ref p99 ms | ratio | non-2xx/errors |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('CPU µs/req: the answering process (fivestar / reference) and the PostgreSQL cluster (fivestar / reference), per request served');
+  console.log('| endpoint | req/s | p50 ms | p99 ms | reference req/s | ref p99 ms | ratio | server CPU µs/req | db CPU µs/req | non-2xx/errors |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const us = (run: Run) => run.cpuUs.toFixed(0);
+  const db = (run: Run) => (run.dbUs === null ? '–' : run.dbUs.toFixed(0));
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.app.reqs.toFixed(0)} | ${f(r.app.p50)} | ${f(r.app.p99)} | ${r.ref.reqs.toFixed(0)} | ${f(r.ref.p99)} | ${(r.ratio * 100).toFixed(0)}% | ${r.app.errors} |`);
+    console.log(`| ${r.name} | ${r.app.reqs.toFixed(0)} | ${f(r.app.p50)} | ${f(r.app.p99)} | ${r.ref.reqs.toFixed(0)} | ${f(r.ref.p99)} | ${(r.ratio * 100).toFixed(0)}% | ${us(r.app)} / ${us(r.ref)} | ${db(r.app)} / ${db(r.ref)} | ${r.app.errors} |`);
   }
 }
 
