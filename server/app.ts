@@ -87,6 +87,8 @@ export type AppOptions = {
   security?: Partial<SecuritySettings>;
   /** Background jobs: `beforeRun` holds each job before it starts (tests use it to catch one running). */
   jobs?: { beforeRun?: () => Promise<void> };
+  /** Keep session lookups between requests (http/principal-notices.ts); default true. */
+  keepSessions?: boolean;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -119,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     security: { ...defaultSecuritySettings, ...options.security },
   };
   app.decorate('services', services);
-  services.principals = await installPrincipalCache(app, options.database);
+  if (options.keepSessions !== false) services.principals = await installPrincipalCache(app, options.database);
   const jobs = createJobRunner(services.db, services.now, { onUnexpected: (err, job) => app.log.error({ err, job }, 'job failed'), ...options.jobs });
   // A job the last process left queued or running never finishes: say so on its row.
   await jobs.failInterrupted();

@@ -29,4 +29,10 @@ describe('survey answers retention', () => {
       expect(() => readConfig({ DATA_DIR: dataDir, FIVESTAR_SURVEY_RETENTION_DAYS: bad })).toThrow(/FIVESTAR_SURVEY_RETENTION_DAYS/);
     }
   });
+
+  it('when FIVESTAR_KEEP_SESSIONS is unset, then session lookups are kept; 0 turns it off, anything but 0 or 1 is refused', () => {
+    expect(readConfig({ DATA_DIR: dataDir }).keepSessions).toBe(true);
+    expect(readConfig({ DATA_DIR: dataDir, FIVESTAR_KEEP_SESSIONS: '0' }).keepSessions).toBe(false);
+    for (const bad of ['yes', 'off', '2']) expect(() => readConfig({ DATA_DIR: dataDir, FIVESTAR_KEEP_SESSIONS: bad })).toThrow(/FIVESTAR_KEEP_SESSIONS/);
+  });
 });

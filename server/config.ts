@@ -29,6 +29,11 @@ export type Config = {
    * (FIVESTAR_SURVEY_RETENTION_DAYS, default 365); then they are deleted, the counts kept.
    */
   surveyRetentionDays: number;
+  /**
+   * Keep session lookups between requests, dropped on the database's notices
+   * (FIVESTAR_KEEP_SESSIONS, default 1; 0 where notices cannot reach the server, e.g. Citus workers).
+   */
+  keepSessions: boolean;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,7 +51,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: proxyAddresses(env.TRUST_PROXY, mode),
     security: securitySettings(env, mode),
     surveyRetentionDays: positiveDays(env.FIVESTAR_SURVEY_RETENTION_DAYS, 'FIVESTAR_SURVEY_RETENTION_DAYS', defaultSurveyRetentionDays),
+    keepSessions: onOff(env.FIVESTAR_KEEP_SESSIONS, 'FIVESTAR_KEEP_SESSIONS', true),
   };
+}
+
+function onOff(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (!['0', '1'].includes(value)) throw new Error(`${name} must be 1 or 0`);
+  return value === '1';
 }
 
 function securitySettings(env: NodeJS.ProcessEnv, mode: Config['mode']): SecuritySettings {

@@ -19,6 +19,7 @@ const app = await buildApp({
   logger: true,
   evidenceDir: path.join(config.dataDir, 'evidence'),
   security: config.security,
+  keepSessions: config.keepSessions,
 });
 
 if (config.mode === 'demo' && (await isDatabaseEmpty(app.services))) {
