@@ -25,8 +25,11 @@ export function compiledSerializer(schema: unknown): Serialize | null {
   if (!(schema instanceof z.ZodType)) return null;
   try {
     // io 'input': the zod serializer encodes, so what it writes has the schema's input shape.
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', target: 'draft-7' });
-    return fastJson(nullableAsTypeList(json) as Parameters<typeof fastJson>[0]) as Serialize;
+    const json = nullableAsTypeList(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'throw', target: 'draft-7' }));
+    // Unions are written by fast-json-stringify after validating the value against each branch
+    // (slower than zod, and strict where zod's encoder is not): those answers keep zod's.
+    if (/"(anyOf|oneOf|allOf|not|if)":/.test(JSON.stringify(json))) return null;
+    return fastJson(json as Parameters<typeof fastJson>[0]) as Serialize;
   } catch {
     return null;
   }
@@ -47,7 +50,14 @@ function nullableAsTypeList(node: unknown): unknown {
     const other = anyOf[1 - nullAt];
     if (nullAt !== -1 && other && typeof other.type === 'string' && other.type !== 'null') {
       delete out.anyOf;
-      return { ...out, ...other, type: [other.type, 'null'] };
+      const merged: Record<string, unknown> = { ...out, ...other, type: [other.type, 'null'] };
+      // An enum or a constant must also admit null, or a null would not match its own schema.
+      if (Array.isArray(other.enum)) merged.enum = [...other.enum, null];
+      if ('const' in other) {
+        delete merged.const;
+        merged.enum = [other.const, null];
+      }
+      return merged;
     }
   }
   return out;
