@@ -180,6 +180,8 @@ export const errorCatalog = {
   'jobs.not_found': { status: 404, message: '任务不存在或无权查看' },
   'jobs.already_running': { status: 409, message: '该评星年度正在生成定星建议，请等待当前任务完成后再试' },
   'jobs.interrupted': { status: 409, message: '任务因系统重启而中断，数据未改动，请重新开始' },
+  'jobs.busy': { status: 409, message: '您已有一个同类的导出或导入任务正在进行，请等待其完成后再试' },
+  'jobs.file_gone': { status: 410, message: '导出文件已过期或不存在，请重新导出' },
   'jobs.failed': { status: 500, message: '任务执行失败，数据未改动，请稍后重试或联系管理员' },
   // Stage 3 and after: evidence, violations, corrections, public notice and objections
   'selfeval.not_found': { status: 404, message: '自评不存在或不在您的范围内' },

@@ -2,6 +2,7 @@
 // import file and export in fivestar.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors.js';
+import { writeSheets, type OutSheet, type RowsWritten } from './xlsx-writer.js';
 
 export type Column<K extends string = string> = {
   key: K;
@@ -16,17 +17,18 @@ export type SheetSpec<K extends string> = { name: string; columns: readonly Colu
 
 type Cell = string | number | boolean | Date | null | undefined;
 
-/** A data sheet; with `withNotes`, a 填写说明 sheet too (exports that are edited and re-imported). */
+/**
+ * A data sheet; with `withNotes`, a 填写说明 sheet too (exports that are edited and re-imported).
+ * Written as it goes, pausing for other requests (xlsx-writer.ts): exports reach 10,000s of rows.
+ */
 export async function writeTable<K extends string>(
   spec: SheetSpec<K>,
-  rows: Iterable<Partial<Record<K, Cell>>>,
-  opts: { withNotes?: boolean } = {},
+  rows: readonly Partial<Record<K, Cell>>[],
+  opts: { withNotes?: boolean; onRows?: RowsWritten } = {},
 ): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'fivestar';
-  addTableSheet(book, spec.name, spec.columns, rows);
-  if (opts.withNotes) addNotesSheet(book, spec.columns);
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const sheets: OutSheet[] = [{ name: spec.name, columns: spec.columns, rows }];
+  if (opts.withNotes) sheets.push({ name: '填写说明', columns: noteColumns, rows: spec.columns.map(noteRow) });
+  return writeSheets(sheets, opts.onRows);
 }
 
 /**
@@ -42,15 +44,18 @@ export async function writeTemplate<K extends string>(spec: SheetSpec<K>, exampl
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+const noteColumns = [
+  { header: '列名', key: 'header', width: 16 },
+  { header: '是否必填', key: 'required', width: 10 },
+  { header: '说明', key: 'note', width: 70 },
+];
+const noteRow = (c: Column) => ({ header: c.header, required: c.required ? '必填' : '选填', note: c.note ?? '' });
+
 function addNotesSheet<K extends string>(book: ExcelJS.Workbook, columns: readonly Column<K>[]) {
   const notes = book.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '列名', key: 'header', width: 16 },
-    { header: '是否必填', key: 'required', width: 10 },
-    { header: '说明', key: 'note', width: 70 },
-  ];
+  notes.columns = noteColumns;
   notes.getRow(1).font = { bold: true };
-  for (const c of columns) notes.addRow({ header: c.header, required: c.required ? '必填' : '选填', note: c.note ?? '' });
+  for (const c of columns) notes.addRow(noteRow(c));
 }
 
 function addTableSheet<K extends string>(book: ExcelJS.Workbook, name: string, columns: readonly Column<K>[], rows: Iterable<Partial<Record<K, Cell>>>) {

@@ -1,6 +1,6 @@
 // Drizzle table mirroring migrations/0021_jobs.sql (the SQL is the source of truth).
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { countyKey, tz } from './columns.js';
+import { integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bytea, countyKey, tz } from './columns.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -20,3 +20,16 @@ export const jobs = pgTable('jobs', {
   updatedAt: tz('updated_at').notNull(),
   finishedAt: tz('finished_at'),
 }, countyKey);
+
+/** migrations/0025_job_files.sql: the file a finished export job offers, until it expires. */
+export const jobFiles = pgTable('job_files', {
+  countyId: uuid('county_id').notNull(),
+  jobId: uuid('job_id').notNull(),
+  startedBy: uuid('started_by').notNull(),
+  permission: text('permission').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  data: bytea('data').notNull(),
+  createdAt: tz('created_at').notNull(),
+  expiresAt: tz('expires_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.countyId, t.jobId] })]);

@@ -13,10 +13,12 @@ export type ReportProgress = (p: JobProgress) => void;
 export type JobView = Pick<JobRow, 'id' | 'kind' | 'subjectId' | 'status' | 'step' | 'done' | 'total' | 'result' | 'errorCode' | 'startedBy' | 'createdAt' | 'updatedAt' | 'finishedAt'>;
 
 type Live = { row: JobRow };
+/** The work gets its job's id too: an export keys the file it leaves by it. */
+type JobWork = (progress: ReportProgress, job: { id: string }) => Promise<unknown>;
 
 export type JobRunner = {
   /** Inserts the job (409 `conflictCode` when one of the kind runs on the subject) and starts it. */
-  start(spec: { countyId: string; kind: string; subjectId: string; startedBy: string; conflictCode: ErrorCode }, work: (progress: ReportProgress) => Promise<unknown>): Promise<JobView>;
+  start(spec: { countyId: string; kind: string; subjectId: string; startedBy: string; conflictCode: ErrorCode }, work: JobWork): Promise<JobView>;
   find(countyId: string, id: string): Promise<JobView | undefined>;
   /** Resolves when no job is running (tests, shutdown). */
   idle(): Promise<void>;
@@ -28,21 +30,23 @@ export function createJobRunner(db: Db, now: () => Date, options: { beforeRun?: 
   const live = new Map<string, Live>();
   const running = new Set<Promise<void>>();
 
-  async function run(entry: Live, work: (progress: ReportProgress) => Promise<unknown>): Promise<void> {
+  async function run(entry: Live, work: JobWork): Promise<void> {
     const { row } = entry;
     try {
       await options.beforeRun?.();
       row.status = 'running';
       row.updatedAt = now();
       await updateJob(db, row.countyId, row.id, { status: 'running', updatedAt: row.updatedAt });
-      const result = await work((p) => Object.assign(row, p, { updatedAt: now() }));
+      const result = await work((p) => Object.assign(row, p, { updatedAt: now() }), { id: row.id });
       Object.assign(row, { status: 'done', result: result ?? null, done: row.total, updatedAt: now(), finishedAt: now() });
     } catch (err) {
       // The work runs its writes in one transaction: a failure has left the data as it was.
       const code = err instanceof AppError ? err.code : 'jobs.failed';
       // A refusal (AppError) is the job's answer; anything else is a fault the operator must see.
       if (!(err instanceof AppError)) options.onUnexpected?.(err, { id: row.id, kind: row.kind });
-      Object.assign(row, { status: 'failed', errorCode: code, updatedAt: now(), finishedAt: now() });
+      // A refusal's details (an import's bad rows) stay with the failed job, as the 4xx body carries them.
+      const details = err instanceof AppError ? (err.details ?? null) : null;
+      Object.assign(row, { status: 'failed', errorCode: code, result: details, updatedAt: now(), finishedAt: now() });
     }
     try {
       await updateJob(db, row.countyId, row.id, { status: row.status, step: row.step, done: row.done, total: row.total, result: row.result, errorCode: row.errorCode, updatedAt: row.updatedAt, finishedAt: row.finishedAt });

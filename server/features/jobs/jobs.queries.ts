@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { onUniqueViolation } from '../../db/errors.js';
 import type { ErrorCode } from '../../../shared/errors.js';
-import { jobs } from '../../db/schema/jobs.js';
+import { jobFiles, jobs } from '../../db/schema/jobs.js';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -29,4 +29,20 @@ export async function failUnfinishedJobs(db: Db, errorCode: string, at: Date): P
     .where(inArray(jobs.status, ['queued', 'running']))
     .returning({ id: jobs.id });
   return rows.length;
+}
+
+export type JobFileRow = typeof jobFiles.$inferSelect;
+
+export async function insertJobFile(db: Db, row: JobFileRow): Promise<void> {
+  await db.insert(jobFiles).values(row);
+}
+
+export async function selectJobFile(db: Db, countyId: string, jobId: string): Promise<JobFileRow | undefined> {
+  const [row] = await db.select().from(jobFiles).where(and(eq(jobFiles.countyId, countyId), eq(jobFiles.jobId, jobId)));
+  return row;
+}
+
+/** Files past their time, in every county: nobody may fetch them any more. */
+export async function deleteExpiredJobFiles(db: Db, at: Date): Promise<void> {
+  await db.delete(jobFiles).where(lte(jobFiles.expiresAt, at));
 }

@@ -13,8 +13,9 @@ export function presentJob(j: JobView): Job {
     step: j.step,
     done: j.done,
     total: j.total,
-    result: j.result ?? null,
-    error: j.errorCode ? { code: j.errorCode, message: messageFor(j.errorCode) } : null,
+    // A failed job keeps its refusal's details where a done one keeps its answer.
+    result: j.status === 'failed' ? null : (j.result ?? null),
+    error: j.errorCode ? { code: j.errorCode, message: messageFor(j.errorCode), ...(j.result != null ? { details: j.result } : {}) } : null,
     createdAt: j.createdAt.toISOString(),
     updatedAt: j.updatedAt.toISOString(),
     finishedAt: j.finishedAt ? j.finishedAt.toISOString() : null,

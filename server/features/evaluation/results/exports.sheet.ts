@@ -1,7 +1,7 @@
 // The 拉榜排名 workbook (the city ranking, then one ranking sheet per town) and the town
 // committees' stars, as the department hands them on: one header row in Chinese, figures as
 // numbers so they can be summed and sorted in Excel/WPS.
-import ExcelJS from 'exceljs';
+import { writeSheets, type RowsWritten } from '../../../spreadsheets/xlsx-writer.js';
 
 type Cell = string | number | null;
 type Sheet = { name: string; columns: { header: string; key: string; width?: number; wrap?: boolean }[]; rows: Record<string, Cell>[] };
@@ -86,15 +86,7 @@ export function aboutSheet(lines: [string, string][]): Sheet {
   return { name: '说明', columns: [{ header: '项目', key: 'k', width: 14 }, { header: '内容', key: 'v', width: 60 }], rows: lines.map(([k, v]) => ({ k, v })) };
 }
 
-export async function writeWorkbook(sheets: readonly Sheet[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  book.creator = 'fivestar';
-  for (const s of sheets) {
-    const sheet = book.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14, ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}) }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
-    for (const row of s.rows) sheet.addRow(row);
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** The sheets in order, written as they go (spreadsheets/xlsx-writer.ts). */
+export function writeWorkbook(sheets: readonly Sheet[], onRows?: RowsWritten): Promise<Buffer> {
+  return writeSheets(sheets, onRows);
 }
