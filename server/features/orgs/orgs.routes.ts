@@ -14,6 +14,9 @@ import {
   orgUnitUpdateSchema,
 } from '../../../shared/contracts/org-units.js';
 import { ctxOf } from '../../http/request-context.js';
+import { sendJob } from '../../http/job-reply.js';
+import { prefersAsync } from '../jobs/jobs.js';
+import { startExportJob, startImportJob } from '../jobs/job-files.service.js';
 import { assertXlsx, sendXlsx } from '../../http/xlsx.js';
 import { createUnit, getOrgTree, getUnit, listUnits, moveVillage, setUnitActive, updateUnit } from './orgs.service.js';
 import { getTreeChildren, searchOrgTree } from './org-tree.service.js';
@@ -48,14 +51,20 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/org-units/import-template.xlsx', { config: write, schema: { tags } }, async (_req, reply) =>
     sendXlsx(reply, '组织架构导入模板.xlsx', await orgImportTemplate()),
   );
-  app.get('/api/org-units/export.xlsx', { config: read, schema: { tags } }, async (req, reply) =>
-    sendXlsx(reply, '组织架构.xlsx', await exportOrgTree(ctxOf(req))),
-  );
-  app.post(
-    '/api/org-units/import',
-    { config: write, schema: { tags, response: { 200: importReportSchema } } },
-    async (req) => importOrgTree(ctxOf(req), assertXlsx(req.body)),
-  );
+  // Both with `Prefer: respond-async`: 202 and the job (a province's 10,000 villages take seconds);
+  // the export's file at /api/jobs/:id/file, the import's report as the job's result.
+  app.get('/api/org-units/export.xlsx', { config: read, schema: { tags } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    if (!prefersAsync(req.headers.prefer)) return sendXlsx(reply, '组织架构.xlsx', await exportOrgTree(ctx));
+    const job = await startExportJob(app.jobs, ctx, { kind: 'export.org_units', permission: read.access }, async (progress) => ({ fileName: '组织架构.xlsx', data: await exportOrgTree(ctx, progress) }));
+    return sendJob(reply, job);
+  });
+  app.post('/api/org-units/import', { config: write, schema: { tags, response: { 200: importReportSchema } } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const file = assertXlsx(req.body);
+    if (!prefersAsync(req.headers.prefer)) return importOrgTree(ctx, file);
+    return sendJob(reply, await startImportJob(app.jobs, ctx, 'import.org_units', (progress) => importOrgTree(ctx, file, progress)));
+  });
   app.get(
     '/api/org-units/:id',
     { config: read, schema: { tags, params: idParamsSchema, response: one } },

@@ -8,6 +8,9 @@ import {
   personUpdateSchema,
 } from '../../../shared/contracts/people.js';
 import { ctxOf } from '../../http/request-context.js';
+import { sendJob } from '../../http/job-reply.js';
+import { prefersAsync } from '../jobs/jobs.js';
+import { startExportJob, startImportJob } from '../jobs/job-files.service.js';
 import { assertXlsx, sendXlsx } from '../../http/xlsx.js';
 import { createPerson, getPerson, listPersons, revealPerson, updatePersonDetails } from './people.service.js';
 import { exportPeople, importPeople, peopleImportTemplate } from './people.transfer.service.js';
@@ -28,13 +31,21 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/people/export.xlsx',
     { config: read, schema: { tags, querystring: personListQuerySchema.omit({ page: true, pageSize: true, count: true }) } },
-    async (req, reply) => sendXlsx(reply, '人员名册.xlsx', await exportPeople(ctxOf(req), req.query)),
+    // With `Prefer: respond-async`: 202 and the job; the file at /api/jobs/:id/file.
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      if (!prefersAsync(req.headers.prefer)) return sendXlsx(reply, '人员名册.xlsx', await exportPeople(ctx, req.query));
+      const job = await startExportJob(app.jobs, ctx, { kind: 'export.people', permission: read.access }, async (progress) => ({ fileName: '人员名册.xlsx', data: await exportPeople(ctx, req.query, progress) }));
+      return sendJob(reply, job);
+    },
   );
-  app.post(
-    '/api/people/import',
-    { config: write, schema: { tags, response: { 200: importReportSchema } } },
-    async (req) => importPeople(ctxOf(req), assertXlsx(req.body)),
-  );
+  // With `Prefer: respond-async`: 202 and the job; its result is the report, a refused file fails it with the rows.
+  app.post('/api/people/import', { config: write, schema: { tags, response: { 200: importReportSchema } } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const file = assertXlsx(req.body);
+    if (!prefersAsync(req.headers.prefer)) return importPeople(ctx, file);
+    return sendJob(reply, await startImportJob(app.jobs, ctx, 'import.people', (progress) => importPeople(ctx, file, progress)));
+  });
   app.get(
     '/api/people/:id',
     { config: read, schema: { tags, params: idParamsSchema, response: { 200: personSchema } } },

@@ -6,6 +6,7 @@ import { chinaDate } from '../../../shared/dates.js';
 import type { ImportReport } from '../../../shared/contracts/common.js';
 import type { PersonListQuery } from '../../../shared/contracts/people.js';
 import { recordAudit } from '../audit/audit.service.js';
+import type { ReportProgress } from '../jobs/job-runner.js';
 import { selectAllOrgUnits } from '../orgs/orgs.queries.js';
 import { encodeContact, idNumberHmac } from './contact-data.js';
 import { peopleReadScope, peopleWriteScope } from './people.policy.js';
@@ -19,8 +20,11 @@ export function peopleImportTemplate(): Promise<Buffer> {
   return writeTemplate(peopleSheet, peopleTemplateExample);
 }
 
-export async function importPeople(ctx: Ctx, file: Buffer): Promise<ImportReport> {
+/** `progress`: where an import job is (the synchronous route passes none). */
+export async function importPeople(ctx: Ctx, file: Buffer, progress: ReportProgress = () => {}): Promise<ImportReport> {
+  progress({ step: '读取文件', done: 0, total: 3 });
   const rows = await readTable(peopleSheet, file);
+  progress({ step: '检查并写入', done: 1, total: 3 });
   const countyId = ctx.principal.countyId;
   return inTransaction(ctx, async (tx) => {
     const units = await selectAllOrgUnits(tx.db, countyId, peopleWriteScope(ctx.principal));
@@ -43,12 +47,14 @@ export async function importPeople(ctx: Ctx, file: Buffer): Promise<ImportReport
   });
 }
 
-export async function exportPeople(ctx: Ctx, query: Partial<PersonListQuery>): Promise<Buffer> {
+export async function exportPeople(ctx: Ctx, query: Partial<PersonListQuery>, progress: ReportProgress = () => {}): Promise<Buffer> {
   const countyId = ctx.principal.countyId;
+  progress({ step: '读取人员', done: 0, total: 0 });
   const filter = await personFilterOf(ctx, query);
   const rows = await selectPeopleForExport(ctx.db, countyId, peopleReadScope(ctx.principal), filter, peopleExportLimit);
   const persons = await withPositions(ctx.db, countyId, rows);
   const codes = new Map((await selectAllOrgUnits(ctx.db, countyId, peopleReadScope(ctx.principal))).map((u) => [u.id, u.code]));
   await recordAudit(ctx, { event: 'export', objectType: 'person', after: { rows: persons.length, filters: query } });
-  return writeTable(peopleExportSheet, persons.map((p) => personExportRow(p, codes.get(p.orgUnitId) ?? '', filter.today)));
+  const rowsOut = persons.map((p) => personExportRow(p, codes.get(p.orgUnitId) ?? '', filter.today));
+  return writeTable(peopleExportSheet, rowsOut, { onRows: (done, total) => progress({ step: '写入工作簿', done, total }) });
 }

@@ -7,7 +7,8 @@ import { recordAudit } from '../../audit/audit.service.js';
 import { findCampaign } from '../../campaigns/campaigns.service.js';
 import type { CampaignRow } from '../../campaigns/campaigns.queries.js';
 import { campaignReadScope } from '../evaluation.policy.js';
-import { selectResults } from './results.queries.js';
+import { selectRankingRows } from './exports.queries.js';
+import type { ReportProgress } from '../../jobs/job-runner.js';
 import { townResultsInScope } from '../sheets/history.service.js';
 import { selectCorrections } from '../sheets/corrections.queries.js';
 import { aboutSheet, rankingSheets, townStarsSheet, writeWorkbook, type RankingRow, type TownStarsRow } from './exports.sheet.js';
@@ -24,17 +25,19 @@ function about(campaign: CampaignRow, ctx: Ctx): [string, string][] {
   ];
 }
 
-export async function exportRankings(ctx: Ctx, campaignId: string) {
+/** `progress`: where an export job is (the synchronous route passes none). */
+export async function exportRankings(ctx: Ctx, campaignId: string, progress: ReportProgress = () => {}) {
   const campaign = await findCampaign(ctx, campaignId);
   const scope = campaignReadScope(ctx.principal);
-  const rows = await selectResults(ctx.db, ctx.principal.countyId, campaignId, scope);
+  progress({ step: '读取定星结果', done: 0, total: 0 });
+  const rows = await selectRankingRows(ctx.db, ctx.principal.countyId, campaignId, scope);
   if (rows.length === 0) throw new AppError('results.not_computed');
   const corrections = new Map<string, string[]>();
   for (const { correction: c } of (await selectCorrections(ctx.db, ctx.principal.countyId, scope, { campaignId })).items) {
     const phase = c.phase === 'notice' ? '公示期调整' : '定星后更正';
     corrections.set(c.villageId, [...(corrections.get(c.villageId) ?? []), `${phase}：${starText(c.starsBefore)}→${starText(c.starsAfter)}，${c.reason}`]);
   }
-  const ranking: RankingRow[] = rows.map(({ result: r, name, townName }) => ({
+  const ranking: RankingRow[] = rows.map(({ name, townName, ...r }) => ({
     name,
     townName,
     score: r.score,
@@ -49,7 +52,9 @@ export async function exportRankings(ctx: Ctx, campaignId: string) {
   // Town sheets in the org tree's order; a town without a town result still gets its sheet.
   const ordered = (await townResultsInScope(ctx, campaignId)).map((t) => t.name);
   const towns = [...ordered, ...[...new Set(ranking.map((r) => r.townName))].filter((n) => !ordered.includes(n)).sort()];
-  const data = await writeWorkbook([...rankingSheets(ranking, towns.filter((n) => ranking.some((r) => r.townName === n))), aboutSheet(about(campaign, ctx))]);
+  const inRanking = new Set(ranking.map((r) => r.townName));
+  const sheets = [...rankingSheets(ranking, towns.filter((n) => inRanking.has(n))), aboutSheet(about(campaign, ctx))];
+  const data = await writeWorkbook(sheets, (done, total) => progress({ step: '写入工作簿', done, total }));
   await recordAudit(ctx, { event: 'export', objectType: 'campaign_rankings', objectId: campaignId, after: { rows: ranking.length, status: campaign.status } });
   return { data, fileName: `${campaign.year}年度村党组织星级排名.xlsx` };
 }

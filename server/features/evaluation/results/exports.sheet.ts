@@ -58,10 +58,17 @@ function byRank(key: 'rankInCity' | 'rankInTown') {
 
 export function rankingSheets(rows: readonly RankingRow[], towns: readonly string[]): Sheet[] {
   const city: Sheet = { name: '全市排名', columns: rankingColumns, rows: [...rows].sort(byRank('rankInCity')).map(rankingCells) };
+  // Grouped once: filtering the whole list per town is towns × villages (200 × 10,000 in a province).
+  const byTown = new Map<string, RankingRow[]>();
+  for (const r of rows) {
+    const list = byTown.get(r.townName);
+    if (list) list.push(r);
+    else byTown.set(r.townName, [r]);
+  }
   const perTown = towns.map((town) => ({
     name: sheetName(`${town}排名`),
     columns: [rankingColumns[5], ...rankingColumns.filter((c) => c.key !== 'rankInTown' && c.key !== 'townName')] as Sheet['columns'],
-    rows: rows.filter((r) => r.townName === town).sort(byRank('rankInTown')).map(rankingCells),
+    rows: (byTown.get(town) ?? []).sort(byRank('rankInTown')).map(rankingCells),
   }));
   return [city, ...perTown];
 }

@@ -2,6 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { importReportSchema } from '../../../../../shared/contracts/common.js';
 import { gridParamsSchema, gridRowParamsSchema, gridRowSaveSchema, gridRowSchema, scoreGridSchema } from '../../../../../shared/contracts/score-grid.js';
 import { ctxOf } from '../../../../http/request-context.js';
+import { sendJob } from '../../../../http/job-reply.js';
+import { prefersAsync } from '../../../jobs/jobs.js';
+import { startExportJob } from '../../../jobs/job-files.service.js';
+import { findCampaign } from '../../../campaigns/campaigns.service.js';
 import { assertXlsx, sendXlsx } from '../../../../http/xlsx.js';
 import { getGrid, gridWorkbook, importGrid, saveGridRow } from './grid.service.js';
 
@@ -18,8 +22,16 @@ export const scoreGridRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { tags, params: gridRowParamsSchema, body: gridRowSaveSchema, response: { 200: gridRowSchema } } },
     async (req) => saveGridRow(ctxOf(req), req.params.id, req.params.stage, req.params.villageId, req.body),
   );
+  // With `Prefer: respond-async`: 202 and the job (a province's grid is 10,000 rows × the
+  // indicators); the file at /api/jobs/:id/file.
   app.get('/api/campaigns/:id/grid/:stage/sheet.xlsx', { config: read, schema: { tags, params: gridParamsSchema } }, async (req, reply) => {
-    const { fileName, data } = await gridWorkbook(ctxOf(req), req.params.id, req.params.stage);
+    const ctx = ctxOf(req);
+    const { id, stage } = req.params;
+    if (prefersAsync(req.headers.prefer)) {
+      await findCampaign(ctx, id); // a missing or another county's campaign: 404 now, not a failed job
+      return sendJob(reply, await startExportJob(app.jobs, ctx, { kind: 'export.score_grid', permission: read.access }, (progress) => gridWorkbook(ctx, id, stage, progress)));
+    }
+    const { fileName, data } = await gridWorkbook(ctx, id, stage);
     return sendXlsx(reply, fileName, data);
   });
   app.post(

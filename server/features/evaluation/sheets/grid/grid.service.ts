@@ -11,6 +11,7 @@ import type { ImportReport } from '../../../../../shared/contracts/common.js';
 import type { GridIndicator, GridRow, GridRowSave, ScoreGrid } from '../../../../../shared/contracts/score-grid.js';
 import { readTable, refuseIfErrors, writeTable } from '../../../../spreadsheets/xlsx-table.js';
 import { recordAudit } from '../../../audit/audit.service.js';
+import type { ReportProgress } from '../../../jobs/job-runner.js';
 import { scopePaths } from '../../../auth/principal.js';
 import { selectAllOrgUnits } from '../../../orgs/orgs.queries.js';
 import { sheetLockReason } from '../../../campaigns/campaigns.js';
@@ -86,10 +87,12 @@ export async function saveGridRow(ctx: Ctx, campaignId: string, stage: Evaluatio
   return currentRow(ctx, campaignId, stage, villageId);
 }
 
-export async function gridWorkbook(ctx: Ctx, campaignId: string, stage: EvaluationStage): Promise<{ fileName: string; data: Buffer }> {
+/** `progress`: where an export job is (the synchronous route passes none). */
+export async function gridWorkbook(ctx: Ctx, campaignId: string, stage: EvaluationStage, progress: ReportProgress = () => {}): Promise<{ fileName: string; data: Buffer }> {
+  progress({ step: '读取评分', done: 0, total: 0 });
   const grid = await getGrid(ctx, campaignId, stage);
   const mine = grid.rows.filter((r) => r.canScore);
-  const data = await writeTable(gridSheet(grid.indicators), gridSheetRows(grid.indicators, mine), { withNotes: true });
+  const data = await writeTable(gridSheet(grid.indicators), gridSheetRows(grid.indicators, mine), { withNotes: true, onRows: (done, total) => progress({ step: '写入工作簿', done, total }) });
   return { fileName: `${grid.campaignName}-${stageFileLabel[stage]}评分表.xlsx`, data };
 }
 
