@@ -364,8 +364,13 @@ describe('the department decides the stars', () => {
     expect(shown).toEqual(after.villages.slice(0, shown.length).map((v) => ({ rank: String(v.rankInCity), name: v.name, score: v.score.toFixed(2), stars: v.stars === null ? null : String(v.stars) })));
     expect(after.villages.find((v) => v.orgUnitId === last.orgUnitId)).toMatchObject({ stars: newStars, overridden: true });
 
-    // 拉榜排名 as .xlsx: the city sheet lists every village as the page and the server do.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出排名/ }).click()]);
+    // 拉榜排名 as .xlsx, exported as a job: the dialog shows it finish, the browser downloads the
+    // file, and the city sheet lists every village as the page and the server do.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出排名/ }).click()]);
+    await page.getByTestId('export-progress').getByText('导出村党组织星级排名已完成').waitFor();
+    await page.getByTestId('export-file').getByText(`${campaign.year}年度村党组织星级排名.xlsx`).waitFor();
+    await screenshot(page, '85b-rankings-export-job');
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
     const city = await sheetRows(download, '全市排名');
     expect(city).toHaveLength(villageCount);
     expect(city.slice(0, shown.length).map((r) => ({ rank: r['全市排名'], name: r['村（社区）'], score: Number(r['总分']).toFixed(2), stars: r['星级'] || null }))).toEqual(shown);

@@ -116,7 +116,7 @@ export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.sp
  * Sends a file as the raw request body. XHR rather than fetch because fetch cannot report
  * upload progress, and a village list from a slow town network deserves a progress bar.
  */
-export function uploadRaw<T>(path: string, file: Blob, onProgress?: (percent: number) => void): Promise<T> {
+export function uploadRaw<T>(path: string, file: Blob, onProgress?: (percent: number) => void, headers: Record<string, string> = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api${path}`);
@@ -124,6 +124,7 @@ export function uploadRaw<T>(path: string, file: Blob, onProgress?: (percent: nu
     xhr.setRequestHeader('content-type', xlsxContentType);
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && onProgress) onProgress(Math.round((event.loaded / event.total) * 100));
     };

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportReport, OpenPage } from '../../../shared/contracts/common';
+import type { OpenPage } from '../../../shared/contracts/common';
 import type {
   OrgLevel,
   OrgTreeNode,
@@ -7,7 +7,8 @@ import type {
   OrgUnitCreate,
   OrgUnitUpdate,
 } from '../../../shared/contracts/org-units';
-import { api, uploadRaw } from './client';
+import { api } from './client';
+import { uploadAsJob } from './jobs-hooks';
 
 export type OrgUnitFilters = {
   level?: OrgLevel;
@@ -91,7 +92,8 @@ export function useImportOrgUnits() {
   const invalidate = useInvalidateOrgs();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: Blob; onProgress?: (p: number) => void }) =>
-      uploadRaw<ImportReport>('/org-units/import', file, onProgress),
+      // A province's village list takes seconds: imported as a job, followed by the import dialog.
+      uploadAsJob('/org-units/import', file, onProgress),
     meta: { silent: true },
     onSuccess: invalidate,
   });

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportReport, OpenPage } from '../../../shared/contracts/common';
+import type { OpenPage } from '../../../shared/contracts/common';
 import type { Person, PersonCreate, PersonUpdate, PositionTitle } from '../../../shared/contracts/people';
-import { api, uploadRaw } from './client';
+import { api } from './client';
+import { uploadAsJob } from './jobs-hooks';
 
 export type PeopleFilters = {
   q?: string;
@@ -65,7 +66,8 @@ export function useImportPeople() {
   const invalidate = useInvalidatePeople();
   return useMutation({
     mutationFn: ({ file, onProgress }: { file: Blob; onProgress?: (p: number) => void }) =>
-      uploadRaw<ImportReport>('/people/import', file, onProgress),
+      // Tens of thousands of people take seconds: imported as a job, followed by the import dialog.
+      uploadAsJob('/people/import', file, onProgress),
     meta: { silent: true },
     onSuccess: invalidate,
   });

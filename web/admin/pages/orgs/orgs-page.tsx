@@ -1,11 +1,12 @@
 import { Button, Card, Col, Row, Space, Tabs } from 'antd';
-import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { useImportOrgUnits } from '../../api/org-units-hooks';
 import { useOrgUnit } from '../../api/org-tree-hooks';
 import { downloadUrl } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { ImportExcelButton } from '../../components/import-excel';
+import { ExportJobButton } from '../../components/export-job-button';
 import { OrgDetailPanel } from './org-detail-panel';
 import { OrgTable } from './org-table';
 import { OrgTreePanel } from './org-tree-panel';
@@ -34,9 +35,7 @@ export function OrgsPage() {
           <ImportExcelButton subject="组织" templateUrl={templateUrl} upload={importOrgs.mutateAsync} />
         </>
       )}
-      <Button icon={<FileExcelOutlined />} href={downloadUrl('/org-units/export.xlsx')}>
-        导出 Excel
-      </Button>
+      <ExportJobButton path="/org-units/export.xlsx" subject="组织架构" />
     </Space>
   );
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, EyeOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { positionTitles, type Person, type PositionTitle } from '../../../../shared/contracts/people';
 import { downloadUrl } from '../../api/client';
 import { useImportPeople, usePeople, type PeopleFilters } from '../../api/people-hooks';
 import { useSession } from '../../auth/session';
 import { ImportExcelButton } from '../../components/import-excel';
+import { ExportJobButton } from '../../components/export-job-button';
 import { OrgTreeSelect } from '../../components/org-tree-select';
 import { PersonDrawer } from './person-drawer';
 import { useRevealDialog } from './reveal-person';
@@ -101,9 +102,7 @@ export function PeoplePage() {
           <ImportExcelButton subject="人员" templateUrl={templateUrl} upload={importPeople.mutateAsync} />
         </>
       )}
-      <Button icon={<FileExcelOutlined />} href={downloadUrl('/people/export.xlsx', exportFilters)}>
-        导出 Excel
-      </Button>
+      <ExportJobButton path="/people/export.xlsx" query={exportFilters} subject="人员名册" />
     </Space>
   );
 

@@ -1,25 +1,22 @@
-import { Dropdown } from 'antd';
-import { DownOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
 import { downloadUrl } from '../../../api/client';
+import { ExportJobButton } from '../../../components/export-job-button';
 
 /**
- * 拉榜排名 and the town committees' stars as .xlsx. Plain links: the session cookie rides along,
- * and the server writes an audit row for each export.
+ * 拉榜排名 and the town committees' stars as .xlsx. The rankings grow with the villages (a
+ * province's 10,000 take seconds): a job with its progress, then the download. The town stars
+ * are one row per town: a plain link (the session cookie rides along). Each export is audited.
  */
 export function ResultsExports({ campaignId }: { campaignId: string }) {
-  const rankings = downloadUrl(`/campaigns/${campaignId}/exports/rankings.xlsx`);
   return (
-    <Dropdown.Button
-      icon={<DownOutlined />}
-      href={rankings}
-      menu={{
-        items: [
-          { key: 'rankings', label: <a href={rankings}>村党组织星级排名（全市及各镇）</a> },
-          { key: 'towns', label: <a href={downloadUrl(`/campaigns/${campaignId}/exports/town-stars.xlsx`)}>镇党委星级</a> },
-        ],
-      }}
-    >
-      <FileExcelOutlined /> 导出排名
-    </Dropdown.Button>
+    <Space.Compact>
+      <ExportJobButton path={`/campaigns/${campaignId}/exports/rankings.xlsx`} subject="村党组织星级排名">
+        导出排名
+      </ExportJobButton>
+      <Button icon={<FileExcelOutlined />} href={downloadUrl(`/campaigns/${campaignId}/exports/town-stars.xlsx`)}>
+        镇党委星级
+      </Button>
+    </Space.Compact>
   );
 }
