@@ -370,7 +370,7 @@ describe('the department decides the stars', () => {
     await page.getByTestId('export-progress').getByText('导出村党组织星级排名已完成').waitFor();
     await page.getByTestId('export-file').getByText(`${campaign.year}年度村党组织星级排名.xlsx`).waitFor();
     await screenshot(page, '85b-rankings-export-job');
-    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
     const city = await sheetRows(download, '全市排名');
     expect(city).toHaveLength(villageCount);
     expect(city.slice(0, shown.length).map((r) => ({ rank: r['全市排名'], name: r['村（社区）'], score: Number(r['总分']).toFixed(2), stars: r['星级'] || null }))).toEqual(shown);
