@@ -187,15 +187,21 @@ export const campaignResultsSchema = z.object({
       villages: z.array(z.object({ orgUnitId: z.uuid(), name: z.string(), townName: z.string(), stars: z.number().int().nullable(), decided: z.boolean() })),
     }),
   ),
-  towns: z.array(
-    z.object({
-      orgUnitId: z.uuid(),
-      name: z.string(),
-      stars: z.number().int().nullable(),
-      /** The town committee's own assessment score as entered, null when not yet entered. */
-      ownScore: z.number().nullable(),
-    }),
-  ),
+  /**
+   * The towns of the ranking in scope with their stars; left out when the query says `towns=false`
+   * (the ranking's later pages and filters, which do not show them: a province has 200).
+   */
+  towns: z
+    .array(
+      z.object({
+        orgUnitId: z.uuid(),
+        name: z.string(),
+        stars: z.number().int().nullable(),
+        /** The town committee's own assessment score as entered, null when not yet entered. */
+        ownScore: z.number().nullable(),
+      }),
+    )
+    .optional(),
   /**
    * Present when a page was asked for (`page` or `pageSize`): `villages` is that page of the
    * filtered ranking. `total` only when `count=true`, so a province's pages do not each count
@@ -204,6 +210,7 @@ export const campaignResultsSchema = z.object({
   page: z.object({ page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean(), total: z.number().int().nullable() }).optional(),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;
+export type CampaignResultsTown = NonNullable<CampaignResults['towns']>[number];
 
 /**
  * Filters and paging of a campaign's results. Without `page` and `pageSize` the whole ranking in
@@ -219,6 +226,8 @@ export const campaignResultsQuerySchema = z.strictObject({
   /** Villages with these stars; 0 = 不定级 (no stars). */
   stars: z.coerce.number().int().min(0).max(5).optional(),
   count: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  /** `false`: leave the towns out of the answer (they are sent unless asked not to). */
+  towns: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
 });
 export type CampaignResultsQuery = z.infer<typeof campaignResultsQuerySchema>;
 

@@ -17,6 +17,8 @@ export type ResultsPageQuery = {
   search?: string;
   /** Ask the server for the filtered total. */
   count?: boolean;
+  /** `false`: the answer leaves out the towns (the ranking's pages do not show them). */
+  towns?: boolean;
 };
 
 /** The largest page the results API answers: a campaign up to this size is read whole for the charts. */
@@ -61,7 +63,7 @@ export function useResultsOverview(id: string) {
         return { head: all, total: all.villages.length, byStars: starCounts(all.villages), villages: all.villages };
       }
       const levels = [5, 4, 3, 2, 1, 0];
-      const counted = await Promise.all(levels.map((stars) => api.get<CampaignResults>(resultsUrl(id), { page: 1, pageSize: 1, stars, count: true })));
+      const counted = await Promise.all(levels.map((stars) => api.get<CampaignResults>(resultsUrl(id), { page: 1, pageSize: 1, stars, count: true, towns: false })));
       const byStars = Object.fromEntries(levels.map((s, i) => [s, counted[i]?.page?.total ?? 0]));
       return { head, total, byStars, villages: null };
     },

@@ -83,6 +83,31 @@ describe('campaign results list', () => {
     expect(other.page.total).toBe(0);
   });
 
+  it('when the towns are asked for or not, then they come by default and with towns=true, and are left out with towns=false', async () => {
+    const names = (body: { towns?: { name: string }[] }) => body.towns?.map((x) => x.name).sort();
+    expect(names((await org.get(url('page=1&pageSize=3'))).json())).toEqual(['乙镇', '甲镇']);
+    expect(names((await org.get(url('page=2&pageSize=3&towns=true'))).json())).toEqual(['乙镇', '甲镇']);
+    const without = await org.get(url('page=1&pageSize=3&towns=false'));
+    expect(without.statusCode).toBe(200);
+    expect(without.json().towns).toBeUndefined();
+    // The rest of the page is what it is with the towns.
+    const { towns: _towns, ...withTowns } = (await org.get(url('page=1&pageSize=3'))).json();
+    expect(without.json()).toEqual(withTowns);
+    // The whole list without paging leaves them out the same way when asked.
+    expect((await org.get(url('towns=false'))).json().towns).toBeUndefined();
+    const town1 = await loginAs(t.app, 'town1');
+    expect(names((await town1.get(url('pageSize=10'))).json())).toEqual(['甲镇']);
+  });
+
+  it('when the towns flag is not true or false, then it is refused with the field named and a Chinese message', async () => {
+    const bad = await org.get(url('page=1&pageSize=3&towns=no'));
+    expect(bad.statusCode).toBe(400);
+    const error = bad.json().error;
+    expect(error.code).toBe('validation.failed');
+    expect(error.message).toBe('提交的数据不符合要求，请检查后重试');
+    expect(JSON.stringify(error.details)).toContain('towns');
+  });
+
   it('when the query has an unknown field or a page size past 500, then it is refused with the field named', async () => {
     const unknown = await org.get(url('pageSize=10&sort=score'));
     expect(unknown.statusCode).toBe(400);

@@ -21,15 +21,17 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
   const paged = query.page !== undefined || query.pageSize !== undefined;
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? defaultResultsPageSize;
+  // The towns only when wanted: the ranking's pages and filters do not show them, and a
+  // province's 200 were most of what a page sent.
+  const withTowns = query.towns ?? true;
   // One row past the page says whether another follows, without counting them all. The page
   // (with each village's latest correction) and the towns are two prepared statements.
   const [fetched, towns] = await Promise.all([
     selectResultList(ctx.db, countyId, campaignId, scope, filter, paged ? { limit: pageSize + 1, offset: (page - 1) * pageSize } : null),
-    selectTownStarsWithScores(ctx.db, countyId, campaignId),
+    withTowns ? selectTownStarsWithScores(ctx.db, countyId, campaignId) : null,
   ]);
   const rows = paged ? fetched.slice(0, pageSize) : fetched;
   const computed = rows.length > 0 || (await anyResultInScope(ctx.db, countyId, campaignId, scope));
-  const townsInScope = towns.filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)));
   // Parsed once per version of the standard (standards/standard-cache.service.ts), not on every request.
   const standard = await campaignStandardReadOnly(ctx, campaign);
   const labels = outcomeLabels(standard);
@@ -62,7 +64,13 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
       notes: r.notes,
     })),
     referrals,
-    towns: townsInScope.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: t.ownScore ?? null })),
+    ...(towns
+      ? {
+          towns: towns
+            .filter((t) => scope.some((p) => t.path.startsWith(p) || p.startsWith(t.path)))
+            .map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars, ownScore: t.ownScore ?? null })),
+        }
+      : {}),
     ...(paged
       ? {
           page: {

@@ -28,7 +28,7 @@ function stepDescription(c: Campaign, s: CampaignStatus): string {
 export function CampaignSteps({ campaign, canManage }: { campaign: Campaign; canManage: boolean }) {
   const [asking, setAsking] = useState<CampaignStatus | null>(null);
   // Only when the results were last read matters here (one row, not the whole ranking).
-  const results = useResultsPage(campaign.id, { page: 1, pageSize: 1 }, canManage);
+  const results = useResultsPage(campaign.id, { page: 1, pageSize: 1, towns: false }, canManage);
   // A refusal speaks of the results as they were: once they change (computed, confirmed), it is stale.
   const [refusal, setRefusal] = useState<{ text: string; resultsAt: number } | null>(null);
   const shownRefusal = refusal && refusal.resultsAt === results.dataUpdatedAt ? refusal.text : null;

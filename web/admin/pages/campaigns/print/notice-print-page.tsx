@@ -26,6 +26,8 @@ export function NoticePrintPage() {
   const city = tree.data?.[0]?.name ?? '';
   const final = r.status === 'final';
   const period = c.noticeStarts ? `${c.noticeStarts} 至 ${c.noticeEnds ?? ''}` : null;
+  // The whole results answer carries the towns (asked without `towns=false`).
+  const towns = r.towns ?? [];
   const villages = [...r.villages].sort((a, b) => (a.rankInCity ?? 1e9) - (b.rankInCity ?? 1e9));
 
   return (
@@ -78,7 +80,7 @@ export function NoticePrintPage() {
                 ))}
               </tbody>
             </table>
-            {r.towns.length > 0 && (
+            {towns.length > 0 && (
               <>
                 <h2>二、镇（街道）党委星级</h2>
                 <table>
@@ -89,7 +91,7 @@ export function NoticePrintPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {r.towns.map((t) => (
+                    {towns.map((t) => (
                       <tr key={t.orgUnitId}>
                         <td className="notice-left">{t.name}党委</td>
                         <td className="notice-stars">{starText(t.stars)}</td>

@@ -42,6 +42,8 @@ export function RankingTable({ campaignId, towns, total, orderedBy, action }: Pr
     stars: filters.stars,
     search: filters.q,
     count: askCount || undefined,
+    // The towns come once with the figures above (ResultsTab), not with every page.
+    towns: false,
   });
   const answered = page.data?.page;
   if (askCount && answered?.total != null && !page.isPlaceholderData && counted[filterKey] !== answered.total) {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic } from 'antd';
 import { CalculatorOutlined, CheckCircleOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
+import type { Campaign, CampaignResults, CampaignResultsTown } from '../../../../../shared/contracts/campaigns';
 import { useConfirmResults } from '../../../api/campaigns-hooks';
 import { useResultsOverview } from '../../../api/results-hooks';
 import { useJob, useStartCompute, type RecomputeReport } from '../../../api/decisions-hooks';
@@ -22,10 +22,10 @@ type Village = CampaignResults['villages'][number];
 const statusText: Record<CampaignResults['status'], string> = { none: '尚未生成', proposed: '定星建议（未最终确定）', final: '最终结果' };
 
 /** The towns to filter the ranking by: in order of their first village in the ranking when it was read whole. */
-function townOptions(towns: CampaignResults['towns'], villages: Village[] | null) {
+function townOptions(towns: CampaignResultsTown[], villages: Village[] | null) {
   if (!villages) return towns;
   const first = [...new Set(villages.map((v) => v.townName))];
-  const at = (t: CampaignResults['towns'][number]) => (first.includes(t.name) ? first.indexOf(t.name) : first.length);
+  const at = (t: CampaignResultsTown) => (first.includes(t.name) ? first.indexOf(t.name) : first.length);
   return [...towns].sort((a, b) => at(a) - at(b));
 }
 

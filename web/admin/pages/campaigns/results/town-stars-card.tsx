@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Campaign, CampaignResults } from '../../../../../shared/contracts/campaigns';
+import type { Campaign, CampaignResultsTown } from '../../../../../shared/contracts/campaigns';
 import { useSetTownScore } from '../../../api/campaigns-hooks';
 import { useTownResults } from '../../../api/evaluation-results-hooks';
 import { errorText } from '../../../api/client';
@@ -11,7 +11,7 @@ import { useStandard } from '../../../api/standards-hooks';
 import { allowedRangeText } from '../../../../../shared/score-cell';
 import { Stars } from '../campaign-labels';
 
-type Town = CampaignResults['towns'][number];
+type Town = CampaignResultsTown;
 
 /** Town Party committees' stars: from their own assessment and their villages' results. */
 export function TownStarsCard({ campaign, towns, canManage }: { campaign: Campaign; towns: Town[]; canManage: boolean }) {
