@@ -167,6 +167,15 @@ describe('changing the tree', () => {
     const village = (await org.post('/api/org-units', newVillage(t.city.towns[1].id, 'OFF-1'))).json();
     expect((await org.post(`/api/org-units/${village.id}/deactivate`)).json().active).toBe(false);
     expect((await org.get(`/api/org-units/${village.id}`)).statusCode).toBe(200);
+    // The list's filters together (each combination is its own prepared statement): level, active, parent and name or code.
+    const codes = async (q: string, as = org) => (await as.get(`/api/org-units?${q}`)).json().items.map((u: { code: string }) => u.code);
+    expect(await codes('level=village&active=false')).toEqual(['OFF-1']);
+    const activeInTown2 = await codes(`level=village&active=true&parentId=${t.city.towns[1].id}`);
+    expect(activeInTown2).toEqual(expect.arrayContaining(['T2-V1', 'T2-V2']));
+    expect(activeInTown2).not.toContain('OFF-1');
+    expect(await codes(`active=false&q=off&parentId=${t.city.towns[1].id}`)).toEqual(['OFF-1']);
+    expect(await codes('active=true&q=OFF')).toEqual([]);
+    expect(await codes('level=village&active=false', town1)).toEqual([]);
     expect((await org.post(`/api/org-units/${village.id}/activate`)).json().active).toBe(true);
     const rows = (await auditRows(t.app, 'org.deactivate')).filter((r) => r.object_id === village.id);
     expect(rows).toHaveLength(1);

@@ -65,21 +65,63 @@ function listFilters(countyId: string, scope: readonly string[], q: Partial<OrgU
   );
 }
 
+type ListShape = { level: boolean; parent: boolean; active: boolean; search: boolean };
+const listShapeName = (s: ListShape) => `${s.level ? 'l' : ''}${s.parent ? 'p' : ''}${s.active ? 'a' : ''}${s.search ? 'q' : ''}`;
+const ph = (name: string) => sql.placeholder(name);
+
+/**
+ * A page of the unit list for one filter shape (at most 16), built once per database handle and
+ * sent as a named prepared statement: the list page was the one hot read still built and parsed on
+ * every request. The caller's subtrees go in as one array of prefixes, as for the one-unit read.
+ */
+function buildListPage(db: Db, shape: ListShape) {
+  return selectOrgs(db)
+    .where(
+      and(
+        eq(orgUnits.countyId, ph('countyId')),
+        sql`${orgUnits.path} LIKE ANY (${ph('prefixes')}::text[])`,
+        shape.level ? eq(orgUnits.level, ph('level')) : undefined,
+        shape.parent ? eq(orgUnits.parentId, ph('parentId')) : undefined,
+        shape.active ? eq(orgUnits.active, ph('active')) : undefined,
+        shape.search ? or(ilike(orgUnits.name, ph('search')), ilike(orgUnits.code, ph('search'))) : undefined,
+      ),
+    )
+    .orderBy(asc(sql`length(${orgUnits.path})`), asc(orgUnits.sortOrder), asc(orgUnits.code))
+    .limit(ph('limit'))
+    .offset(ph('offset'))
+    .prepare(`fivestar_org_list_${listShapeName(shape)}`);
+}
+
+const listPageStatements = new Map<string, (db: Db) => ReturnType<typeof buildListPage>>();
+
+function listPageStatement(shape: ListShape) {
+  const name = listShapeName(shape);
+  let statement = listPageStatements.get(name);
+  if (!statement) {
+    statement = perHandle((handle) => buildListPage(handle, shape));
+    listPageStatements.set(name, statement);
+  }
+  return statement;
+}
+
 /**
  * One page of units, with one row past it to say whether more follow. Counted only when asked or
  * when the list is one unit's children (a town's villages); never the whole tree on every page.
  */
 export async function listOrgUnits(db: Db, countyId: string, scope: readonly string[], q: OrgUnitListQuery): Promise<OpenPage<OrgRow>> {
-  const where = listFilters(countyId, scope, q);
+  const shape: ListShape = { level: q.level !== undefined, parent: q.parentId !== undefined, active: q.active !== undefined, search: Boolean(q.q) };
+  const values = {
+    countyId,
+    prefixes: scope.map((p) => `${p}%`),
+    level: q.level,
+    parentId: q.parentId,
+    active: q.active,
+    search: q.q ? containsText(q.q) : undefined,
+  };
   return openPage(
     q,
-    (limit, offset) =>
-      selectOrgs(db)
-        .where(where)
-        .orderBy(asc(sql`length(${orgUnits.path})`), asc(orgUnits.sortOrder), asc(orgUnits.code))
-        .limit(limit)
-        .offset(offset),
-    async () => Number((await db.select({ n: count() }).from(orgUnits).where(where))[0]?.n ?? 0),
+    (limit, offset) => (scope.length === 0 ? Promise.resolve([]) : listPageStatement(shape)(db).execute({ ...values, limit, offset })),
+    async () => Number((await db.select({ n: count() }).from(orgUnits).where(listFilters(countyId, scope, q)))[0]?.n ?? 0),
     q.count === true || q.parentId !== undefined,
   );
 }
