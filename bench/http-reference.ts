@@ -8,7 +8,7 @@
 // PostgreSQL, the columns the page shows):
 //   /ref/org-units/:id                          one indexed row
 //   /ref/villages/:county?limit=                a page of a county's villages in tree order
-//   /ref/results/:county/:campaign?limit=&town= a page of the ranking with village and town names, and the towns
+//   /ref/results/:county/:campaign?limit=&town=&towns=0  a page of the ranking with village and town names, and the towns (not with towns=0)
 //   /ref/notice/:county/:campaign               the whole ranking's shown columns, and the towns
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -67,10 +67,12 @@ app.get<{ Params: { id: string } }>('/ref/org-units/:id', async (req, reply) => 
 app.get<{ Params: { county: string }; Querystring: { limit?: string } }>('/ref/villages/:county', async (req) => ({
   items: await query('villages', [req.params.county, Number(req.query.limit ?? 20) + 1]),
 }));
-app.get<{ Params: { county: string; campaign: string }; Querystring: { limit?: string; town?: string } }>('/ref/results/:county/:campaign', async (req) => {
+app.get<{ Params: { county: string; campaign: string }; Querystring: { limit?: string; town?: string; towns?: string } }>('/ref/results/:county/:campaign', async (req) => {
   const { county, campaign } = req.params;
-  const [items, towns] = await Promise.all([query('results', [county, campaign, Number(req.query.limit ?? 50) + 1, req.query.town ?? null]), query('towns', [county, campaign])]);
-  return { items, towns };
+  const items = query('results', [county, campaign, Number(req.query.limit ?? 50) + 1, req.query.town ?? null]);
+  if (req.query.towns === '0') return { items: await items };
+  const [rows, towns] = await Promise.all([items, query('towns', [county, campaign])]);
+  return { items: rows, towns };
 });
 app.get<{ Params: { county: string; campaign: string } }>('/ref/notice/:county/:campaign', async (req) => {
   const { county, campaign } = req.params;

@@ -306,7 +306,11 @@ describe('the department decides the stars', () => {
   it('when stars are computed, then notice is refused until they are confirmed, an override needs a reason, and 定星 confirms every village', async () => {
     await page.goto(`/campaigns/${campaign.id}?tab=results`);
     // The ranking is asked for one page at a time: the server pages it, the table shows that page.
-    const firstPage = page.waitForRequest((r) => /\/results\?/.test(r.url()) && new URL(r.url()).searchParams.get('page') === '1' && new URL(r.url()).searchParams.get('pageSize') === '20');
+    // Its pages leave the towns out (towns=false): the figures above read them once.
+    const firstPage = page.waitForRequest((r) => {
+      const q = /\/results\?/.test(r.url()) ? new URL(r.url()).searchParams : null;
+      return q?.get('page') === '1' && q.get('pageSize') === '20' && q.get('towns') === 'false';
+    });
     await page.getByRole('button', { name: /生成定星建议/ }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /生\s*成/ }).click();
     const villageCount = tree[0]!.children.flatMap((t) => t.children).length;
@@ -320,6 +324,10 @@ describe('the department decides the stars', () => {
     await firstPage;
     await expect(table.locator('.ant-table-row').count()).resolves.toBe(Math.min(20, villageCount));
     await page.locator('.ant-pagination-total-text', { hasText: `共 ${villageCount} 个村` }).waitFor();
+    // The town filter still offers every town (from the figures' read, which carries them).
+    await page.getByRole('combobox', { name: '所属镇' }).click();
+    await expect(page.locator('.ant-select-dropdown .ant-select-item-option').count()).resolves.toBe(tree[0]!.children.length);
+    await page.keyboard.press('Escape');
 
     // Notice before 定星: refused, and the page says what to do.
     await page.getByRole('button', { name: /推进到结果公示/ }).click();
