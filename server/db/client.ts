@@ -102,6 +102,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   };
 }
 
+/** True for the embedded database (PGlite): one connection, statements run on this process's thread. */
+export function isEmbedded(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 async function migratePostgres(url: string): Promise<void> {
   const conn = new pg.Client({ connectionString: url });
   await conn.connect();

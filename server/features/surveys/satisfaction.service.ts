@@ -6,6 +6,7 @@ import { selectSurveys } from '../evaluation/mutual/surveys.queries.js';
 import { satisfactionInput } from '../evaluation/mutual/surveys.js';
 import { mergedCounts, sourceExplanation, tallyOf, type Tally } from './surveys.js';
 import { selectAnswerTallies } from './surveys.queries.js';
+export { withSourceStep } from './source-step.js';
 
 export type CampaignSatisfaction = { inputs: Map<string, SatisfactionInput>; sources: Map<string, string> };
 
@@ -33,10 +34,3 @@ const toChoices = (t: Tally) => [
   { choice: 'unsatisfied' as const, n: t.unsatisfied },
 ];
 
-/** The explanation's steps with the source line put before the first satisfaction step (or last). */
-export function withSourceStep<S extends { rule: string }>(steps: S[], source: string | undefined): (S | { rule: 'satisfaction_source'; text: string })[] {
-  if (!source) return steps;
-  const at = steps.findIndex((s) => s.rule.startsWith('satisfaction'));
-  const step = { rule: 'satisfaction_source' as const, text: source };
-  return at === -1 ? [...steps, step] : [...steps.slice(0, at), step, ...steps.slice(at)];
-}

@@ -6,7 +6,7 @@ import type { Ctx } from '../../../context.js';
 import { AppError } from '../../../../shared/errors.js';
 import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
-import { checkSeals, deletedFieldLabel, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField } from './seal.js';
+import { checkSeals, deletedFieldLabel, emptyXor, fullKey, rootMac, sealDigest, sealKindLabels, sealProblemLabels, xorHex, type SealFailure, type SealKind, type SealedField, type StoredSeal } from './seal.js';
 import { loadArenaFields, loadCorrectionFields, loadNoticeFields, loadResultFields, loadScoreFields, loadTownScoreFields, resultFieldsOf, type ResultSealColumns } from './seal-sources.queries.js';
 import { deleteSeals, lockRoot, saveRoot, selectRoot, selectSeals, sealsFingerprint, upsertSeals } from './seals.queries.js';
 import { handleCache } from '../../../db/handle-cache.js';
@@ -166,4 +166,80 @@ export async function resultRowsFailingSeal(ctx: SealCtx, campaignId: string, ro
   // the two reads); otherwise this answer stands for this request alone.
   if (sealsFingerprint(seals) === sealsFp) cache.set(key, { fingerprint, crypto: ctx.crypto, failing });
   return failing;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+const villageOfKey = (rowKey: string) => rowKey.slice(rowKey.indexOf('/') + 1, rowKey.indexOf('#'));
+
+function byVillage<T>(items: readonly T[], villageOf: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of items) {
+    const v = villageOf(t);
+    const list = out.get(v);
+    if (list) list.push(t);
+    else out.set(v, [t]);
+  }
+  return out;
+}
+
+/**
+ * assertSealed for result rows and seals already read (生成定星建议 reads them in pieces): the
+ * HMACs in chunks of villages with the event loop let through between them.
+ */
+export async function assertResultsSealed(ctx: SealCtx, campaignId: string, rows: readonly ResultSealColumns[], seals: readonly StoredSeal[], chunk = 500): Promise<void> {
+  const sealsOf = byVillage(seals, (s) => villageOfKey(s.rowKey));
+  const rowsOf = byVillage(rows, (r) => r.villageId);
+  const villages = [...new Set([...rowsOf.keys(), ...sealsOf.keys()])];
+  const broken: SealFailure[] = [];
+  for (let i = 0; i < villages.length; i += chunk) {
+    const ids = villages.slice(i, i + chunk);
+    const fields = resultFieldsOf(ids.flatMap((id) => rowsOf.get(id) ?? []));
+    const { failures } = checkSeals(ctx.crypto.digest, campaignId, fields, ids.flatMap((id) => sealsOf.get(id) ?? []), null);
+    broken.push(...failures.filter((f) => f.problem !== 'unsealed'));
+    await yieldToLoop();
+  }
+  if (broken.length) throw new AppError('seal.broken', { text: (await describeFailures(ctx, broken)).map((f) => f.text).join('；'), failures: broken });
+}
+
+/** What sealRows would write for a kind's rows, worked out before the transaction that writes them. */
+export type SealPlan = { kind: SealKind; fresh: { rowKey: string; digest: string }[]; gone: string[]; xorDelta: string; countDelta: number };
+
+/**
+ * Plans sealing the result rows `rows` (all of the campaign's, as they will be) against the
+ * campaign's result seals `old` (all of them, as read): fields whose digest is unchanged stay,
+ * seals of rows no longer there go. HMACs in chunks with the event loop let through.
+ */
+export async function planResultSeals(ctx: SealCtx, campaignId: string, rows: readonly ResultSealColumns[], old: readonly StoredSeal[], chunk = 500): Promise<SealPlan> {
+  const before = new Map(old.map((s) => [s.rowKey, s.digest]));
+  const fresh: SealPlan['fresh'] = [];
+  const kept = new Set<string>();
+  let xor = emptyXor;
+  for (let i = 0; i < rows.length; i += chunk) {
+    for (const f of resultFieldsOf(rows.slice(i, i + chunk))) {
+      const rowKey = fullKey(f);
+      const digest = sealDigest(ctx.crypto.digest, campaignId, f);
+      kept.add(rowKey);
+      const was = before.get(rowKey);
+      if (was === digest) continue;
+      if (was !== undefined) xor = xorHex(xor, was);
+      xor = xorHex(xor, digest);
+      fresh.push({ rowKey, digest });
+    }
+    await yieldToLoop();
+  }
+  const gone = old.filter((s) => !kept.has(s.rowKey));
+  for (const s of gone) xor = xorHex(xor, s.digest);
+  return { kind: 'result', fresh, gone: gone.map((s) => s.rowKey), xorDelta: xor, countDelta: kept.size - old.length };
+}
+
+/** Writes a plan in the caller's transaction, on the root as it is now (other kinds may have moved it). */
+export async function applySealPlan(tx: SealCtx, campaignId: string, plan: SealPlan): Promise<void> {
+  const countyId = tx.principal.countyId;
+  const root = await lockRoot(tx.db, countyId, campaignId);
+  const now = tx.now();
+  await deleteSeals(tx.db, countyId, campaignId, plan.gone);
+  await upsertSeals(tx.db, plan.fresh.map((s) => ({ countyId, campaignId, kind: plan.kind, rowKey: s.rowKey, digest: s.digest, sealedAt: now })));
+  const xor = xorHex(root?.xorDigest ?? emptyXor, plan.xorDelta);
+  const rowCount = (root?.rowCount ?? 0) + plan.countDelta;
+  await saveRoot(tx.db, { countyId, campaignId, rowCount, xorDigest: xor, mac: rootMac(tx.crypto.digest, campaignId, rowCount, xor), updatedAt: now });
 }

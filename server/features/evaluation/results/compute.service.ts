@@ -1,0 +1,241 @@
+// 生成定星建议 at province size without holding the server (issue 11). Three phases:
+//   1. read — every input in statements of one chunk of villages, the event loop let through
+//      between them;
+//   2. rate — the engine and the rows' shaping in the rating worker (compute-rate.ts), their rows
+//      written chunk by chunk to the staging tables (0024), outside any transaction;
+//   3. switch — one short transaction: the campaign's results and kept inputs replaced from
+//      staging, the seals' changes, the audit row. A failure anywhere leaves the results as they were.
+// One consistent state is read although phase 1 is many statements:
+//   - PostgreSQL: phase 1 runs in one REPEATABLE READ, READ ONLY transaction (one snapshot, on a
+//     connection of its own: nobody waits for it). The switch checks that the decisions and result
+//     seals it merged and checked are still those of the snapshot (a fingerprint), else reads again.
+//   - PGlite (one connection, one statement at a time): a transaction would hold every other
+//     request, so phase 1 is plain statements, and the switch checks that no transaction but the
+//     compute's own staging writes committed since phase 1 began (the transaction id counter),
+//     else reads again. Inputs read in pieces are then one state, the state the switch writes on.
+// After two such retries the third attempt runs the three phases inside one transaction, as the
+// compute did before (correct, but it holds PGlite for the whole compute).
+import { randomUUID } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
+import type { Ctx } from '../../../context.js';
+import { isEmbedded, type Db } from '../../../db/client.js';
+import { inTransaction } from '../../../db/transaction.js';
+import { AppError } from '../../../../shared/errors.js';
+import { startWorker } from '../../../workers.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
+import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
+import { lockCampaignRow } from '../../campaigns/campaigns.queries.js';
+import { collectFigures } from '../../figures/figures.js';
+import { figureProviders } from '../../figures/figure-providers.js';
+import { campaignSatisfaction } from '../../surveys/satisfaction.service.js';
+import { RatingInputError } from '../../standards/engine/rating-input.js';
+import { selectApprovedSelfEvaluations } from '../../self-evaluation/self-evaluation.queries.js';
+import { selfStageEntries, selfStageOf } from '../../self-evaluation/self-stage.js';
+import { selectConfirmedViolations } from '../city/violations.queries.js';
+import { ratingViolations } from '../city/violations.js';
+import { applySealPlan, assertResultsSealed, planResultSeals } from '../seals/seals.service.js';
+import type { StoredSeal } from '../seals/seal.js';
+import type { ResultSealColumns } from '../seals/seal-sources.queries.js';
+import type { PriorResult } from '../decisions/recompute.js';
+import type { ReportProgress } from '../../jobs/job-runner.js';
+import { buildRatingInput } from './rating-input-builder.js';
+import { selectPreviousYearStars, selectTownScores } from './results.queries.js';
+import type { RatedChunk, RatedSummary, RateTask } from './compute-rate.js';
+import {
+  countStaged,
+  decisionsFingerprint,
+  dropStaged,
+  nextXid,
+  onlySessionWrites,
+  replaceTownResults,
+  selectPriorResults,
+  selectResultSealsPage,
+  selectResultVillageIds,
+  selectSheetScoresText,
+  stageChunk,
+  switchToStaged,
+} from './compute-staging.queries.js';
+
+/** The steps 生成定星建议 reports when it runs as a job. */
+export const computeSteps = ['读取评分数据', '计算星级', '写入定星建议', '封存与留痕'] as const;
+
+// Chunk sizes: one statement of each stays within a few tens of milliseconds on PGlite at the
+// benchmark's 168 scores a village (docs/benchmarks.md, "Province compute").
+const readChunk = 100;
+const sealPage = 5000;
+const writeChunk = 100;
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export type ComputeAnswer = RatedSummary['summary'] & { referrals: RatedSummary['referrals']; changes: RatedSummary['changes']; mustReconfirm: number; kept: number };
+
+/**
+ * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
+ * decisions/recompute.ts); the answer lists every village whose proposed stars moved.
+ * `progress` hears each of computeSteps as it starts (the job's progress).
+ */
+export async function computeResults(ctx: Ctx, campaignId: string, progress: ReportProgress = () => {}): Promise<ComputeAnswer> {
+  const step = (i: number) => progress({ step: computeSteps[i] as string, done: i, total: computeSteps.length });
+  const embedded = isEmbedded(ctx.db);
+  for (let attempt = 1; attempt < 3; attempt++) {
+    const answer = await attemptCompute(ctx, campaignId, step, embedded ? 'embedded' : 'snapshot');
+    if (answer) return answer;
+  }
+  return inTransaction(ctx, async (tx) => (await attemptCompute(tx, campaignId, step, 'transaction')) as ComputeAnswer);
+}
+
+type Mode = 'embedded' | 'snapshot' | 'transaction';
+type Read = Awaited<ReturnType<typeof readInputs>>;
+
+async function readInputs(ctx: Ctx, campaignId: string, mode: Mode) {
+  const { db } = ctx;
+  const countyId = ctx.principal.countyId;
+  const between = async <T>(p: Promise<T>) => {
+    const value = await p;
+    await yieldToLoop();
+    return value;
+  };
+  const campaign = await between(findCampaign(ctx, campaignId));
+  if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
+  const standard = await between(campaignStandard(ctx, campaign));
+  const units = (await between(selectAllOrgUnits(db, countyId, ['/']))).filter((u) => u.active);
+  const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
+  const ownScores = await between(selectTownScores(db, countyId, campaignId));
+  const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
+  const surveys = await between(campaignSatisfaction(ctx, countyId, campaignId, villages.map((v) => v.id)));
+  const self = selfStageOf(standard);
+  const selfEntries = self ? selfStageEntries(standard, await between(selectApprovedSelfEvaluations(db, countyId, campaignId))) : [];
+  const figures = await between(collectFigures(db, countyId, campaign.year, figureProviders));
+  const lastYearStars = await between(selectPreviousYearStars(db, countyId, campaign.year));
+  const violations = ratingViolations(await between(selectConfirmedViolations(db, countyId, campaign.year)));
+  // Sheet scores stay empty here: the worker fills them from the chunks' JSON text.
+  const input = buildRatingInput(standard, { villages, towns, entries: selfEntries, figures, lastYearStars, satisfaction: surveys.inputs, violations }, { id: campaign.id, name: campaign.name, year: campaign.year });
+  const ids = villages.map((v) => v.id);
+  const scores: string[] = [];
+  const prior: (PriorResult & ResultSealColumns)[] = [];
+  for (let i = 0; i < ids.length; i += readChunk) {
+    const chunk = ids.slice(i, i + readChunk);
+    scores.push(await between(selectSheetScoresText(db, countyId, campaignId, chunk)));
+    prior.push(...(await between(selectPriorResults(db, countyId, campaignId, chunk))));
+  }
+  // Results of villages closed since the last compute: gone from the new results, their seals too.
+  const rated = new Set(ids);
+  const closed = (await between(selectResultVillageIds(db, countyId, campaignId))).filter((id) => !rated.has(id));
+  if (closed.length) prior.push(...(await between(selectPriorResults(db, countyId, campaignId, closed))));
+  const seals: StoredSeal[] = [];
+  for (let page = await between(selectResultSealsPage(db, countyId, campaignId, '', sealPage)); page.length > 0; page = await between(selectResultSealsPage(db, countyId, campaignId, page[page.length - 1]?.rowKey as string, sealPage))) {
+    seals.push(...page);
+    if (page.length < sealPage) break;
+  }
+  const fingerprint = mode === 'snapshot' ? await decisionsFingerprint(db, countyId, campaignId) : null;
+  return { campaign, standard, self, villages, surveys, input, scores, prior, seals, fingerprint };
+}
+
+async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) => void, mode: Mode): Promise<ComputeAnswer | null> {
+  const countyId = ctx.principal.countyId;
+  step(0);
+  // PGlite: the transaction id counter before the first read (see the head of this file).
+  const since = mode === 'embedded' ? await nextXid(ctx.db) : null;
+  const read: Read =
+    mode === 'snapshot'
+      ? await ctx.db.transaction((tx) => readInputs({ ...ctx, db: tx as unknown as Db }, campaignId, mode), { isolationLevel: 'repeatable read', accessMode: 'read only' })
+      : await readInputs(ctx, campaignId, mode);
+  // As assertSealed did: a recomputation builds on the decisions only as they were sealed.
+  await assertResultsSealed(ctx, campaignId, read.prior, read.seals);
+  step(1);
+  const runId = randomUUID();
+  const ours = new Set<string>();
+  const sealRows: ResultSealColumns[] = [];
+  let staged = 0;
+  try {
+    const done = await rateInWorker(read, ctx, campaignId, async (chunk) => {
+      if (staged === 0) step(2);
+      ours.add(await stageChunk(ctx.db, runId, chunk.results, chunk.kept));
+      sealRows.push(...chunk.seals);
+      staged += chunk.seals.length;
+      await yieldToLoop();
+    });
+    const plan = await planResultSeals(ctx, campaignId, sealRows, read.seals);
+    step(3);
+    return await inTransaction(ctx, async (tx) => {
+      if (mode === 'embedded') {
+        // First statement of the switch: any transaction id handed out since `since` that is not
+        // one of our staging writes is someone else's write — the pieces read may not be one state.
+        const until = await nextXid(tx.db);
+        const others: bigint[] = [];
+        for (let x = since as bigint; x < until; x++) if (!ours.has(String(x))) others.push(x);
+        if (others.length && !(await onlySessionWrites(tx.db, others))) return null;
+      }
+      await lockCampaignRow(tx.db, countyId, campaignId);
+      const campaign = await findCampaign(tx, campaignId);
+      if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
+      if (mode === 'snapshot' && (await decisionsFingerprint(tx.db, countyId, campaignId)) !== read.fingerprint) return null;
+      if ((await countStaged(tx.db, countyId, runId)) !== staged) return null;
+      await switchToStaged(tx.db, countyId, campaignId, runId);
+      await replaceTownResults(tx.db, countyId, campaignId, done.towns);
+      await applySealPlan(tx, campaignId, plan);
+      const reconfirm = done.changes.filter((c) => c.mustReconfirm).length;
+      const { summary, referrals, changes } = done;
+      await recordAudit(tx, {
+        event: 'results.compute',
+        objectType: 'campaign',
+        objectId: campaignId,
+        after: { ...summary, ...(referrals.length ? { referrals: referrals.map((r) => ({ stars: r.stars, townId: r.townId, places: r.places, villages: r.villages })) } : {}), changes: changes.map((c) => ({ villageId: c.villageId, engineStarsBefore: c.engineStarsBefore, engineStarsAfter: c.engineStarsAfter, why: c.why, kept: c.kept })), mustReconfirm: reconfirm },
+      });
+      const kept = read.prior.filter((p) => p.overrideReason !== null || p.confirmedAt !== null).length;
+      return { ...summary, referrals, changes, mustReconfirm: reconfirm, kept };
+    });
+  } finally {
+    await dropStaged(ctx.db, countyId, { runId });
+  }
+}
+
+/** Sends the task to a fresh rating worker and hands each chunk of rows to `onChunk`, in order. */
+async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, onChunk: (chunk: RatedChunk) => Promise<void>): Promise<RatedSummary> {
+  const task: RateTask = {
+    standard: read.standard,
+    input: read.input,
+    self: read.self,
+    sources: Object.fromEntries(read.surveys.sources),
+    paths: Object.fromEntries(read.villages.map((v) => [v.id, v.path])),
+    prior: read.prior,
+    countyId: ctx.principal.countyId,
+    campaignId,
+    now: ctx.now().toISOString(),
+    ids: read.villages.map(() => randomUUID()),
+  };
+  const worker: Worker = startWorker('rating-worker');
+  try {
+    const inbox: ({ chunk: RatedChunk } | { done: RatedSummary } | { error: { issues?: RatingInputError['issues']; message?: string } })[] = [];
+    let wake: (() => void) | null = null;
+    let failure: unknown = null;
+    worker.on('message', (m) => {
+      inbox.push(m);
+      wake?.();
+    });
+    worker.on('error', (err) => {
+      failure = err;
+      wake?.();
+    });
+    worker.postMessage({ task: JSON.stringify(task) });
+    await yieldToLoop();
+    for (const scores of read.scores) worker.postMessage({ scores });
+    worker.postMessage({ go: writeChunk });
+    for (;;) {
+      if (failure) throw failure;
+      const m = inbox.shift();
+      if (!m) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      if ('chunk' in m) await onChunk(m.chunk);
+      else if ('done' in m) return m.done;
+      else if (m.error.issues) throw new RatingInputError(m.error.issues);
+      else throw new Error(`rating worker: ${m.error.message}`);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
