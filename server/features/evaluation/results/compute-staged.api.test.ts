@@ -1,0 +1,64 @@
+// 生成定星建议 through staging (compute.service.ts): a compute whose switch fails midway leaves the
+// results, kept inputs, seals and audit exactly as they were, and no staged rows behind; the next
+// compute then succeeds and agrees with a fresh verification.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
+import { campaignInCityStage, citySheetAt, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
+import { selectRows } from '../../../db/rows.js';
+import { verifyCampaign } from '../seals/seals.service.js';
+
+let t: TestApp;
+let org: Client;
+let campaignId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ campaignId, org } = await campaignInCityStage(t, 2034));
+  await scoreCityStage(t, org, campaignId, [1, 0.85, 0.95, 0.5]);
+});
+afterAll(() => t.close());
+
+/** Everything a compute writes, as stored. */
+async function stored() {
+  const q = (text: string) => selectRows<Record<string, unknown>>(t.database.db, sql.raw(text.replaceAll('$c', `'${campaignId}'`)));
+  return {
+    results: await q('SELECT * FROM campaign_results WHERE campaign_id = $c ORDER BY village_id'),
+    towns: await q('SELECT * FROM campaign_town_results WHERE campaign_id = $c ORDER BY town_id'),
+    kept: await q('SELECT * FROM campaign_rating_inputs WHERE campaign_id = $c ORDER BY village_id'),
+    seals: await q('SELECT * FROM record_seals WHERE campaign_id = $c ORDER BY kind, row_key'),
+    root: await q('SELECT * FROM seal_roots WHERE campaign_id = $c'),
+    audit: await q(`SELECT count(*)::int AS n FROM audit_log WHERE event = 'results.compute'`),
+  };
+}
+const staged = async () => selectRows<{ n: number }>(t.database.db, sql`SELECT (SELECT count(*) FROM campaign_results_staging) + (SELECT count(*) FROM campaign_rating_inputs_staging) AS n`);
+const operator = () => ({ ...t.app.services, principal: { countyId: t.city.countyId } }) as Parameters<typeof verifyCampaign>[0];
+
+describe('生成定星建议 through staging', () => {
+  it('when a write of the switch fails midway, then results, kept inputs, seals and audit are exactly as before, nothing stays staged, and the next compute succeeds', async () => {
+    expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
+    // A changed score: a compute that went through would change the results.
+    const village = t.city.villages.town2[1] as { id: string };
+    expect((await org.put(`/api/campaigns/${campaignId}/sheets/city/${village.id}`, { scores: await citySheetAt(1) })).statusCode).toBe(200);
+    const before = await stored();
+    // The last result row inserted by the switch fails (after the old rows were deleted).
+    await t.database.runAsOwner(`
+      CREATE FUNCTION test_fail_result() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: the switch fails'; END $$;
+      CREATE TRIGGER test_fail_result BEFORE INSERT ON campaign_results FOR EACH ROW WHEN (NEW.village_id = '${village.id}') EXECUTE FUNCTION test_fail_result();`);
+    try {
+      const res = await org.post(`/api/campaigns/${campaignId}/results/compute`);
+      expect(res.statusCode).toBe(500);
+      expect(await stored()).toEqual(before);
+      expect(Number((await staged())[0]?.n)).toBe(0);
+    } finally {
+      await t.database.runAsOwner('DROP TRIGGER test_fail_result ON campaign_results; DROP FUNCTION test_fail_result();');
+    }
+    const again = await org.post(`/api/campaigns/${campaignId}/results/compute`);
+    expect(again.statusCode).toBe(200);
+    const after = await stored();
+    expect(after.results.find((r) => r.village_id === village.id)?.score).not.toEqual(before.results.find((r) => r.village_id === village.id)?.score);
+    expect(after.audit[0]?.n).toBe(Number(before.audit[0]?.n) + 1);
+    expect((await verifyCampaign(operator(), campaignId)).ok).toBe(true);
+    expect(Number((await staged())[0]?.n)).toBe(0);
+  });
+});
