@@ -9,15 +9,10 @@ import { recordAudit } from '../../audit/audit.service.js';
 import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../../campaigns/campaigns.queries.js';
-import { withSourceStep } from '../../surveys/satisfaction.service.js';
-import { replaceResults, selectReferralRows, selectResult, selectResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
+import { selectReferralRows, selectResult, selectResults, selectTownScores, updateResult, upsertTownScore } from './results.queries.js';
 import { assertAllWithinVetoes, assertWithinVetoes } from '../decisions/veto-guard.service.js';
-import { mergeDecision, type RecomputeChange } from '../decisions/recompute.js';
 import { assertSealed, sealRows } from '../seals/seals.service.js';
-import { keepRatingInputs, rateStoredInputs } from '../seals/stored-inputs.service.js';
 import { quotaRefusal } from './referrals.js';
-import { selfStageStep, withSelfStageStep } from '../../self-evaluation/self-stage.js';
-import type { ReportProgress } from '../../jobs/job-runner.js';
 
 export { computeResults, computeSteps } from './compute.service.js';
 
