@@ -1,11 +1,13 @@
 // 生成定星建议 through staging (compute.service.ts): a compute whose switch fails midway leaves the
 // results, kept inputs, seals and audit exactly as they were, and no staged rows behind; the next
 // compute then succeeds and agrees with a fresh verification.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
 import { campaignInCityStage, citySheetAt, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
 import { selectRows } from '../../../db/rows.js';
+import type { Db } from '../../../db/client.js';
 import { verifyCampaign } from '../seals/seals.service.js';
 
 let t: TestApp;
@@ -60,5 +62,50 @@ describe('生成定星建议 through staging', () => {
     expect(after.audit[0]?.n).toBe(Number(before.audit[0]?.n) + 1);
     expect((await verifyCampaign(operator(), campaignId)).ok).toBe(true);
     expect(Number((await staged())[0]?.n)).toBe(0);
+  });
+});
+
+// PGlite reads the inputs in plain statements (no snapshot: a transaction would hold every other
+// request), and the switch re-reads when any transaction but the compute's own staging writes and
+// session or job rows committed meanwhile (compute.service.ts). A score saved between the reads and
+// the switch must therefore not be lost. PostgreSQL reads one snapshot instead: a score saved after
+// it is the next compute's, which is what a compute started a moment earlier would have done.
+describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite while a score is saved', () => {
+  it('when a sheet is saved after the reads and before the switch, then the compute reads again and its results are those of a compute run after the save', async () => {
+    const village = t.city.villages.town1[0] as { id: string };
+    const before = await stored();
+    // The app's database handle, but the first staging write of a compute first waits for a sheet
+    // saved through the API: a write that lands after the reads, at a point the test controls.
+    const services = t.app.services as { db: Db };
+    const real = services.db;
+    const dialect = new PgDialect();
+    let stagings = 0;
+    services.db = new Proxy(real, {
+      get(target, prop) {
+        if (prop !== 'execute') return Reflect.get(target, prop, target) as unknown;
+        return async (query: SQL) => {
+          if (dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_results_staging') && stagings++ === 0) {
+            expect((await org.put(`/api/campaigns/${campaignId}/sheets/city/${village.id}`, { scores: await citySheetAt(0.2) })).statusCode).toBe(200);
+          }
+          return target.execute(query);
+        };
+      },
+    });
+    let during: Awaited<ReturnType<typeof stored>>;
+    try {
+      expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
+      during = await stored();
+    } finally {
+      services.db = real;
+    }
+    // Read twice: the first attempt's pieces were no longer one state when it came to switch.
+    expect(stagings).toBe(2);
+    const score = (s: typeof before) => s.results.find((r) => r.village_id === village.id)?.score;
+    expect(score(during)).not.toEqual(score(before));
+    expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
+    const after = await stored();
+    const decided = (s: typeof before) => s.results.map((r) => [r.village_id, r.score, r.engine_stars, r.stars, r.rank_in_city, r.explanation]);
+    expect(decided(during)).toEqual(decided(after));
+    expect(during.kept.map((k) => k.figures)).toEqual(after.kept.map((k) => k.figures));
   });
 });
