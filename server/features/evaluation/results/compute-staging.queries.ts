@@ -137,6 +137,8 @@ export async function replaceTownResults(db: Db, countyId: string, campaignId: s
  * True when each of these transactions (ids as handed out) left a row in sessions or jobs: a
  * session kept alive or a job's status, written in statements of their own, never with the
  * compute's inputs. Any other transaction (or one whose row is gone) counts as a change.
+ * Known limit (docs/ARCHITECTURE.md): a transaction that wrote a session or job row and an input
+ * in one go would pass; no writer does, and a new one must not.
  */
 export async function onlySessionWrites(db: Db, xids: readonly bigint[]): Promise<boolean> {
   const wanted = xids.map((x) => String(x % 4294967296n));
