@@ -71,11 +71,13 @@ describe('生成定星建议 through staging', () => {
 // the switch must therefore not be lost. PostgreSQL reads one snapshot instead: a score saved after
 // it is the next compute's, which is what a compute started a moment earlier would have done.
 describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite while a score is saved', () => {
-  it('when a sheet is saved after the reads and before the switch, then the compute reads again and its results are those of a compute run after the save', async () => {
-    const village = t.city.villages.town1[0] as { id: string };
-    const before = await stored();
-    // The app's database handle, but the first staging write of a compute first waits for a sheet
-    // saved through the API: a write that lands after the reads, at a point the test controls.
+  /**
+   * Computes through the API with the app's database handle, but the first `shares.length`
+   * staging writes each first wait for a sheet of `village` saved through the API at that share: a
+   * write that lands after the attempt's reads, at a point the test controls. Answers the results
+   * then stored and how many attempts staged outside a transaction.
+   */
+  async function computeWhileSaving(village: { id: string }, shares: number[]) {
     const services = t.app.services as { db: Db };
     const real = services.db;
     const dialect = new PgDialect();
@@ -84,28 +86,48 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite
       get(target, prop) {
         if (prop !== 'execute') return Reflect.get(target, prop, target) as unknown;
         return async (query: SQL) => {
-          if (dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_results_staging') && stagings++ === 0) {
-            expect((await org.put(`/api/campaigns/${campaignId}/sheets/city/${village.id}`, { scores: await citySheetAt(0.2) })).statusCode).toBe(200);
-          }
+          const share = dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_results_staging') ? shares[stagings++] : undefined;
+          if (share !== undefined) expect((await org.put(`/api/campaigns/${campaignId}/sheets/city/${village.id}`, { scores: await citySheetAt(share) })).statusCode).toBe(200);
           return target.execute(query);
         };
       },
     });
-    let during: Awaited<ReturnType<typeof stored>>;
     try {
       expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
-      during = await stored();
+      return { during: await stored(), stagings };
     } finally {
       services.db = real;
     }
+  }
+  const scoreOf = (s: Awaited<ReturnType<typeof stored>>, villageId: string) => s.results.find((r) => r.village_id === villageId)?.score;
+  const decided = (s: Awaited<ReturnType<typeof stored>>) => s.results.map((r) => [r.village_id, r.score, r.engine_stars, r.stars, r.rank_in_city, r.explanation]);
+  /** A compute after the fact, which the one that ran meanwhile must agree with. */
+  async function computedAgain() {
+    expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
+    return stored();
+  }
+
+  it('when a sheet is saved after the reads and before the switch, then the compute reads again and its results are those of a compute run after the save', async () => {
+    const village = t.city.villages.town1[0] as { id: string };
+    const before = await stored();
+    const { during, stagings } = await computeWhileSaving(village, [0.2]);
     // Read twice: the first attempt's pieces were no longer one state when it came to switch.
     expect(stagings).toBe(2);
-    const score = (s: typeof before) => s.results.find((r) => r.village_id === village.id)?.score;
-    expect(score(during)).not.toEqual(score(before));
-    expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
-    const after = await stored();
-    const decided = (s: typeof before) => s.results.map((r) => [r.village_id, r.score, r.engine_stars, r.stars, r.rank_in_city, r.explanation]);
+    expect(scoreOf(during, village.id)).not.toEqual(scoreOf(before, village.id));
+    const after = await computedAgain();
     expect(decided(during)).toEqual(decided(after));
     expect(during.kept.map((k) => k.figures)).toEqual(after.kept.map((k) => k.figures));
+  });
+
+  it('when a sheet is saved during each of the first two attempts, then the third runs in one transaction and its results are those of a compute run after the saves', async () => {
+    const village = t.city.villages.town1[1] as { id: string };
+    const before = await stored();
+    // Two attempts staged outside a transaction; the third stages in its transaction (not through this handle).
+    const { during, stagings } = await computeWhileSaving(village, [0.3, 0.6]);
+    expect(stagings).toBe(2);
+    expect(scoreOf(during, village.id)).not.toEqual(scoreOf(before, village.id));
+    const after = await computedAgain();
+    expect(decided(during)).toEqual(decided(after));
+    expect(Number((await staged())[0]?.n)).toBe(0);
   });
 });
