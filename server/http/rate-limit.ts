@@ -27,6 +27,8 @@ export function clockStore(now: () => number) {
   return class ClockStore {
     private readonly windows = new Map<string, Window>();
     private sweepAbove = sweepAt;
+    /** Entries walked by sweeps so far: what the doubling keeps near the number of keys. */
+    sweptEntries = 0;
     incr(key: string, cb: Callback, timeWindow: number): void {
       const t = now();
       let w = this.windows.get(key);
@@ -51,6 +53,7 @@ export function clockStore(now: () => number) {
       return new ClockStore();
     }
     private sweep(t: number, timeWindow: number): void {
+      this.sweptEntries += this.windows.size;
       for (const [k, w] of this.windows) if (w.startedAt + timeWindow <= t) this.windows.delete(k);
     }
   };
