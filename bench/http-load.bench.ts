@@ -271,7 +271,7 @@ async function runTarget(kind: 'pglite' | 'postgres'): Promise<void> {
       const v = t.data.villages;
       const c = t.campaignId;
       if (t.scale === 'county') {
-        measured.push(await measure('GET /api/org-units/:id (orgadmin)', `${base}/api/org-units/${t.sampleVillageId}`, h, refUnit));
+        measured.push(await measure('GET /api/org-units/:id (orgadmin)', `${base}/api/org-units/${t.sampleVillageId}`, h, `${ref}/org-units/${county}/${t.sampleVillageId}`));
         measured.push(await measure('GET /api/auth/me', `${base}/api/auth/me`, h, refUnit));
         measured.push(await measure(`GET /api/public/campaigns/:id/notice (${v} villages)`, `${base}/api/public/campaigns/${c}/notice`, {}, `${ref}/notice/${county}/${c}`, true));
         measured.push(await measure(`GET /api/campaigns/:id/results (${v} villages, whole list)`, `${base}/api/campaigns/${c}/results`, h, `${ref}/results/${county}/${c}?limit=1000000`));

@@ -6,7 +6,8 @@
 //
 // Routes (what a page needs, as one would write it by hand: named prepared statements on
 // PostgreSQL, the columns the page shows):
-//   /ref/org-units/:id                          one indexed row
+//   /ref/org-units/:id                          one indexed row (the issue's first reference; auth/me's)
+//   /ref/org-units/:county/:id                  the unit with its parent's name, as GET /api/org-units/:id answers
 //   /ref/villages/:county?limit=                a page of a county's villages in tree order
 //   /ref/results/:county/:campaign?limit=&town=&towns=0  a page of the ranking with village and town names, and the towns (not with towns=0)
 //   /ref/notice/:county/:campaign               the whole ranking's shown columns, and the towns
@@ -18,8 +19,13 @@ const port = Number(process.env.REF_PORT ?? 4100);
 
 const statements = {
   unit: 'SELECT id, name, code, path, level, active FROM org_units WHERE id = $1',
-  villages: `SELECT id, parent_id, level, kind, name, code, party_org_type, party_org_name, active, sort_order
-    FROM org_units WHERE county_id = $1 AND level = 'village' ORDER BY path, sort_order, code LIMIT $2`,
+  // What GET /api/org-units/:id answers: the unit with its parent's name.
+  unitWithParent: `SELECT u.id, u.parent_id, u.level, u.kind, u.name, u.code, u.party_org_type, u.party_org_name, u.active, u.sort_order, p.name AS parent_name
+    FROM org_units u LEFT JOIN org_units p ON p.county_id = u.county_id AND p.id = u.parent_id
+    WHERE u.county_id = $1 AND u.id = $2`,
+  villages: `SELECT u.id, u.parent_id, u.level, u.kind, u.name, u.code, u.party_org_type, u.party_org_name, u.active, u.sort_order, p.name AS parent_name
+    FROM org_units u LEFT JOIN org_units p ON p.county_id = u.county_id AND p.id = u.parent_id
+    WHERE u.county_id = $1 AND u.level = 'village' ORDER BY length(u.path), u.sort_order, u.code LIMIT $2`,
   results: `SELECT r.village_id, v.name, t.name AS town_name, r.score, r.stars, r.engine_stars, r.vetoed, r.override_reason,
       r.confirmed_at, r.proposal_change, r.rank_in_town, r.rank_in_city, r.notes
     FROM campaign_results r
@@ -61,6 +67,11 @@ if (process.env.DATABASE_URL) {
 const app = Fastify({ logger: false });
 app.get<{ Params: { id: string } }>('/ref/org-units/:id', async (req, reply) => {
   const [row] = await query('unit', [req.params.id]);
+  if (!row) return reply.code(404).send({ error: 'not found' });
+  return row;
+});
+app.get<{ Params: { county: string; id: string } }>('/ref/org-units/:county/:id', async (req, reply) => {
+  const [row] = await query('unitWithParent', [req.params.county, req.params.id]);
   if (!row) return reply.code(404).send({ error: 'not found' });
   return row;
 });
