@@ -4,6 +4,7 @@
 // results as they were; a job a stopped process left running is marked interrupted.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobGate } from '../../../test/job-gate.js';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
 import { makeAccount } from '../../../test/factories.js';
 import { campaignInCityStage, scoreCityStage, windowsOf } from '../../../test/evaluation-city-factories.js';
@@ -14,20 +15,11 @@ import { AppError } from '../../../shared/errors.js';
 let t: TestApp;
 let org: Client;
 let campaignId: string;
-// Jobs wait here before they run, while a test holds the gate: a running job caught without sleeping.
-let gate: Promise<void> | null = null;
-let open = () => {};
-const hold = () => {
-  gate = new Promise<void>((resolve) => {
-    open = () => {
-      gate = null;
-      resolve();
-    };
-  });
-};
+// Jobs wait before they run while a test holds the gate (test/job-gate.ts).
+const { beforeRun, hold, open } = jobGate();
 
 beforeAll(async () => {
-  t = await startTestApp({ jobs: { beforeRun: () => gate ?? Promise.resolve() } });
+  t = await startTestApp({ jobs: { beforeRun } });
   ({ campaignId, org } = await campaignInCityStage(t, 2031));
   await scoreCityStage(t, org, campaignId, [1, 0.85, 0.95, 0.5]);
 });
