@@ -17,9 +17,12 @@ import {
 } from '../../../shared/contracts/campaigns.js';
 import { ctxOf } from '../../http/request-context.js';
 import { createPanel, listEvaluators, listPanels, listTeams, proposeTeams, removePanel, saveTeams, updatePanel } from './assignments/assignments.service.js';
-import { computeResults, confirmResults, overrideStars, setTownScore } from './results/results.service.js';
+import { confirmResults, overrideStars, setTownScore } from './results/results.service.js';
+import { computeResults } from './results/compute.service.js';
 import { listResults } from './results/results-list.service.js';
-import { prefersAsync, startComputeJob } from './results/compute-job.js';
+import { startComputeJob } from './results/compute-job.js';
+import { prefersAsync } from '../jobs/jobs.js';
+import { sendJob } from '../../http/job-reply.js';
 import { getSheet, listSheets, saveSheet } from './sheets/sheets.service.js';
 
 const tags = ['evaluation'];
@@ -97,8 +100,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   // With `Prefer: respond-async` the compute runs as a job: 202 with the job, polled at /api/jobs/:id.
   app.post('/api/campaigns/:id/results/compute', { config: manage, schema: { tags, params: idParamsSchema } }, async (req, reply) => {
     if (!prefersAsync(req.headers.prefer)) return computeResults(ctxOf(req), req.params.id);
-    const job = await startComputeJob(app.jobs, ctxOf(req), req.params.id);
-    return reply.code(202).header('location', `/api/jobs/${job.id}`).send(job);
+    return sendJob(reply, await startComputeJob(app.jobs, ctxOf(req), req.params.id));
   });
   app.post(
     '/api/campaigns/:id/results/confirm',

@@ -6,7 +6,6 @@ import { selectSurveys } from '../evaluation/mutual/surveys.queries.js';
 import { satisfactionInput } from '../evaluation/mutual/surveys.js';
 import { mergedCounts, sourceExplanation, tallyOf, type Tally } from './surveys.js';
 import { selectAnswerTallies } from './surveys.queries.js';
-export { withSourceStep } from './source-step.js';
 
 export type CampaignSatisfaction = { inputs: Map<string, SatisfactionInput>; sources: Map<string, string> };
 

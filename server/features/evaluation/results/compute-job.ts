@@ -6,14 +6,9 @@ import type { Ctx } from '../../../context.js';
 import { findCampaign } from '../../campaigns/campaigns.service.js';
 import { presentJob } from '../../jobs/jobs.service.js';
 import type { JobRunner } from '../../jobs/job-runner.js';
-import { computeResults } from './results.service.js';
+import { computeResults } from './compute.service.js';
 
 export const computeJobKind = 'results.compute';
-
-/** RFC 7240: `Prefer: respond-async` asks for the job instead of waiting for the answer. */
-export function prefersAsync(prefer: string | string[] | undefined): boolean {
-  return [prefer ?? []].flat().some((h) => h.split(',').some((p) => p.trim().toLowerCase() === 'respond-async'));
-}
 
 export async function startComputeJob(jobs: JobRunner, ctx: Ctx, campaignId: string) {
   await findCampaign(ctx, campaignId); // another county's or a missing campaign: 404 now, not a failed job

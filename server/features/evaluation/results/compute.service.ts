@@ -58,7 +58,7 @@ import {
 } from './compute-staging.queries.js';
 
 /** The steps 生成定星建议 reports when it runs as a job. */
-export const computeSteps = ['读取评分数据', '计算星级', '写入定星建议', '封存与留痕'] as const;
+const computeSteps = ['读取评分数据', '计算星级', '写入定星建议', '封存与留痕'] as const;
 
 // Chunk sizes: one statement of each stays within a few tens of milliseconds on PGlite at the
 // benchmark's 168 scores a village (docs/benchmarks.md, "Province compute").

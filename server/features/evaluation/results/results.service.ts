@@ -14,8 +14,6 @@ import { assertAllWithinVetoes, assertWithinVetoes } from '../decisions/veto-gua
 import { assertSealed, sealRows } from '../seals/seals.service.js';
 import { quotaRefusal } from './referrals.js';
 
-export { computeResults, computeSteps } from './compute.service.js';
-
 async function editableCampaign(ctx: Ctx, campaignId: string) {
   await lockCampaignRow(ctx.db, ctx.principal.countyId, campaignId);
   const campaign = await findCampaign(ctx, campaignId);
