@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { login, problemsOn, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
 const newPassword = 'Tumen#Village2026';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 describe('account lifecycle across the separated admin roles', () => {
   it('when sysadmin creates an account and secadmin grants a town role, then the new user sees that town', async () => {
-    const sys = await newPage(browser, server.baseUrl);
+    const sys = await suite.open();
     await login(sys, 'sysadmin');
     await sys.getByRole('menuitem', { name: '账户管理' }).click();
     // The system administrator runs accounts but never assigns roles.
@@ -44,7 +32,7 @@ describe('account lifecycle across the separated admin roles', () => {
     expect(problemsOn(sys)).toEqual([]);
     await sys.context().close();
 
-    const sec = await newPage(browser, server.baseUrl);
+    const sec = await suite.open();
     await login(sec, 'secadmin');
     await sec.goto('/accounts');
     await sec.getByPlaceholder('用户名或姓名').fill('e2e.clerk');
@@ -79,7 +67,7 @@ describe('account lifecycle across the separated admin roles', () => {
     expect(problemsOn(sec)).toEqual([]);
     await sec.context().close();
 
-    const clerk = await newPage(browser, server.baseUrl);
+    const clerk = await suite.open();
     // The system admin chose the first password: the clerk replaces it before anything else.
     await login(clerk, 'e2e.clerk', newPassword, 'Clerk#OwnChoice2026');
     await clerk.getByText(`镇级管理员 · ${town}`).first().waitFor();

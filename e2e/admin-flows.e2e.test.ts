@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Me } from '../shared/contracts/auth';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { OrgUnit } from '../shared/contracts/org-units';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot, selectOrgInTree } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, login, problemsOn, screenshot, selectOrgInTree } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 describe('org administrator', () => {
   it('when orgadmin searches the org tree for a village and selects it, then its details are shown', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await page.goto('/');
     await page.getByText('五星级乡村党组织创建管理平台').first().waitFor();
     await screenshot(page, '01-login');
@@ -84,7 +72,7 @@ describe('org administrator', () => {
 
 describe('audit administrator', () => {
   it('when auditor logs in, then the audit log lists login rows and the chain status', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await login(page, 'auditor');
     // 三权分立: the auditor sees audit only, no business menus.
     await expect(page.getByRole('menuitem', { name: '组织架构' }).count()).resolves.toBe(0);
@@ -119,7 +107,7 @@ describe('audit administrator', () => {
 
 describe('town administrator', () => {
   it('when town01 opens the org table, then only villages of its own town are listed', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await login(page, 'town01');
     const me = await apiGet<Me>(page, '/auth/me');
     const town = me.roles.find((r) => r.orgLevel === 'town');
@@ -152,7 +140,7 @@ describe('town administrator', () => {
 
 describe('security administrator', () => {
   it('when secadmin opens account management, then accounts show roles and role actions', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await login(page, 'secadmin');
     await page.getByRole('menuitem', { name: '账户管理' }).click();
     // The demo has more accounts than a page holds: find them as a user would, by searching.

@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { OrgUnit } from '../shared/contracts/org-units';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot, selectOrgInTree } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, screenshot, selectOrgInTree } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 import { fillTemplate, idNumberFrom } from './helpers/sheets';
 
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 let town: OrgUnit;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
+  page = await suite.as('orgadmin');
   const towns = await apiGet<ListPage<OrgUnit>>(page, '/org-units?level=town&pageSize=1');
   const first = towns.items[0];
   if (!first) throw new Error('the demo city has no town');
   town = first;
-});
-
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
 });
 
 async function uploadOrgSheet(rows: Record<string, string | number>[]) {

@@ -2,38 +2,23 @@
 // 部门点评 through the API, then judge01 pastes one block copied from a spreadsheet over the
 // panel's villages; the bad cell is refused at the cell and stops the save, and once fixed the
 // whole block is stored by one save.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArenaGrid } from '../shared/contracts/department-grids';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { apiGet, screenshot } from './helpers/browser';
 import { demoCampaignInDepartmentStage, pasteInto } from './helpers/department-stage';
-import { startServer, type RunningServer } from './helpers/server';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
-const pages: Page[] = [];
+const suite = useBrowserSuite();
 let campaignId: string;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const org = await newPage(browser, server.baseUrl);
-  pages.push(org);
-  await login(org, 'orgadmin');
-  campaignId = await demoCampaignInDepartmentStage(server.baseUrl, org);
-});
-
-afterAll(async () => {
-  for (const p of pages) expect(problemsOn(p)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
+  const org = await suite.as('orgadmin');
+  campaignId = await demoCampaignInDepartmentStage(suite.server.baseUrl, org);
 });
 
 describe('the arena grid', () => {
   it('when a judge pastes a block with one score over the maximum, then that cell is refused with its reason and nothing is saved until it is fixed; then one save stores the block', async () => {
-    const page = await newPage(browser, server.baseUrl);
-    pages.push(page);
-    await login(page, 'judge01');
+    const page = await suite.as('judge01');
     await page.goto(`/campaigns/${campaignId}/department`);
     await page.getByRole('button', { name: '擂台比武表格录入' }).click();
     await page.getByTestId('arena-grid').waitFor();

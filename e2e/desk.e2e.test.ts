@@ -4,39 +4,18 @@
 // console watched (any uncaught error or console error fails the run).
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { problemsOn, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
-const pages: Page[] = [];
-
-async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, server.baseUrl);
-  pages.push(page);
-  await login(page, username);
-  return page;
-}
+const suite = useBrowserSuite();
 
 const countIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).first().textContent())?.replace(/\D/g, '') || '0');
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const p of pages) expect(problemsOn(p)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('待办', () => {
   it('when the login page opens without a session, then no request fails (not being logged in is an answer)', async () => {
-    const page = await newPage(browser, server.baseUrl);
-    pages.push(page);
+    const page = await suite.open({ checked: true });
     const failed: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
@@ -50,7 +29,7 @@ describe('待办', () => {
   });
 
   it('when a town admin confirms a problem the village closed, then the desk and the menu badge count one fewer', async () => {
-    const town = await as('town01');
+    const town = await suite.as('town01');
     await town.getByTestId('desk-count-problems_confirm').waitFor({ timeout: 30_000 });
     const before = await countIn(town, 'desk-count-problems_confirm');
     expect(before).toBeGreaterThan(0);
@@ -79,7 +58,7 @@ describe('待办', () => {
   });
 
   it('when the 组织部管理员 opens the cockpit at 1920×1080, then the charts are drawn', async () => {
-    const org = await as('orgadmin');
+    const org = await suite.as('orgadmin');
     await org.setViewportSize({ width: 1920, height: 1080 });
     await org.goto('/cockpit');
     await org.getByTestId('cockpit').locator('canvas').first().waitFor();
@@ -88,7 +67,7 @@ describe('待办', () => {
   });
 
   it('when the 组织部管理员 exports the cockpit as PDF, then an A4 landscape PDF downloads', async () => {
-    const org = await as('orgadmin');
+    const org = await suite.as('orgadmin');
     await org.setViewportSize({ width: 1920, height: 1080 });
     await org.goto('/cockpit');
     await org.getByTestId('cockpit').locator('canvas').first().waitFor();
@@ -108,7 +87,7 @@ describe('breadcrumbs', () => {
   const crumbTexts = (page: Page) => page.getByTestId('page-breadcrumb').locator('.ant-breadcrumb-link').allTextContents();
 
   it('when the 组织部管理员 opens a campaign, then the breadcrumb names the list and the campaign, and the list crumb leads back', async () => {
-    const org = await as('orgadmin');
+    const org = await suite.as('orgadmin');
     await org.goto('/campaigns');
     await org.locator('.ant-table-row').first().waitFor();
     expect(await org.getByTestId('page-breadcrumb').count()).toBe(0);
@@ -125,7 +104,7 @@ describe('breadcrumbs', () => {
   });
 
   it('when the 组织部管理员 opens a training session, then the breadcrumb shows 干部培训 / 课程与场次 / the topic, once, and each crumb navigates', async () => {
-    const org = await as('orgadmin');
+    const org = await suite.as('orgadmin');
     await org.goto('/training/sessions');
     await org.getByTestId('page-breadcrumb').waitFor();
     expect(await crumbTexts(org)).toEqual(['干部培训', '课程与场次']);
@@ -148,7 +127,7 @@ describe('breadcrumbs', () => {
 describe('every page with the console watched', () => {
   it('when the 组织部管理员, and a town admin open each page of their menu, then no page throws or logs an error', async () => {
     for (const username of ['orgadmin', 'town02']) {
-      const page = await as(username);
+      const page = await suite.as(username);
       const links = await page.locator('.ant-layout-sider .ant-menu-item').evaluateAll((items) => items.map((i) => { const id = i.getAttribute('data-menu-id') ?? ''; return id.slice(id.indexOf('-/') + 1); }));
       const paths = links.filter((p) => p.startsWith('/'));
       expect(paths.length).toBeGreaterThan(2);

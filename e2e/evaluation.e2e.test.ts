@@ -1,23 +1,22 @@
 // The evaluation in the browser: an evaluator fills a score sheet in the demo's current campaign;
 // then, on a campaign of its own driven to city assessment through the API, the 组织部管理员
 // computes and confirms the stars in the UI and the exported figures are checked against the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Campaign, CampaignResults, ScoreSheet } from '../shared/contracts/campaigns';
 import type { OrgTreeNode } from '../shared/contracts/org-units';
-import { demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { demoPassword, login, problemsOn, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 
 /** A logged-in API caller with its own session cookie and CSRF token (drives what the UI would do slowly). */
 type Api = { call: <T>(method: string, path: string, body?: unknown) => Promise<T> };
 
 async function apiAs(username: string, password = demoPassword): Promise<Api> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${suite.server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!res.ok) throw new Error(`login ${username} → ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -25,12 +24,12 @@ async function apiAs(username: string, password = demoPassword): Promise<Api> {
     call: async <T>(method: string, path: string, body?: unknown) => {
       const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const send = () => fetch(`${server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const send = () => fetch(`${suite.server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       let r = await send();
       let text = await r.text();
       // A long flow outlasts the 5-minute re-authentication window: prove the password again, once.
       if (r.status === 403 && text.includes('auth.reauth_required')) {
-        await fetch(`${server.baseUrl}/api/auth/reauth`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
+        await fetch(`${suite.server.baseUrl}/api/auth/reauth`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ password }) });
         r = await send();
         text = await r.text();
       }
@@ -87,20 +86,13 @@ let tree: OrgTreeNode[];
 const villagesOf = (townName: string) => tree[0]!.children.find((t) => t.name === townName)!.children.filter((v) => v.level === 'village');
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   org = await apiAs('orgadmin');
   tree = await org.call<OrgTreeNode[]>('GET', '/org-units/tree');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('an evaluator scores a village', () => {
   it('when town01 fills a 西河镇 village’s stage-1 sheet and saves, then the total is stored and the department sees the progress', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await login(page, 'town01');
     await page.getByRole('menuitem', { name: '我的互评任务' }).click();
     const rows = page.locator('.ant-table-row');
@@ -178,12 +170,7 @@ describe('the department decides the stars', () => {
   const shareOf = (i: number, stage: string) => 0.55 + ((i * 37) % 41) / 100 + stage.length / 200;
 
   beforeAll(async () => {
-    page = await newPage(browser, server.baseUrl);
-    await login(page, 'orgadmin');
-  });
-  afterAll(async () => {
-    if (page) expect(problemsOn(page)).toEqual([]);
-    await page?.context().close();
+    page = await suite.as('orgadmin');
   });
 
   it('when the 组织部管理员 creates a campaign with its three stage windows, then it opens in draft with its steps', async () => {
@@ -262,7 +249,7 @@ describe('the department decides the stars', () => {
     const judgeApi = await apiAs('e2e.judge', 'Judge#Review2026');
     await judgeApi.call('POST', `/campaigns/${campaign.id}/villages/${villages[0]!.id}/rectifications`, { title: '更新村务公开栏', requirement: '按季度公开', ownerText: '村党组织书记', deadline: chinaDay(20) });
     const villageAdmin = accounts.items.find((a) => (a as { roles?: { role: string; orgUnitId: string }[] }).roles?.some((r) => r.role === 'village_admin' && r.orgUnitId === villages[0]!.id))!;
-    const villagePage = await newPage(browser, server.baseUrl);
+    const villagePage = await suite.open();
     await login(villagePage, villageAdmin.username);
     await villagePage.goto('/rectifications');
     await villagePage.getByRole('button', { name: '提交整改' }).click();

@@ -2,27 +2,18 @@
 // claims and closes it; the town sees it closed and confirms it. Then the overview pages of the
 // city, a leader and a town, the pairing and supervision screens, and the villagers' pages.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Problem } from '../shared/contracts/fieldwork-service';
 import type { FieldworkOverview } from '../shared/contracts/fieldwork-overview';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
-const pages: Page[] = [];
+const suite = useBrowserSuite();
 const title = `五组排水沟堵塞 E2E-${Date.now() % 100000}`;
 const photo = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 let confirmLink = '';
-
-async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, server.baseUrl);
-  pages.push(page);
-  await login(page, username);
-  return page;
-}
 
 /** Drawers are fixed to the viewport: a viewport shot shows them as the user sees them. */
 async function drawerShot(page: Page, name: string) {
@@ -38,20 +29,9 @@ async function searchProblem(page: Page) {
   return page.locator('.ant-table-row', { hasText: title });
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const page of pages) expect({ url: page.url(), problems: problemsOn(page) }).toEqual({ url: page.url(), problems: [] });
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('the problem list from a household visit to confirmation', () => {
   it('when a village cadre records a visit, logs a problem, claims and closes it, then the town sees it closed and confirms it', async () => {
-    const cadre = await as('v01');
+    const cadre = await suite.as('v01');
     await cadre.getByRole('menuitem', { name: '为民服务' }).click();
     await cadre.getByRole('tab', { name: '逐户走访' }).click();
     await cadre.getByRole('button', { name: /记录入户走访/ }).click();
@@ -93,14 +73,13 @@ describe('the problem list from a household visit to confirmation', () => {
     expect(await drawer.getByRole('button', { name: '上传文件' }).count()).toBe(0);
     await drawerShot(cadre, '51-fieldwork-problem-resolved');
 
-    const villager = await newPage(browser, server.baseUrl);
-    pages.push(villager);
+    const villager = await suite.open({ checked: true });
     await villager.setViewportSize({ width: 390, height: 844 });
     await villager.goto(new URL(confirmLink).pathname);
     await villager.getByText('已组织清淤').waitFor();
     await screenshot(villager, '52-fieldwork-villager-confirm');
 
-    const town = await as('town01');
+    const town = await suite.as('town01');
     const townRow = await searchProblem(town);
     await townRow.getByText('已销号').waitFor();
     await screenshot(town, '53-fieldwork-town-sees-closed');
@@ -122,7 +101,7 @@ describe('the problem list from a household visit to confirmation', () => {
 
 describe('overviews and the other field-work screens', () => {
   it('when the department opens the overview, then the city figures and charts show, and the compliance list marks overdue pairings', async () => {
-    const org = await as('orgadmin');
+    const org = await suite.as('orgadmin');
     await org.getByRole('menuitem', { name: '三级共进' }).click();
     await org.getByTestId('fieldwork-overview').getByText('全市').waitFor();
     const o = await apiGet<FieldworkOverview>(org, `/fieldwork/overview?year=${new Date().getFullYear()}`);
@@ -139,7 +118,7 @@ describe('overviews and the other field-work screens', () => {
   });
 
   it('when a city leader records a visit, then it joins their own visit log, and their overview covers only their villages', async () => {
-    const leader = await as('leader01');
+    const leader = await suite.as('leader01');
     await leader.goto('/pairing?tab=pairings');
     await leader.locator('.ant-table-row').first().waitFor();
     await expect(leader.locator('.ant-table-row').count()).resolves.toBe(2);
@@ -161,7 +140,7 @@ describe('overviews and the other field-work screens', () => {
   });
 
   it('when a town records supervision with a finding, then the finding is tracked until closed', async () => {
-    const town = await as('town02');
+    const town = await suite.as('town02');
     await town.goto('/supervision');
     await town.getByRole('button', { name: /记录跟踪问效/ }).click();
     const modal = town.locator('.ant-modal', { hasText: '记录跟踪问效' });
@@ -185,7 +164,7 @@ describe('overviews and the other field-work screens', () => {
   });
 
   it('when a village opens a published commitment, then its steps and timeline show, and the public notice lists it for villagers', async () => {
-    const cadre = await as('v02');
+    const cadre = await suite.as('v02');
     await cadre.goto('/service?tab=commitments');
     await cadre.locator('.ant-select', { hasText: '状态' }).click();
     await cadre.locator('.ant-select-item-option', { hasText: '已公示' }).click();
@@ -196,8 +175,7 @@ describe('overviews and the other field-work screens', () => {
     await drawer.locator('.ant-timeline-item', { hasText: '公示' }).waitFor();
     await drawerShot(cadre, '61-fieldwork-commitment');
     const href = (await drawer.getByRole('link', { name: '查看公示页' }).getAttribute('href')) ?? '';
-    const phone = await newPage(browser, server.baseUrl);
-    pages.push(phone);
+    const phone = await suite.open({ checked: true });
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(href);
     await phone.getByTestId('notice-item').first().waitFor();

@@ -1,27 +1,15 @@
 // 数据完整性校验 in the browser: the auditor opens it from the menu and the demo's two campaigns
 // are intact, with the number of sealed fields checked; the department has no such menu entry.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { IntegrityReport } from '../shared/contracts/integrity';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, login, problemsOn, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 describe('数据完整性校验', () => {
   it('when the auditor opens it from the menu, then each demo campaign says all of its sealed fields are intact', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await login(page, 'auditor');
     await page.getByRole('menuitem', { name: '数据完整性校验' }).click();
     const cards = page.getByTestId('integrity-campaign');
@@ -41,7 +29,7 @@ describe('数据完整性校验', () => {
   });
 
   it('when the department logs in, then there is no 数据完整性校验 in its menu and the address is refused', async () => {
-    const page = await newPage(browser, server.baseUrl);
+    const page = await suite.open();
     await login(page, 'orgadmin');
     await page.getByRole('menuitem', { name: '评星定级' }).waitFor();
     await expect(page.getByRole('menuitem', { name: '数据完整性校验' }).count()).resolves.toBe(0);

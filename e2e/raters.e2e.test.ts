@@ -1,28 +1,18 @@
 // 评价质量 in the browser on the demo's current campaign: the department opens it from the
 // campaign, the page states what it found (or, honestly, that nothing can be judged yet and why),
 // the charts render, and the .xlsx export answers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Campaign } from '../shared/contracts/campaigns';
 import type { CampaignRaters } from '../shared/contracts/raters';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
-});
-
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
+  page = await suite.as('orgadmin');
 });
 
 describe('评价质量', () => {

@@ -2,24 +2,22 @@
 // 部门点评 through the API, then judge01 fills the whole panel by pasting one block copied from a
 // spreadsheet (one bad cell refused), uploads the .xlsx with a bad cell, and two judges on one
 // sheet see the second save refused without losing what was typed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ScoreGrid } from '../shared/contracts/score-grid';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
+import { apiGet, screenshot } from './helpers/browser';
 import { demoCampaignInDepartmentStage, pasteInto } from './helpers/department-stage';
-import { startServer, type RunningServer } from './helpers/server';
+import { useBrowserSuite } from './helpers/suite';
 
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let server: RunningServer;
-let browser: Browser;
-const pages: Page[] = [];
+const suite = useBrowserSuite();
 let campaignId: string;
+/** judge01's page, opened by the first test and used by the next ones. */
+let judge01: Page;
 
 async function judgePage(username: string): Promise<Page> {
-  const page = await newPage(browser, server.baseUrl);
-  pages.push(page);
-  await login(page, username);
+  const page = await suite.as(username);
   await page.goto(`/campaigns/${campaignId}/grid/department`);
   await page.getByTestId('score-grid').waitFor();
   return page;
@@ -28,23 +26,13 @@ async function judgePage(username: string): Promise<Page> {
 const grid = (page: Page) => apiGet<ScoreGrid>(page, `/campaigns/${campaignId}/grid/department`);
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const org = await newPage(browser, server.baseUrl);
-  pages.push(org);
-  await login(org, 'orgadmin');
-  campaignId = await demoCampaignInDepartmentStage(server.baseUrl, org);
-});
-
-afterAll(async () => {
-  for (const p of pages) expect(problemsOn(p)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
+  const org = await suite.as('orgadmin');
+  campaignId = await demoCampaignInDepartmentStage(suite.server.baseUrl, org);
 });
 
 describe('the score grid', () => {
   it('when a judge pastes a block over the whole panel, then every row saves itself except the one with a bad cell, which is marked and kept from the server', async () => {
-    const page = await judgePage('judge01');
+    const page = (judge01 = await judgePage('judge01'));
     const before = await grid(page);
     const mine = before.rows.filter((r) => r.canScore);
     const typed = before.indicators.filter((i) => i.computedFrom === null);
@@ -70,7 +58,7 @@ describe('the score grid', () => {
   });
 
   it('when the sheet comes back as .xlsx with one bad cell, then nothing is imported and the cell is listed by row, column and reason', async () => {
-    const page = pages[1] as Page;
+    const page = judge01;
     const res = await page.request.get(`/api/campaigns/${campaignId}/grid/department/sheet.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
@@ -90,7 +78,7 @@ describe('the score grid', () => {
   });
 
   it('when two judges type into one sheet, then the second save is refused with the first one’s values shown and the second one’s typing kept', async () => {
-    const [one, two] = [pages[1] as Page, await judgePage('judge02')];
+    const [one, two] = [judge01, await judgePage('judge02')];
     await one.reload();
     await one.getByTestId('score-grid').waitFor();
     const g = await grid(one);

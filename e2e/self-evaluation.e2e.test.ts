@@ -3,44 +3,27 @@
 // it with a reason; the village sees the reason, fixes and submits again; the town approves and the
 // village can no longer edit; the department finds it among the approved ones, and the village
 // evaluation page shows the self-evaluation and the what-if.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Campaign } from '../shared/contracts/campaigns';
 import type { SelfEvaluation } from '../shared/contracts/self-evaluation';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
-const pages: Page[] = [];
+const suite = useBrowserSuite();
 let village: Page;
 let town: Page;
 let selfUrl = '';
 let campaign: Campaign;
 let villageId = '';
 
-async function as(username: string): Promise<Page> {
-  const page = await newPage(browser, server.baseUrl);
-  pages.push(page);
-  await login(page, username);
-  return page;
-}
-
 const reason = '三会一课记录缺少签到表，请补充后重新提交';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  village = await as('v01');
-  town = await as('town01');
+  village = await suite.as('v01');
+  town = await suite.as('town01');
   campaign = (await apiGet<ListPage<Campaign>>(village, '/campaigns?page=1&pageSize=20')).items[0] as Campaign;
-});
-
-afterAll(async () => {
-  for (const p of pages) expect(problemsOn(p)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('村自评', () => {
@@ -108,7 +91,7 @@ describe('村自评', () => {
   });
 
   it('when the department opens the approved list and the village evaluation page, then the village is there with its self-evaluation and the what-if', async () => {
-    const org = await as('orgadmin');
+    const org = await suite.as('orgadmin');
     await org.goto('/self-evaluations');
     const row = org.locator('.ant-table-row', { hasText: '镇已审核通过' }).first();
     await row.waitFor();

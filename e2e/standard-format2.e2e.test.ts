@@ -1,28 +1,18 @@
 // The standard editor's format-2 fields: the format version, the stages' kinds and a self stage,
 // outcome labels, targets and the tie policy, checked by the server's validator with its errors at
 // the field, saved and read back after a reload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { StandardDetail } from '../shared/contracts/standards';
 import type { Standard } from '../shared/standards/standard';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
-});
-
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
+  page = await suite.as('orgadmin');
 });
 
 describe('format-2 fields in the standard editor', () => {

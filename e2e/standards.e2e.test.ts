@@ -1,30 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { StandardDetail, StandardSummary } from '../shared/contracts/standards';
 import type { Standard } from '../shared/standards/standard';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
 const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
-});
-
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
+  page = await suite.as('orgadmin');
 });
 
 const listStandards = (q: string) => apiGet<ListPage<StandardSummary>>(page, `/standards?q=${encodeURIComponent(q)}&pageSize=100`);

@@ -3,61 +3,36 @@
 // the receipt shows, and the village's response rate and satisfaction move in the admin page and,
 // once stage 3 computes the stars, in the engine's explanation. A second phone loses its network
 // in the middle of submitting: the answer is kept and arrives once when the network returns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Campaign } from '../shared/contracts/campaigns';
 import type { SurveyProgress, VillageProgress } from '../shared/contracts/surveys';
-import { apiGet, demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, demoPassword, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 let campaignId: string;
 let village: VillageProgress;
 const qrUrls: string[] = [];
-const phoneProblems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
+  page = await suite.as('orgadmin');
   const campaigns = await apiGet<ListPage<Campaign>>(page, '/campaigns');
   campaignId = (campaigns.items.find((c) => c.status === 'mutual') as Campaign).id;
 });
 
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  expect(phoneProblems).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
-
+/** A phone of its own (no admin cookie), checked at the end, counting the script bytes it downloads. */
 async function phoneContext(): Promise<{ context: BrowserContext; phone: Page; scriptBytes: () => number }> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(20_000);
-  const phone = await context.newPage();
+  const phone = await suite.open({ phone: true, checked: true });
   let bytes = 0;
   phone.on('response', (r) => {
     if (r.request().resourceType() === 'script') void r.body().then((b) => (bytes += b.length)).catch(() => undefined);
   });
-  phone.on('pageerror', (e) => phoneProblems.push(`uncaught: ${e.message}`));
-  phone.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) phoneProblems.push(m.text().slice(0, 300));
-  });
-  return { context, phone, scriptBytes: () => bytes };
+  return { context: phone.context(), phone, scriptBytes: () => bytes };
 }
 
 const progressOf = async (villageId: string) =>
@@ -189,11 +164,11 @@ describe('a villager answers on the phone', () => {
 
   it('when stage 3 computes the stars, then the village’s explanation names the survey’s source', async () => {
     // The department moves the campaign on through its own session, as the campaign page would.
-    const login = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
+    const login = await fetch(`${suite.server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'orgadmin', password: demoPassword }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const post = (path: string, body: unknown) =>
-      fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${suite.server.baseUrl}/api${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     for (const to of ['department', 'city']) {
       const res = await post(`/campaigns/${campaignId}/advance`, { to, reason: '演示：提前推进，评分表未填完' });
       expect(res.status, await res.text()).toBe(200);

@@ -1,60 +1,28 @@
 // Training: an organizer plans a session and opens QR sign-in, a trainee signs in on a phone, and
 // the person's training record shows the hours.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Person } from '../shared/contracts/people';
 import type { SignInLink, TrainingSession } from '../shared/contracts/training';
-import { apiGet, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { apiGet, login, problemsOn, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
 const topic = 'E2E 专题辅导：村级议事协商规范';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 let phone: Page;
 let trainee: Person;
 let sessionId: string;
 let signInPath: string;
-const phoneProblems: string[] = [];
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
+  page = await suite.as('orgadmin');
   // A two-committee member of the demo city: the masked phone shows the last four digits.
   const people = await apiGet<ListPage<Person>>(page, `/people?title=${encodeURIComponent('两委委员')}&pageSize=5`);
   trainee = people.items[0] as Person;
 });
-
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  expect(phoneProblems).toEqual([]);
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A phone-sized context of its own: no admin cookie, touch, the trainee's point of view. */
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  context.setDefaultTimeout(15_000);
-  const p = await context.newPage();
-  p.on('pageerror', (e) => phoneProblems.push(`uncaught: ${e.message}`));
-  p.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) phoneProblems.push(m.text().slice(0, 300));
-  });
-  return p;
-}
 
 describe('training overview', () => {
   it('when the department opens 干部培训, then the year’s figures, charts and villages behind are shown', async () => {
@@ -111,7 +79,7 @@ describe('an organizer creates a session and opens QR sign-in', () => {
 
 describe('a trainee signs in on a phone', () => {
   it('when wrong digits are given, then the form says so and nobody is marked', async () => {
-    phone = await phonePage();
+    phone = await suite.open({ phone: true, checked: true });
     await phone.goto(signInPath);
     await phone.getByTestId('session-topic').waitFor();
     await expect(phone.getByTestId('session-topic').textContent()).resolves.toBe(topic);
@@ -193,7 +161,7 @@ describe('the trainee’s record shows the hours', () => {
 
 describe('a town sees its own', () => {
   it('when town01 opens training, then the figures cover its town only and a city session is read-only', async () => {
-    const town = await newPage(browser, server.baseUrl);
+    const town = await suite.open();
     await login(town, 'town01');
     await town.goto('/training');
     await town.getByText('两委干部参训率').first().waitFor();

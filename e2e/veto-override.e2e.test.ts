@@ -3,23 +3,22 @@
 // the API with written reasons; then the 组织部管理员 opens 调整 on that village, sees the veto
 // before typing, tries 4 stars with a reason and is refused with the record named. The stars stay.
 // The score sheet of the same campaign refuses a typed 999 at the field, with the allowed range.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage } from '../shared/contracts/common';
 import type { Campaign, CampaignResults, ScoreSheet } from '../shared/contracts/campaigns';
 import type { Violation } from '../shared/contracts/evaluation-results';
 import type { OrgTreeNode } from '../shared/contracts/org-units';
-import { demoPassword, launchBrowser, login, newPage, problemsOn, screenshot } from './helpers/browser';
-import { startServer, type RunningServer } from './helpers/server';
+import { demoPassword, screenshot } from './helpers/browser';
+import { useBrowserSuite } from './helpers/suite';
 
-let server: RunningServer;
-let browser: Browser;
+const suite = useBrowserSuite();
 let page: Page;
 
 type Api = { call: <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }> };
 
 async function apiAs(username: string): Promise<Api> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
+  const res = await fetch(`${suite.server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
   if (!res.ok) throw new Error(`login ${username} → ${res.status}: ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -27,7 +26,7 @@ async function apiAs(username: string): Promise<Api> {
     call: async <T>(method: string, path: string, body?: unknown) => {
       const headers: Record<string, string> = { cookie, 'x-csrf-token': csrfToken };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const r = await fetch(`${server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const r = await fetch(`${suite.server.baseUrl}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await r.text();
       return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
     },
@@ -45,8 +44,6 @@ let campaign: Campaign;
 let vetoed: { id: string; name: string; caseNo: string };
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   const org = await apiAs('orgadmin');
   // The demo's pending discipline case: inspector01 registered it, petition01 confirms it.
   const petition = await apiAs('petition01');
@@ -68,14 +65,7 @@ beforeAll(async () => {
   }
   await ok(org.call('POST', `/campaigns/${campaign.id}/results/compute`));
 
-  page = await newPage(browser, server.baseUrl);
-  await login(page, 'orgadmin');
-});
-
-afterAll(async () => {
-  if (page) expect(problemsOn(page)).toEqual([]);
-  await browser?.close();
-  await server?.stop();
+  page = await suite.as('orgadmin');
 });
 
 describe('the override of a vetoed village', () => {

@@ -21,15 +21,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context per user: its own cookie jar, so sessions never leak between flows. */
-export async function newPage(browser: Browser, baseUrl: string): Promise<Page> {
+/** A phone as the villagers' and trainees' pages are used: small, touch, sharp. */
+const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/**
+ * A fresh context per user: its own cookie jar, so sessions never leak between flows. A desk
+ * screen unless `phone` is asked for.
+ */
+export async function newPage(browser: Browser, baseUrl: string, options: { phone?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 1440, height: 900 },
+    ...(options.phone ? phone : { viewport: { width: 1440, height: 900 } }),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(options.phone ? 20_000 : 15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
