@@ -15,6 +15,8 @@ import { resultRowsFailingSeal } from '../seals/seals.service.js';
 import { standardAtTag } from '../../standards/standard-cache.service.js';
 import { selectTownStarsWithScores } from '../results/results-list.queries.js';
 import { outcomeLabels } from '../results/outcome-labels.js';
+import { perHandle } from '../../../db/prepared.js';
+import { NoticeCache } from './notice-cache.js';
 
 async function noticeCampaign(services: Services, campaignId: string) {
   const campaign = await selectPublicCampaign(services.db, campaignId);
@@ -25,17 +27,57 @@ async function noticeCampaign(services: Services, campaignId: string) {
   return { ...campaign, noticeStarts: campaign.noticeStarts, noticeEnds: campaign.noticeEnds };
 }
 
-export async function getPublicNotice(services: Services, campaignId: string): Promise<PublicNotice> {
-  const campaign = await noticeCampaign(services, campaignId);
+type NoticeContent = Pick<PublicNotice, 'labelDisplay' | 'villages' | 'towns'>;
+
+// One entry per campaign with a notice; an entry is built again at least every minute.
+const noticeCacheOf = perHandle(() => new NoticeCache<NoticeContent>({ maxEntries: 256, ttlMs: 60_000 }));
+type NoticeCampaign = Awaited<ReturnType<typeof noticeCampaign>>;
+
+/**
+ * The villages (those whose seal holds) and towns the notice shows, as built at the campaign's
+ * results version and standard version (notice-cache.ts), or built now when either moved.
+ */
+async function noticeContent(services: Services, campaign: NoticeCampaign): Promise<NoticeContent> {
+  const cache = noticeCacheOf(services.db);
+  const key = `${campaign.countyId}/${campaign.id}`;
+  const tag = `${campaign.resultsVersion}/${campaign.standardTag}`;
+  const kept = cache.get(key, tag, services.crypto);
+  if (kept) return kept;
   // A row whose seal fails (edited or added outside the application) is never published. The seal
   // check runs again only when the rows or their seals changed since the last check (a hash of
   // both keys it, read with the rows; seals.service resultRowsFailingSeal).
-  const [all, towns] = await Promise.all([selectNoticeRows(services.db, campaign.countyId, campaignId), selectTownStarsWithScores(services.db, campaign.countyId, campaignId)]);
-  const failing = await resultRowsFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaignId, all, all[0]?.sealsFingerprint ?? '');
+  const [all, towns] = await Promise.all([selectNoticeRows(services.db, campaign.countyId, campaign.id), selectTownStarsWithScores(services.db, campaign.countyId, campaign.id)]);
+  const failing = await resultRowsFailingSeal({ ...services, principal: { countyId: campaign.countyId } }, campaign.id, all, all[0]?.sealsFingerprint ?? '');
   const rows = all.filter((r) => !failing.has(r.villageId));
   // The level names only, from the standard's document cached by its row version.
   const standard = await standardAtTag(services.db, campaign.countyId, campaign.standardId, campaign.standardTag);
   const labels = outcomeLabels(standard);
+  // Shared by every request that finds it: frozen so that none can change another's answer.
+  const content: NoticeContent = Object.freeze({
+    labelDisplay: labels?.display ?? null,
+    villages: Object.freeze(
+      rows.map((r) =>
+        Object.freeze({
+          orgUnitId: r.villageId,
+          name: r.name,
+          townName: r.townName ?? '',
+          score: r.score,
+          stars: r.stars,
+          label: labels?.labelOf(r.stars) ?? null,
+          rankInTown: r.rankInTown,
+          rankInCity: r.rankInCity,
+        }),
+      ),
+    ) as NoticeContent['villages'],
+    towns: Object.freeze(towns.map((t) => Object.freeze({ orgUnitId: t.townId, name: t.name, stars: t.stars }))) as NoticeContent['towns'],
+  });
+  cache.set(key, tag, services.crypto, content);
+  return content;
+}
+
+export async function getPublicNotice(services: Services, campaignId: string): Promise<PublicNotice> {
+  const campaign = await noticeCampaign(services, campaignId);
+  const content = await noticeContent(services, campaign);
   return {
     campaignId,
     name: campaign.name,
@@ -44,18 +86,9 @@ export async function getPublicNotice(services: Services, campaignId: string): P
     noticeStarts: campaign.noticeStarts,
     noticeEnds: campaign.noticeEnds,
     acceptingObjections: acceptsObjections(campaign, chinaDate(services.now())),
-    labelDisplay: labels?.display ?? null,
-    villages: rows.map((r) => ({
-      orgUnitId: r.villageId,
-      name: r.name,
-      townName: r.townName ?? '',
-      score: r.score,
-      stars: r.stars,
-      label: labels?.labelOf(r.stars) ?? null,
-      rankInTown: r.rankInTown,
-      rankInCity: r.rankInCity,
-    })),
-    towns: towns.map((t) => ({ orgUnitId: t.townId, name: t.name, stars: t.stars })),
+    labelDisplay: content.labelDisplay,
+    villages: content.villages,
+    towns: content.towns,
   };
 }
 

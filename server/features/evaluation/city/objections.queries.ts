@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { orgUnits, users } from '../../../db/schema/core.js';
 import { campaigns } from '../../../db/schema/evaluation.js';
 import { standardVersions } from '../../../db/schema/standards.js';
+import { campaignResultVersions } from '../../../db/schema/result-versions.js';
 import { perHandle } from '../../../db/prepared.js';
 import { resultObjections } from '../../../db/schema/evaluation-city.js';
 import { inSubtrees, keyJoin } from '../../../db/scope.js';
@@ -73,7 +74,9 @@ export async function countOpenObjections(db: Db, countyId: string, campaignId: 
 // ── Public: no caller, looked up by the unguessable campaign id or receipt number ──
 
 // Read by every public notice request: a named prepared statement. The standard's row version
-// (xmin) keys the standard cache (standards/standard-cache.service.ts).
+// (xmin) keys the standard cache (standards/standard-cache.service.ts); the results version
+// (migrations/0028, 0 before anything was written since) keys the notice kept by each server
+// (notice-cache.ts), read in this same statement so it is never older than the campaign row.
 const publicCampaignStatement = perHandle((db) =>
   db
     .select({
@@ -86,6 +89,8 @@ const publicCampaignStatement = perHandle((db) =>
       standardTag: sql<string>`${standardVersions}.xmin::text`,
       noticeStarts: campaigns.noticeStarts,
       noticeEnds: campaigns.noticeEnds,
+      resultsVersion: sql<string>`coalesce((SELECT ${campaignResultVersions.version} FROM ${campaignResultVersions}
+        WHERE ${campaignResultVersions.countyId} = ${campaigns.countyId} AND ${campaignResultVersions.campaignId} = ${campaigns.id}), 0)::text`,
     })
     .from(campaigns)
     .innerJoin(standardVersions, keyJoin(standardVersions, campaigns.countyId, campaigns.standardId))
