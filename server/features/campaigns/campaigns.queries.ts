@@ -7,7 +7,7 @@ import { keyJoin } from '../../db/scope.js';
 
 export type CampaignRow = typeof campaigns.$inferSelect & { standardName: string; standardVersion: string; standardTag: string };
 
-const campaignColumns = {
+export const campaignColumns = {
   id: campaigns.id,
   countyId: campaigns.countyId,
   year: campaigns.year,

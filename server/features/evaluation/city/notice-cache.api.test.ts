@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
+import { selectRows } from '../../../db/rows.js';
 import { campaignInCityStage, proposeAndNotice, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
 
 let t: TestApp;
@@ -18,7 +19,8 @@ const notice = async (): Promise<Shown> => {
   expect(res.statusCode).toBe(200);
   return res.json();
 };
-const version = async () => Number((await exec(sql`SELECT coalesce(max(version), 0) AS v FROM campaign_result_versions WHERE campaign_id = ${campaignId}`)).rows[0]?.v ?? 0);
+const version = async () =>
+  Number((await selectRows<{ v: string }>(t.app.services.db, sql`SELECT coalesce(max(version), 0) AS v FROM campaign_result_versions WHERE campaign_id = ${campaignId}`))[0]?.v ?? 0);
 
 beforeAll(async () => {
   t = await startTestApp();

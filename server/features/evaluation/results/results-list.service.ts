@@ -2,19 +2,19 @@
 // filtered page of it for a province (10,000 villages), with the count only when asked.
 import type { Ctx } from '../../../context.js';
 import type { CampaignResults, CampaignResultsQuery } from '../../../../shared/contracts/campaigns.js';
-import { campaignStandardReadOnly, findCampaign } from '../../campaigns/campaigns.service.js';
+import { campaignStandardReadOnly } from '../../campaigns/campaigns.service.js';
+import { AppError } from '../../../../shared/errors.js';
 import { campaignReadScope } from '../evaluation.policy.js';
 import { selectReferralRows } from './results.queries.js';
 import { referralStatuses } from './referrals.js';
 import { isInScope } from '../../auth/principal.js';
-import { anyResultInScope, countResultList, selectResultList, selectTownStarsWithScores, type ResultsFilter } from './results-list.queries.js';
+import { anyResultInScope, countResultList, selectCampaignWithResults, type ResultsFilter } from './results-list.queries.js';
 import { rankingOrderText } from '../decisions/ranking-order.js';
 import { outcomeLabels } from './outcome-labels.js';
 
 export const defaultResultsPageSize = 50;
 
 export async function listResults(ctx: Ctx, campaignId: string, query: CampaignResultsQuery = {}): Promise<CampaignResults> {
-  const campaign = await findCampaign(ctx, campaignId);
   const countyId = ctx.principal.countyId;
   const scope = campaignReadScope(ctx.principal);
   const filter: ResultsFilter = { townId: query.town, search: query.search, stars: query.stars };
@@ -24,12 +24,11 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
   // The towns only when wanted: the ranking's pages and filters do not show them, and a
   // province's 200 were most of what a page sent.
   const withTowns = query.towns ?? true;
-  // One row past the page says whether another follows, without counting them all. The page
-  // (with each village's latest correction) and the towns are two prepared statements.
-  const [fetched, towns] = await Promise.all([
-    selectResultList(ctx.db, countyId, campaignId, scope, filter, paged ? { limit: pageSize + 1, offset: (page - 1) * pageSize } : null),
-    withTowns ? selectTownStarsWithScores(ctx.db, countyId, campaignId) : null,
-  ]);
+  // One row past the page says whether another follows, without counting them all. The
+  // campaign, the page (with each village's latest correction) and the towns are one statement.
+  const read = await selectCampaignWithResults(ctx.db, countyId, campaignId, scope, filter, paged ? { limit: pageSize + 1, offset: (page - 1) * pageSize } : null, withTowns);
+  if (!read) throw new AppError('campaign.not_found');
+  const { campaign, rows: fetched, towns } = read;
   const rows = paged ? fetched.slice(0, pageSize) : fetched;
   const computed = rows.length > 0 || (await anyResultInScope(ctx.db, countyId, campaignId, scope));
   // Parsed once per version of the standard (standards/standard-cache.service.ts), not on every request.
@@ -55,7 +54,7 @@ export async function listResults(ctx: Ctx, campaignId: string, query: CampaignR
       engineStars: r.engineStars,
       vetoed: r.vetoed,
       overridden: r.overrideReason !== null,
-      confirmed: r.confirmedAt !== null,
+      confirmed: r.confirmed,
       overrideReason: r.overrideReason,
       correction: r.correction ? { starsBefore: r.correction.starsBefore, starsAfter: r.correction.starsAfter, reason: r.correction.reason } : null,
       proposalChange: r.proposalChange,
