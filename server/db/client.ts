@@ -82,12 +82,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool discards it and the next query opens a new one.
   pool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
+  // A few connections that always use the generic plan of a prepared statement, for the ranking
+  // pages (genericPlans below). Not the main pool: there a generic plan would also serve unnamed
+  // statements with a LIKE prefix parameter, which then could not use the path index.
+  const genericPool = new pg.Pool({ connectionString: options.url, max: genericPoolSize, options: `-c role=${appRole} -c plan_cache_mode=force_generic_plan` });
+  genericPool.on('error', (err) => console.warn(`PostgreSQL idle connection lost: ${err.message}`));
+  const db = drizzlePg(pool) as unknown as Db;
+  genericOf.set(db, drizzlePg(genericPool) as unknown as Db);
   const url = new URL(options.url);
   return {
-    db: drizzlePg(pool) as unknown as Db,
+    db,
     kind: 'postgres',
     description: `PostgreSQL ${url.hostname || 'socket'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
-    close: () => pool.end(),
+    close: () => Promise.all([pool.end(), genericPool.end()]).then(() => undefined),
     listen: (channel, handlers) => listenPostgres(options.url, channel, handlers),
     leastPrivilege: ownerUrl !== options.url,
     runAsOwner: async (text) => {
@@ -100,6 +107,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     },
   };
+}
+
+const genericPoolSize = 4;
+const genericOf = new WeakMap<Db, Db>();
+
+/**
+ * The handle to send a prepared statement on when its plan does not depend on its parameters'
+ * values (the ranking pages: the same index walk whatever the page): PostgreSQL 15 otherwise
+ * plans such a statement anew at every execution, because with LIMIT and OFFSET as parameters
+ * the generic plan's estimated cost never beats a custom one's. A transaction, or PGlite, is
+ * given back as it is.
+ */
+export function genericPlans(db: Db): Db {
+  return genericOf.get(db) ?? db;
 }
 
 /** True for the embedded database (PGlite): one connection, statements run on this process's thread. */

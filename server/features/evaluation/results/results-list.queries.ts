@@ -3,7 +3,7 @@
 // count only when asked.
 import { and, asc, count, eq, isNull, like, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../../db/client.js';
+import { genericPlans, type Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/core.js';
 import { campaignResults, campaignTownResults, campaignTownScores, campaigns, type ProposalChange } from '../../../db/schema/evaluation.js';
 import { standardVersions } from '../../../db/schema/standards.js';
@@ -170,7 +170,8 @@ export async function selectCampaignWithResults(
   if (shape.stars === 'value') values.stars = f.stars;
   if (shape.search) values.search = containsText(f.search ?? '');
   if (window) Object.assign(values, window);
-  const [found] = await statement(db).execute(values);
+  const handle = genericPlans(db);
+  const [found] = await statement(handle).execute(values);
   if (!found) return undefined;
   const { rows, towns, ...campaign } = found;
   return {
