@@ -140,7 +140,7 @@ function buildCampaignResults(db: Db, shape: Shape, withTowns: boolean) {
     .from(campaigns)
     .innerJoin(standardVersions, keyJoin(standardVersions, campaigns.countyId, campaigns.standardId))
     .where(and(eq(campaigns.countyId, p('countyId')), eq(campaigns.id, p('campaignId'))))
-    .prepare(`fivestar_results_${shapeName(shape)}${withTowns ? '_towns' : ''}`);
+    .prepare(`fivestar_ranking_${shapeName(shape)}${withTowns ? '_with_towns' : ''}`);
 }
 
 const campaignResultsStatements = new Map<string, (db: Db) => ReturnType<typeof buildCampaignResults>>();
