@@ -9,7 +9,8 @@ export type VillageFigures = Map<string, Record<string, number>>;
 export type FigureProvider = {
   /** The figure ids this provider fills, as standards name them (e.g. problemsListed). */
   figures: readonly string[];
-  collect(db: Db, countyId: string, year: number): Promise<VillageFigures>;
+  /** Every village of the county, or only `villageIds` (a chunk: one short statement on PGlite). */
+  collect(db: Db, countyId: string, year: number, villageIds?: readonly string[]): Promise<VillageFigures>;
 };
 
 /** Merges providers' figures; a village missing from a provider simply lacks those figures. */

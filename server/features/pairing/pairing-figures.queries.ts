@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { selectRows } from '../../db/rows.js';
+import { andInVillages } from '../figures/figures.queries.js';
 
 export type PairingFigureRow = {
   village_id: string;
@@ -12,7 +13,7 @@ export type PairingFigureRow = {
   key_task_progress: number;
 };
 
-export function selectPairingFigures(db: Db, countyId: string, year: number): Promise<PairingFigureRow[]> {
+export function selectPairingFigures(db: Db, countyId: string, year: number, villageIds?: readonly string[]): Promise<PairingFigureRow[]> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return selectRows<PairingFigureRow>(
@@ -28,6 +29,6 @@ export function selectPairingFigures(db: Db, countyId: string, year: number): Pr
       (SELECT coalesce(round(avg(k.progress)::numeric, 1), 0)::float8 FROM key_tasks k
         WHERE k.county_id = v.county_id AND k.village_id = v.id AND k.year = ${year}) AS key_task_progress
     FROM org_units v
-    WHERE v.county_id = ${countyId} AND v.level = 'village'`,
+    WHERE v.county_id = ${countyId} AND v.level = 'village' ${andInVillages(sql`v.id`, villageIds)}`,
   );
 }

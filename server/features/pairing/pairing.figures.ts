@@ -6,8 +6,8 @@ export const pairingFigureIds = ['pairedLeaders', 'visitsByLeaders', 'keyTasks',
 
 export const pairingFigureProvider: FigureProvider = {
   figures: pairingFigureIds,
-  async collect(db, countyId, year): Promise<VillageFigures> {
-    const rows = await selectPairingFigures(db, countyId, year);
+  async collect(db, countyId, year, villageIds): Promise<VillageFigures> {
+    const rows = await selectPairingFigures(db, countyId, year, villageIds);
     return new Map(
       rows.map((r) => [
         r.village_id,

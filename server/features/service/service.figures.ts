@@ -10,8 +10,8 @@ import { selectServiceFigures } from './service-figures.queries.js';
  */
 export const serviceFigureProvider: FigureProvider = {
   figures: ['problemsListed', 'problemsClosed', 'commitmentsMade', 'commitmentsFulfilled', 'householdVisits'],
-  async collect(db, countyId, year): Promise<VillageFigures> {
-    const rows = await selectServiceFigures(db, countyId, year);
+  async collect(db, countyId, year, villageIds): Promise<VillageFigures> {
+    const rows = await selectServiceFigures(db, countyId, year, villageIds);
     return new Map(
       rows.map((r) => [
         r.village_id,

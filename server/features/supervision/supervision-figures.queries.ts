@@ -2,10 +2,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { selectRows } from '../../db/rows.js';
+import { andInVillages } from '../figures/figures.queries.js';
 
 export type SupervisionFigureRow = { village_id: string; records: number; findings: number; findings_open: number };
 
-export function selectSupervisionFigures(db: Db, countyId: string, year: number): Promise<SupervisionFigureRow[]> {
+export function selectSupervisionFigures(db: Db, countyId: string, year: number, villageIds?: readonly string[]): Promise<SupervisionFigureRow[]> {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return selectRows<SupervisionFigureRow>(
@@ -19,6 +20,6 @@ export function selectSupervisionFigures(db: Db, countyId: string, year: number)
         WHERE f.county_id = v.county_id AND f.village_id = v.id AND f.status = 'open'
           AND r.record_date BETWEEN ${start}::date AND ${end}::date) AS findings_open
     FROM org_units v
-    WHERE v.county_id = ${countyId} AND v.level = 'village'`,
+    WHERE v.county_id = ${countyId} AND v.level = 'village' ${andInVillages(sql`v.id`, villageIds)}`,
   );
 }

@@ -4,8 +4,8 @@ import { selectSupervisionFigures } from './supervision-figures.queries.js';
 
 export const supervisionFigureProvider: FigureProvider = {
   figures: ['supervisionRecords', 'findingsListed', 'findingsOpen'],
-  async collect(db, countyId, year): Promise<VillageFigures> {
-    const rows = await selectSupervisionFigures(db, countyId, year);
+  async collect(db, countyId, year, villageIds): Promise<VillageFigures> {
+    const rows = await selectSupervisionFigures(db, countyId, year, villageIds);
     return new Map(
       rows.map((r) => [r.village_id, { supervisionRecords: Number(r.records), findingsListed: Number(r.findings), findingsOpen: Number(r.findings_open) }]),
     );

@@ -10,7 +10,8 @@ import { selectAnswerTallies } from './surveys.queries.js';
 export type CampaignSatisfaction = { inputs: Map<string, SatisfactionInput>; sources: Map<string, string> };
 
 export async function campaignSatisfaction(ctx: { db: Db }, countyId: string, campaignId: string, villageIds: readonly string[]): Promise<CampaignSatisfaction> {
-  const tallies = await selectAnswerTallies(ctx.db, countyId, campaignId);
+  // Only these villages' answers: the compute reads a chunk of villages at a time.
+  const tallies = await selectAnswerTallies(ctx.db, countyId, campaignId, villageIds);
   const paper = new Map((await selectSurveys(ctx.db, countyId, campaignId, villageIds)).map((r) => [r.villageId, r]));
   const phone = new Map<string, Tally>();
   for (const t of tallies) phone.set(t.villageId, tallyOf([...(phone.has(t.villageId) ? toChoices(phone.get(t.villageId) as Tally) : []), { choice: t.choice, n: Number(t.n) }]));

@@ -56,7 +56,7 @@ export async function selectCodeStats(db: Db, countyId: string, campaignId: stri
  * answers, plus the counts kept for villages whose answers the retention rule deleted (the flag
  * count rides on their 'satisfied' row, as the callers sum it per village).
  */
-export async function selectAnswerTallies(db: Db, countyId: string, campaignId: string): Promise<{ villageId: string; choice: SurveyChoice; n: number; flagged: number }[]> {
+export async function selectAnswerTallies(db: Db, countyId: string, campaignId: string, villageIds?: readonly string[]): Promise<{ villageId: string; choice: SurveyChoice; n: number; flagged: number }[]> {
   const live = await db
     .select({
       villageId: surveyResponses.villageId,
@@ -65,9 +65,9 @@ export async function selectAnswerTallies(db: Db, countyId: string, campaignId: 
       flagged: count(surveyResponses.deviceGroup),
     })
     .from(surveyResponses)
-    .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.campaignId, campaignId)))
+    .where(and(eq(surveyResponses.countyId, countyId), eq(surveyResponses.campaignId, campaignId), villageIds ? inArray(surveyResponses.villageId, [...villageIds]) : undefined))
     .groupBy(surveyResponses.villageId, surveyResponses.satisfaction);
-  const kept = await selectKeptTallies(db, countyId, campaignId);
+  const kept = await selectKeptTallies(db, countyId, campaignId, villageIds);
   return [
     ...live,
     ...kept.flatMap((k) =>
@@ -80,8 +80,8 @@ export async function selectAnswerTallies(db: Db, countyId: string, campaignId: 
   ];
 }
 
-/** The per-village counts kept when the campaign's answers were deleted (none before that). */
-export async function selectKeptTallies(db: Db, countyId: string, campaignId: string) {
+/** The per-village counts kept when the campaign's answers were deleted (none before that); all villages or `villageIds`. */
+export async function selectKeptTallies(db: Db, countyId: string, campaignId: string, villageIds?: readonly string[]) {
   return db
     .select({
       villageId: surveyVillageTallies.villageId,
@@ -93,7 +93,7 @@ export async function selectKeptTallies(db: Db, countyId: string, campaignId: st
       revokedCodes: surveyVillageTallies.revokedCodes,
     })
     .from(surveyVillageTallies)
-    .where(and(eq(surveyVillageTallies.countyId, countyId), eq(surveyVillageTallies.campaignId, campaignId)));
+    .where(and(eq(surveyVillageTallies.countyId, countyId), eq(surveyVillageTallies.campaignId, campaignId), villageIds ? inArray(surveyVillageTallies.villageId, [...villageIds]) : undefined));
 }
 
 export async function selectClosedVillages(db: Db, countyId: string, campaignId: string): Promise<Set<string>> {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { orgUnits, people, positions } from '../../db/schema/core.js';
 import { localExperts, trainingAttendance, trainingSessions } from '../../db/schema/training.js';
 import { selectRows } from '../../db/rows.js';
+import { andInVillages } from '../figures/figures.queries.js';
 import { containsText, inSubtrees, keyJoin } from '../../db/scope.js';
 import { cadreTitles } from '../../../shared/contracts/training.js';
 import type { CourseType, SessionStatus } from '../../../shared/contracts/training.js';
@@ -112,7 +113,7 @@ const cadreTitleList = sql.join(cadreTitles.map((t) => sql`${t}`), sql`, `);
  * Per village in scope: its two-committee cadres of the year (positions held at that village at
  * any time in the year), how many were trained, and their hours.
  */
-export async function selectVillageCoverage(db: Db, countyId: string, scope: readonly string[], range: YearRange) {
+export async function selectVillageCoverage(db: Db, countyId: string, scope: readonly string[], range: YearRange, villageIds?: readonly string[]) {
   return selectRows<{ villageId: string; cadres: number; trained: number; hours: number }>(
     db,
     sql`WITH cadre AS (
@@ -120,12 +121,13 @@ export async function selectVillageCoverage(db: Db, countyId: string, scope: rea
       FROM positions pos JOIN org_units u ON u.id = pos.org_unit_id AND u.county_id = pos.county_id
       WHERE pos.county_id = ${countyId} AND u.level = 'village' AND pos.title IN (${cadreTitleList})
         AND pos.start_date <= ${range.to} AND (pos.end_date IS NULL OR pos.end_date >= ${range.from})
-        AND ${under(sql`u.path`, scope)}
+        AND ${under(sql`u.path`, scope)} ${andInVillages(sql`u.id`, villageIds)}
     ), trained AS (
       SELECT a.person_id, sum(s.hours)::float8 AS hours
       FROM training_attendance a JOIN training_sessions s ON s.id = a.session_id AND s.county_id = a.county_id
       WHERE a.county_id = ${countyId} AND a.status = 'present' AND s.status <> 'cancelled'
         AND s.session_date BETWEEN ${range.from} AND ${range.to}
+        AND a.person_id IN (SELECT person_id FROM cadre)
       GROUP BY a.person_id
     )
     SELECT c.village_id AS "villageId", count(*)::int AS cadres, count(t.person_id)::int AS trained,
@@ -135,7 +137,7 @@ export async function selectVillageCoverage(db: Db, countyId: string, scope: rea
   );
 }
 
-export async function selectVillagesInScope(db: Db, countyId: string, scope: readonly string[], underPath?: string) {
+export async function selectVillagesInScope(db: Db, countyId: string, scope: readonly string[], underPath?: string, villageIds?: readonly string[]) {
   const parent = sql`(SELECT t.name FROM org_units t WHERE t.county_id = ${orgUnits.countyId} AND t.id = ${orgUnits.parentId})`;
   return db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, parentId: orgUnits.parentId, parentName: sql<string | null>`${parent}` })
@@ -147,6 +149,7 @@ export async function selectVillagesInScope(db: Db, countyId: string, scope: rea
         eq(orgUnits.active, true),
         inSubtrees(orgUnits.path, scope),
         underPath ? inSubtrees(orgUnits.path, [underPath]) : undefined,
+        villageIds ? inArray(orgUnits.id, [...villageIds]) : undefined,
       ),
     )
     .orderBy(asc(orgUnits.code));

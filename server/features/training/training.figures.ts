@@ -16,11 +16,11 @@ export const trainingFigureIds = ['trainingHoursTotal', 'cadreCount', 'trainedCa
  */
 export const trainingFigureProvider: FigureProvider = {
   figures: trainingFigureIds,
-  async collect(db: Db, countyId: string, year: number): Promise<VillageFigures> {
+  async collect(db: Db, countyId: string, year: number, villageIds?: readonly string[]): Promise<VillageFigures> {
     const everywhere = ['/'];
     const [villages, counts] = await Promise.all([
-      selectVillagesInScope(db, countyId, everywhere),
-      selectVillageCoverage(db, countyId, everywhere, yearRange(year)),
+      selectVillagesInScope(db, countyId, everywhere, undefined, villageIds),
+      selectVillageCoverage(db, countyId, everywhere, yearRange(year), villageIds),
     ]);
     const { villages: rows } = buildCoverage(villages, counts, []);
     return new Map(

@@ -1,9 +1,11 @@
 // 生成定星建议's reads in pieces and its writes through staging (migration 0024): each statement
 // here handles one chunk of villages, so that on PGlite (one statement at a time, on the server's
-// thread) none holds the server for more than a few tens of milliseconds.
+// thread) none holds the server for more than a few tens of milliseconds. Staging keeps only the
+// rows that differ from the stored ones, so the switch writes what changed, not every village.
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { selectRows } from '../../../db/rows.js';
+import { orgUnits } from '../../../db/schema/core.js';
 import { campaignResults, campaignTownResults } from '../../../db/schema/evaluation.js';
 import { recordSeals } from '../../../db/schema/sealed-decisions.js';
 import type { StoredSeal } from '../seals/seal.js';
@@ -25,6 +27,28 @@ export async function selectSheetScoresText(db: Db, countyId: string, campaignId
       GROUP BY village_id) by_village`,
   );
   return row?.scores ?? '{}';
+}
+
+/**
+ * The ids of the county's active towns and villages in the org tree's order (depth, sort order,
+ * code: as selectAllOrgUnits lists them), as one comma-separated text: the units themselves are
+ * then read by id in chunks.
+ */
+export async function selectUnitOrder(db: Db, countyId: string): Promise<string[]> {
+  const [row] = await selectRows<{ ids: string | null }>(
+    db,
+    sql`SELECT string_agg(id::text, ',' ORDER BY length(path), sort_order, code) AS ids FROM org_units
+      WHERE county_id = ${countyId} AND active AND level IN ('town', 'village')`,
+  );
+  return row?.ids ? row.ids.split(',') : [];
+}
+
+/** Some active towns and villages by id (what the engine's input needs of them). */
+export function selectUnitsByIds(db: Db, countyId: string, ids: readonly string[]) {
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId, path: orgUnits.path, level: orgUnits.level })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.countyId, countyId), eq(orgUnits.active, true), sql`${orgUnits.id} = ANY(${uuidArray(ids)})`));
 }
 
 /** The stored results of some villages: what a recomputation keeps (decisions) and checks (seals). */
@@ -64,9 +88,6 @@ export function selectResultSealsPage(db: Db, countyId: string, campaignId: stri
     .limit(limit);
 }
 
-/** A row of one's own transaction id: staging writes are told apart from anyone else's (see compute.service.ts). */
-const xidOf = sql`SELECT pg_current_xact_id()::text AS xid`;
-
 const resultColumns = sql.raw(`id, county_id, campaign_id, village_id, org_path, town_id, score, engine_stars, stars, vetoed, named_stars, rank_in_town, rank_in_city,
   notes, explanation, override_reason, confirmed_by, confirmed_at, computed_at, proposal_change`);
 const resultTypes = sql.raw(`id uuid, county_id uuid, campaign_id uuid, village_id uuid, org_path text, town_id uuid, score numeric, engine_stars integer, stars integer,
@@ -75,22 +96,45 @@ const resultTypes = sql.raw(`id uuid, county_id uuid, campaign_id uuid, village_
 const keptColumns = sql.raw('county_id, campaign_id, village_id, figures, satisfaction, last_year_stars, self_scores, kept_at');
 const keptTypes = sql.raw('county_id uuid, campaign_id uuid, village_id uuid, figures jsonb, satisfaction jsonb, last_year_stars integer, self_scores jsonb, kept_at timestamptz');
 
-/** Stages one chunk of result rows and kept inputs (JSON text from the worker); answers the statement's transaction id. */
-export async function stageChunk(db: Db, runId: string, results: string, kept: string): Promise<string> {
-  const [row] = await selectRows<{ xid: string }>(
+// What makes a stored row the same as a computed one: every column but the row's id and its time
+// (computed_at, kept_at), which stay as they were when nothing else changed.
+const sameResult = sql.raw(`(s.org_path, s.town_id, s.score, s.engine_stars, s.stars, s.vetoed, s.named_stars, s.rank_in_town, s.rank_in_city, s.notes, s.explanation,
+    s.override_reason, s.confirmed_by, s.confirmed_at, s.proposal_change)
+  IS NOT DISTINCT FROM (x.org_path, x.town_id, x.score, x.engine_stars, x.stars, x.vetoed, x.named_stars, x.rank_in_town, x.rank_in_city, x.notes, x.explanation,
+    x.override_reason, x.confirmed_by, x.confirmed_at, x.proposal_change)`);
+const sameKept = sql.raw('(s.figures, s.satisfaction, s.last_year_stars, s.self_scores) IS NOT DISTINCT FROM (x.figures, x.satisfaction, x.last_year_stars, x.self_scores)');
+
+/**
+ * Stages one chunk of result rows and kept inputs (JSON text from the worker), leaving out those
+ * the stored ones already equal; answers the statement's transaction id and how many rows it staged.
+ * Comparing here, outside the switch, is sound because the switch only goes ahead on the state
+ * these rows were compared with (no other write since the reads on PGlite; on PostgreSQL the
+ * fingerprint, which covers every result row's id, the same as at the snapshot).
+ */
+export async function stageChunk(db: Db, runId: string, results: string, kept: string): Promise<{ xid: string; staged: number }> {
+  const [row] = await selectRows<{ xid: string; staged: number }>(
     db,
-    sql`WITH r AS (INSERT INTO campaign_results_staging (run_id, ${resultColumns}) SELECT ${runId}, ${resultColumns} FROM jsonb_to_recordset(${results}::jsonb) AS x(${resultTypes})),
-      k AS (INSERT INTO campaign_rating_inputs_staging (run_id, ${keptColumns}) SELECT ${runId}, ${keptColumns} FROM jsonb_to_recordset(${kept}::jsonb) AS x(${keptTypes}))
-      ${xidOf}`,
+    sql`WITH r AS (INSERT INTO campaign_results_staging (run_id, ${resultColumns}) SELECT ${runId}, ${resultColumns} FROM jsonb_to_recordset(${results}::jsonb) AS x(${resultTypes})
+        WHERE NOT EXISTS (SELECT 1 FROM campaign_results s WHERE s.county_id = x.county_id AND s.campaign_id = x.campaign_id AND s.village_id = x.village_id AND ${sameResult})
+        RETURNING 1),
+      k AS (INSERT INTO campaign_rating_inputs_staging (run_id, ${keptColumns}) SELECT ${runId}, ${keptColumns} FROM jsonb_to_recordset(${kept}::jsonb) AS x(${keptTypes})
+        WHERE NOT EXISTS (SELECT 1 FROM campaign_rating_inputs s WHERE s.county_id = x.county_id AND s.campaign_id = x.campaign_id AND s.village_id = x.village_id AND ${sameKept})
+        RETURNING 1)
+      SELECT pg_current_xact_id()::text AS xid, ((SELECT count(*) FROM r) + (SELECT count(*) FROM k))::int AS staged`,
   );
-  return row?.xid as string;
+  return { xid: row?.xid as string, staged: Number(row?.staged ?? 0) };
 }
 
-/** The visible switch (in the caller's transaction): the campaign's results and kept inputs become the staged ones. */
-export async function switchToStaged(db: Db, countyId: string, campaignId: string, runId: string): Promise<void> {
-  await db.execute(sql`DELETE FROM campaign_results WHERE county_id = ${countyId} AND campaign_id = ${campaignId}`);
+/**
+ * The visible switch (in the caller's transaction): the staged rows replace the stored ones of
+ * their villages, and the results of villages no longer rated (`gone`) go, with their kept inputs.
+ */
+export async function switchToStaged(db: Db, countyId: string, campaignId: string, runId: string, gone: readonly string[]): Promise<void> {
+  const replaced = (table: string) =>
+    sql`(village_id IN (SELECT village_id FROM ${sql.raw(table)} WHERE county_id = ${countyId} AND run_id = ${runId}) OR village_id = ANY(${uuidArray(gone)}))`;
+  await db.execute(sql`DELETE FROM campaign_results WHERE county_id = ${countyId} AND campaign_id = ${campaignId} AND ${replaced('campaign_results_staging')}`);
   await db.execute(sql`INSERT INTO campaign_results (${resultColumns}) SELECT ${resultColumns} FROM campaign_results_staging WHERE county_id = ${countyId} AND run_id = ${runId}`);
-  await db.execute(sql`DELETE FROM campaign_rating_inputs WHERE county_id = ${countyId} AND campaign_id = ${campaignId}`);
+  await db.execute(sql`DELETE FROM campaign_rating_inputs WHERE county_id = ${countyId} AND campaign_id = ${campaignId} AND ${replaced('campaign_rating_inputs_staging')}`);
   await db.execute(sql`INSERT INTO campaign_rating_inputs (${keptColumns}) SELECT ${keptColumns} FROM campaign_rating_inputs_staging WHERE county_id = ${countyId} AND run_id = ${runId}`);
 }
 
@@ -108,22 +152,28 @@ export async function nextXid(db: Db): Promise<bigint> {
 }
 
 /**
- * A fingerprint of the campaign's stored decisions and result seals (PostgreSQL's check at the
- * switch that what the snapshot read of them still holds).
+ * A fingerprint of the campaign's stored decisions, result seals and the row versions of its
+ * results and kept inputs (PostgreSQL's check at the switch that what the snapshot read of them
+ * still holds: a decision, a seal or another compute's switch in between changes it).
  */
 export async function decisionsFingerprint(db: Db, countyId: string, campaignId: string): Promise<string> {
   const [row] = await selectRows<{ fp: string }>(
     db,
-    sql`SELECT md5(coalesce((SELECT string_agg(concat_ws('|', village_id, score, engine_stars, stars, vetoed, override_reason, confirmed_by, confirmed_at, rank_in_city, rank_in_town, proposal_change::text, notes::text), ',' ORDER BY village_id)
+    sql`SELECT md5(coalesce((SELECT string_agg(concat_ws('|', village_id, xmin, score, engine_stars, stars, vetoed, override_reason, confirmed_by, confirmed_at, rank_in_city, rank_in_town, proposal_change::text, notes::text), ',' ORDER BY village_id)
         FROM campaign_results WHERE county_id = ${countyId} AND campaign_id = ${campaignId}), '')
-      || coalesce((SELECT string_agg(row_key || '=' || digest, ',' ORDER BY row_key) FROM record_seals WHERE county_id = ${countyId} AND campaign_id = ${campaignId} AND kind = 'result'), '')) AS fp`,
+      || coalesce((SELECT string_agg(row_key || '=' || digest, ',' ORDER BY row_key) FROM record_seals WHERE county_id = ${countyId} AND campaign_id = ${campaignId} AND kind = 'result'), '')
+      || coalesce((SELECT string_agg(village_id || ':' || xmin::text, ',' ORDER BY village_id) FROM campaign_rating_inputs WHERE county_id = ${countyId} AND campaign_id = ${campaignId}), '')) AS fp`,
   );
   return row?.fp as string;
 }
 
-/** How many result rows the run staged (the switch checks they are all there). */
+/** How many rows (results and kept inputs) the run staged (the switch checks they are all there). */
 export async function countStaged(db: Db, countyId: string, runId: string): Promise<number> {
-  const [row] = await selectRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM campaign_results_staging WHERE county_id = ${countyId} AND run_id = ${runId}`);
+  const [row] = await selectRows<{ n: number }>(
+    db,
+    sql`SELECT ((SELECT count(*) FROM campaign_results_staging WHERE county_id = ${countyId} AND run_id = ${runId})
+      + (SELECT count(*) FROM campaign_rating_inputs_staging WHERE county_id = ${countyId} AND run_id = ${runId}))::int AS n`,
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -23,10 +23,9 @@ import { inTransaction } from '../../../db/transaction.js';
 import { AppError } from '../../../../shared/errors.js';
 import { startWorker } from '../../../workers.js';
 import { recordAudit } from '../../audit/audit.service.js';
-import { selectAllOrgUnits } from '../../orgs/orgs.queries.js';
 import { campaignStandard, findCampaign } from '../../campaigns/campaigns.service.js';
 import { lockCampaignRow } from '../../campaigns/campaigns.queries.js';
-import { collectFigures } from '../../figures/figures.js';
+import { mergeFigures, type VillageFigures } from '../../figures/figures.js';
 import { figureProviders } from '../../figures/figure-providers.js';
 import { campaignSatisfaction } from '../../surveys/satisfaction.service.js';
 import { RatingInputError } from '../../standards/engine/rating-input.js';
@@ -42,6 +41,7 @@ import type { ReportProgress } from '../../jobs/job-runner.js';
 import { buildRatingInput } from './rating-input-builder.js';
 import { selectPreviousYearStars, selectTownScores } from './results.queries.js';
 import type { RatedChunk, RatedSummary, RateTask } from './compute-rate.js';
+import { fixedChunks, inChunks, timedChunks } from './compute-chunks.js';
 import {
   countStaged,
   decisionsFingerprint,
@@ -53,6 +53,8 @@ import {
   selectResultSealsPage,
   selectResultVillageIds,
   selectSheetScoresText,
+  selectUnitOrder,
+  selectUnitsByIds,
   stageChunk,
   switchToStaged,
 } from './compute-staging.queries.js';
@@ -60,11 +62,13 @@ import {
 /** The steps 生成定星建议 reports when it runs as a job. */
 const computeSteps = ['读取评分数据', '计算星级', '写入定星建议', '封存与留痕'] as const;
 
-// Chunk sizes: one statement of each stays within a few tens of milliseconds on PGlite at the
-// benchmark's 168 scores a village (docs/benchmarks.md, "Province compute").
-const readChunk = 100;
-const sealPage = 5000;
-const writeChunk = 100;
+// Chunk sizes (compute-chunks.ts). PGlite: each kind of read sized to about 10 ms a statement,
+// seal pages of 1,000 rows, 25 villages a staging write (each ~10 to 20 ms on the 2-core
+// benchmark machine); PostgreSQL: big chunks, fewer round trips (docs/benchmarks.md, "Province compute").
+const embeddedRead = { first: 50, min: 10, max: 1000, targetMs: 10 };
+const serverRead = 1000;
+const sealPage = { embedded: 1000, server: 5000 };
+const writeChunk = { embedded: 25, server: 500 };
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -91,45 +95,52 @@ type Read = Awaited<ReturnType<typeof readInputs>>;
 async function readInputs(ctx: Ctx, campaignId: string, mode: Mode) {
   const { db } = ctx;
   const countyId = ctx.principal.countyId;
+  const embedded = isEmbedded(db);
+  // On PGlite a statement's promise settles without the event loop turning: without a pause
+  // after each, a run of statements would hold the server as one.
   const between = async <T>(p: Promise<T>) => {
     const value = await p;
     await yieldToLoop();
     return value;
   };
+  const chunks = <T>(ids: readonly string[], read: (chunk: readonly string[]) => Promise<T>) =>
+    inChunks(ids, embedded ? timedChunks(embeddedRead) : fixedChunks(serverRead), (chunk) => between(read(chunk)));
   const campaign = await between(findCampaign(ctx, campaignId));
   if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
   const standard = await between(campaignStandard(ctx, campaign));
-  const units = (await between(selectAllOrgUnits(db, countyId, ['/']))).filter((u) => u.active);
+  // Towns and villages: their order in one statement, the rows by id in chunks.
+  const order = await between(selectUnitOrder(db, countyId));
+  const byId = new Map((await chunks(order, (ids) => selectUnitsByIds(db, countyId, ids))).flat().map((u) => [u.id, u]));
+  const units = order.map((id) => byId.get(id)).filter((u) => u !== undefined);
   const villages = units.filter((u) => u.level === 'village').map((u) => ({ id: u.id, name: u.name, townId: u.parentId as string, path: u.path }));
+  const ids = villages.map((v) => v.id);
   const ownScores = await between(selectTownScores(db, countyId, campaignId));
   const towns = units.filter((u) => u.level === 'town').map((u) => ({ id: u.id, name: u.name, ownScore: ownScores.get(u.id) ?? null }));
-  const surveys = await between(campaignSatisfaction(ctx, countyId, campaignId, villages.map((v) => v.id)));
+  const surveyParts = await chunks(ids, (chunk) => campaignSatisfaction(ctx, countyId, campaignId, chunk));
+  const surveys = { inputs: new Map(surveyParts.flatMap((p) => [...p.inputs])), sources: new Map(surveyParts.flatMap((p) => [...p.sources])) };
   const self = selfStageOf(standard);
   const selfEntries = self ? selfStageEntries(standard, await between(selectApprovedSelfEvaluations(db, countyId, campaignId))) : [];
-  const figures = await between(collectFigures(db, countyId, campaign.year, figureProviders));
-  const lastYearStars = await between(selectPreviousYearStars(db, countyId, campaign.year));
+  const figureParts: VillageFigures[] = [];
+  for (const provider of figureProviders) figureParts.push(...(await chunks(ids, (chunk) => provider.collect(db, countyId, campaign.year, chunk))));
+  const figures = mergeFigures(figureParts);
+  const lastYearStars = new Map((await chunks(ids, (chunk) => selectPreviousYearStars(db, countyId, campaign.year, chunk))).flatMap((m) => [...m]));
   const violations = ratingViolations(await between(selectConfirmedViolations(db, countyId, campaign.year)));
   // Sheet scores stay empty here: the worker fills them from the chunks' JSON text.
   const input = buildRatingInput(standard, { villages, towns, entries: selfEntries, figures, lastYearStars, satisfaction: surveys.inputs, violations }, { id: campaign.id, name: campaign.name, year: campaign.year });
-  const ids = villages.map((v) => v.id);
-  const scores: string[] = [];
-  const prior: (PriorResult & ResultSealColumns)[] = [];
-  for (let i = 0; i < ids.length; i += readChunk) {
-    const chunk = ids.slice(i, i + readChunk);
-    scores.push(await between(selectSheetScoresText(db, countyId, campaignId, chunk)));
-    prior.push(...(await between(selectPriorResults(db, countyId, campaignId, chunk))));
-  }
+  const scores = await chunks(ids, (chunk) => selectSheetScoresText(db, countyId, campaignId, chunk));
+  const prior: (PriorResult & ResultSealColumns)[] = (await chunks(ids, (chunk) => selectPriorResults(db, countyId, campaignId, chunk))).flat();
   // Results of villages closed since the last compute: gone from the new results, their seals too.
   const rated = new Set(ids);
   const closed = (await between(selectResultVillageIds(db, countyId, campaignId))).filter((id) => !rated.has(id));
-  if (closed.length) prior.push(...(await between(selectPriorResults(db, countyId, campaignId, closed))));
+  if (closed.length) prior.push(...(await chunks(closed, (chunk) => selectPriorResults(db, countyId, campaignId, chunk))).flat());
   const seals: StoredSeal[] = [];
-  for (let page = await between(selectResultSealsPage(db, countyId, campaignId, '', sealPage)); page.length > 0; page = await between(selectResultSealsPage(db, countyId, campaignId, page[page.length - 1]?.rowKey as string, sealPage))) {
+  const pageSize = embedded ? sealPage.embedded : sealPage.server;
+  for (let page = await between(selectResultSealsPage(db, countyId, campaignId, '', pageSize)); page.length > 0; page = await between(selectResultSealsPage(db, countyId, campaignId, page[page.length - 1]?.rowKey as string, pageSize))) {
     seals.push(...page);
-    if (page.length < sealPage) break;
+    if (page.length < pageSize) break;
   }
   const fingerprint = mode === 'snapshot' ? await decisionsFingerprint(db, countyId, campaignId) : null;
-  return { campaign, standard, self, villages, surveys, input, scores, prior, seals, fingerprint };
+  return { campaign, standard, self, villages, surveys, input, scores, prior, closed, seals, fingerprint };
 }
 
 async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) => void, mode: Mode): Promise<ComputeAnswer | null> {
@@ -147,13 +158,16 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   const runId = randomUUID();
   const ours = new Set<string>();
   const sealRows: ResultSealColumns[] = [];
+  // Rows staged: only those that differ from the stored ones (compute-staging.queries.ts).
   let staged = 0;
+  let chunksDone = 0;
   try {
     const done = await rateInWorker(read, ctx, campaignId, async (chunk) => {
-      if (staged === 0) step(2);
-      ours.add(await stageChunk(ctx.db, runId, chunk.results, chunk.kept));
+      if (chunksDone++ === 0) step(2);
+      const { xid, staged: n } = await stageChunk(ctx.db, runId, chunk.results, chunk.kept);
+      ours.add(xid);
       sealRows.push(...chunk.seals);
-      staged += chunk.seals.length;
+      staged += n;
       await yieldToLoop();
     });
     const plan = await planResultSeals(ctx, campaignId, sealRows, read.seals);
@@ -172,7 +186,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
       if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
       if (mode === 'snapshot' && (await decisionsFingerprint(tx.db, countyId, campaignId)) !== read.fingerprint) return null;
       if ((await countStaged(tx.db, countyId, runId)) !== staged) return null;
-      await switchToStaged(tx.db, countyId, campaignId, runId);
+      await switchToStaged(tx.db, countyId, campaignId, runId, read.closed);
       await replaceTownResults(tx.db, countyId, campaignId, done.towns);
       await applySealPlan(tx, campaignId, plan);
       const reconfirm = done.changes.filter((c) => c.mustReconfirm).length;
@@ -221,7 +235,7 @@ async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, onChunk: (
     worker.postMessage({ task: JSON.stringify(task) });
     await yieldToLoop();
     for (const scores of read.scores) worker.postMessage({ scores });
-    worker.postMessage({ go: writeChunk });
+    worker.postMessage({ go: isEmbedded(ctx.db) ? writeChunk.embedded : writeChunk.server });
     for (;;) {
       if (failure) throw failure;
       const m = inbox.shift();

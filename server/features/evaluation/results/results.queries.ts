@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
 import { orgUnits } from '../../../db/schema/core.js';
@@ -74,13 +74,13 @@ export async function updateResult(db: Db, countyId: string, campaignId: string,
     .where(and(eq(campaignResults.countyId, countyId), eq(campaignResults.campaignId, campaignId), eq(campaignResults.villageId, villageId)));
 }
 
-/** Last year's final stars per village: the prerequisite of five stars. */
-export async function selectPreviousYearStars(db: Db, countyId: string, year: number): Promise<Map<string, number | null>> {
+/** Last year's final stars per village (the prerequisite of five stars): every village, or `villageIds` only. */
+export async function selectPreviousYearStars(db: Db, countyId: string, year: number, villageIds?: readonly string[]): Promise<Map<string, number | null>> {
   const rows = await db
     .select({ villageId: campaignResults.villageId, stars: campaignResults.stars })
     .from(campaignResults)
     .innerJoin(campaigns, keyJoin(campaigns, campaignResults.countyId, campaignResults.campaignId))
-    .where(and(eq(campaignResults.countyId, countyId), eq(campaigns.year, year - 1), eq(campaigns.status, 'final')));
+    .where(and(eq(campaignResults.countyId, countyId), eq(campaigns.year, year - 1), eq(campaigns.status, 'final'), villageIds ? inArray(campaignResults.villageId, [...villageIds]) : undefined));
   return new Map(rows.map((r) => [r.villageId, r.stars]));
 }
 
