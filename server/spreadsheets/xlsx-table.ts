@@ -2,7 +2,7 @@
 // import file and export in fivestar.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors.js';
-import { writeSheets, type OutSheet, type RowsWritten } from './xlsx-writer.js';
+import { writeSheets, type OutRows, type OutSheet, type RowsWritten } from './xlsx-writer.js';
 
 export type Column<K extends string = string> = {
   key: K;
@@ -23,7 +23,7 @@ type Cell = string | number | boolean | Date | null | undefined;
  */
 export async function writeTable<K extends string>(
   spec: SheetSpec<K>,
-  rows: readonly Partial<Record<K, Cell>>[],
+  rows: OutRows<Partial<Record<K, Cell>>>,
   opts: { withNotes?: boolean; onRows?: RowsWritten } = {},
 ): Promise<Buffer> {
   const sheets: OutSheet[] = [{ name: spec.name, columns: spec.columns, rows }];

@@ -59,8 +59,11 @@ export async function listPeople(
   );
 }
 
-export async function selectPeopleForExport(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, limit: number) {
-  return (await selectPeople(db).where(personFilters(countyId, scope, f)).orderBy(asc(people.orgPath), asc(people.name), asc(people.id)).limit(limit)) as PersonRow[];
+/** The export's next `limit` people in the list's order, after `after` (the last one of the chunk before). */
+export async function selectPeopleForExport(db: Db, countyId: string, scope: readonly string[], f: PersonFilter, limit: number, after?: PersonRow) {
+  // A row comparison: the same order (and collation) as the ORDER BY, so chunks neither skip nor repeat.
+  const next = after ? sql`(${people.orgPath}, ${people.name}, ${people.id}) > (${after.orgPath}, ${after.name}, ${after.id})` : undefined;
+  return (await selectPeople(db).where(and(personFilters(countyId, scope, f), next)).orderBy(asc(people.orgPath), asc(people.name), asc(people.id)).limit(limit)) as PersonRow[];
 }
 
 export async function selectPerson(db: Db, countyId: string, scope: readonly string[], id: string): Promise<PersonRow | undefined> {

@@ -8,7 +8,7 @@ import type { Person, PersonCreate, PersonListQuery, PersonUpdate } from '../../
 import { recordAudit } from '../audit/audit.service.js';
 import { selectOrgUnit } from '../orgs/orgs.queries.js';
 import { checkContact, encodeContact, idNumberHmac } from './contact-data.js';
-import { personSnapshot, positionsWithDefaultOrg, presentPerson, type PersonRow } from './people.js';
+import { personSnapshot, positionsWithDefaultOrg, presentPerson, type PersonRow, type PositionRow } from './people.js';
 import { peopleReadScope, peopleWriteScope } from './people.policy.js';
 import {
   listPeople,
@@ -35,8 +35,14 @@ export async function personFilterOf(ctx: Ctx, q: Partial<PersonListQuery>) {
 }
 
 export async function withPositions(db: Db, countyId: string, rows: PersonRow[]): Promise<Person[]> {
-  const positions = await selectPositions(db, countyId, rows.map((r) => r.id));
-  return rows.map((r) => presentPerson(r, positions));
+  // Grouped once: filtering every position for every person was quadratic (2 s for an export of 10,000).
+  const byPerson = new Map<string, PositionRow[]>();
+  for (const p of await selectPositions(db, countyId, rows.map((r) => r.id))) {
+    const list = byPerson.get(p.personId);
+    if (list) list.push(p);
+    else byPerson.set(p.personId, [p]);
+  }
+  return rows.map((r) => presentPerson(r, byPerson.get(r.id) ?? []));
 }
 
 export async function listPersons(ctx: Ctx, query: PersonListQuery) {

@@ -1,5 +1,6 @@
 // Excel import and export of people. Exports carry masked ID numbers and phones only.
 import type { Ctx } from '../../context.js';
+import { inReadSnapshot } from '../../db/read-snapshot.js';
 import { inTransaction } from '../../db/transaction.js';
 import { readTable, refuseIfErrors, writeTable, writeTemplate } from '../../spreadsheets/xlsx-table.js';
 import { chinaDate } from '../../../shared/dates.js';
@@ -13,6 +14,7 @@ import { peopleReadScope, peopleWriteScope } from './people.policy.js';
 import { insertPeople, insertPositions, selectExistingIdHmacs, selectPeopleForExport } from './people.queries.js';
 import { peopleExportSheet, peopleSheet, peopleTemplateExample, personExportRow, planPeopleImport } from './people.sheet.js';
 import { personFilterOf, withPositions } from './people.service.js';
+import type { PersonRow } from './people.js';
 
 export const peopleExportLimit = 50_000;
 
@@ -47,14 +49,31 @@ export async function importPeople(ctx: Ctx, file: Buffer, progress: ReportProgr
   });
 }
 
+// People read, given their positions and shaped a chunk at a time with a pause between chunks:
+// a province's 10,000 people at once held the event loop for two seconds.
+const exportChunk = 1000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function exportPeople(ctx: Ctx, query: Partial<PersonListQuery>, progress: ReportProgress = () => {}): Promise<Buffer> {
   const countyId = ctx.principal.countyId;
+  const scope = peopleReadScope(ctx.principal);
   progress({ step: '读取人员', done: 0, total: 0 });
   const filter = await personFilterOf(ctx, query);
-  const rows = await selectPeopleForExport(ctx.db, countyId, peopleReadScope(ctx.principal), filter, peopleExportLimit);
-  const persons = await withPositions(ctx.db, countyId, rows);
-  const codes = new Map((await selectAllOrgUnits(ctx.db, countyId, peopleReadScope(ctx.principal))).map((u) => [u.id, u.code]));
-  await recordAudit(ctx, { event: 'export', objectType: 'person', after: { rows: persons.length, filters: query } });
-  const rowsOut = persons.map((p) => personExportRow(p, codes.get(p.orgUnitId) ?? '', filter.today));
+  const rowsOut = await inReadSnapshot(ctx, async ({ db }) => {
+    const codes = new Map((await selectAllOrgUnits(db, countyId, scope)).map((u) => [u.id, u.code]));
+    const out: ReturnType<typeof personExportRow>[] = [];
+    let last: PersonRow | undefined;
+    while (out.length < peopleExportLimit) {
+      await yieldToLoop();
+      const want = Math.min(exportChunk, peopleExportLimit - out.length);
+      const rows = await selectPeopleForExport(db, countyId, scope, filter, want, last);
+      for (const p of await withPositions(db, countyId, rows)) out.push(personExportRow(p, codes.get(p.orgUnitId) ?? '', filter.today));
+      progress({ step: '读取人员', done: out.length, total: 0 });
+      if (rows.length < want) break;
+      last = rows.at(-1);
+    }
+    return out;
+  });
+  await recordAudit(ctx, { event: 'export', objectType: 'person', after: { rows: rowsOut.length, filters: query } });
   return writeTable(peopleExportSheet, rowsOut, { onRows: (done, total) => progress({ step: '写入工作簿', done, total }) });
 }

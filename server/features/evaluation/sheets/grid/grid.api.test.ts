@@ -8,6 +8,7 @@ import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../
 import { campaignInDepartmentStage, judges } from '../../../../../test/evaluation-stage-factories.js';
 import type { Ctx } from '../../../../context.js';
 import { verifyCampaign } from '../../seals/seals.service.js';
+import { getGrid } from './grid.service.js';
 
 let t: TestApp;
 let org: Client;
@@ -183,5 +184,19 @@ describe('the score grid as .xlsx', () => {
   it('when the upload is not an .xlsx, then 415 and nothing changes', async () => {
     const j1 = await loginAs(t.app, 'judge1');
     expect((await j1.upload(`${gridUrl()}/sheet.xlsx`, Buffer.from('village,score\n'))).json().error.code).toBe('import.not_xlsx');
+  });
+
+  it('when read one village per statement, then the grid is the one read all at once and the one the judge is served', async () => {
+    // A province's grid is read a few hundred villages at a time; chunks of one cross every border.
+    const judge: Ctx = {
+      ...t.app.services,
+      principal: { countyId: t.city.countyId, userId: t.city.users.judge1 as string, username: 'judge1', displayName: 'judge1 测试', sessionId: '', csrfToken: '', roles: [{ role: 'judge', orgUnitId: t.city.city.id, orgUnitName: t.city.city.name, orgPath: t.city.city.path, orgLevel: 'city' }] },
+    } as unknown as Ctx;
+    const byOne = await getGrid(judge, campaignId, 'department', { chunk: 1 });
+    const atOnce = await getGrid(judge, campaignId, 'department', { chunk: 1000 });
+    expect(byOne).toEqual(atOnce);
+    expect(byOne.rows.map((r) => r.code)).toEqual(['T1-V1', 'T1-V2', 'T2-V1', 'T2-V2']);
+    expect(byOne.rows.filter((r) => Object.values(r.points).some((p) => p !== null)).length).toBeGreaterThan(1);
+    expect(JSON.parse(JSON.stringify(byOne))).toEqual((await (await loginAs(t.app, 'judge1')).get(gridUrl())).json());
   });
 });

@@ -1,5 +1,5 @@
 // SQL of the score grid: a stage's entries for many villages at once, and the sheet versions.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client.js';
 import { users } from '../../../../db/schema/core.js';
 import { scoreEntries } from '../../../../db/schema/evaluation.js';
@@ -7,19 +7,20 @@ import { scoreSheetVersions } from '../../../../db/schema/desk.js';
 
 type Stage = 'mutual' | 'department' | 'city';
 
-export function selectStageEntries(db: Db, countyId: string, campaignId: string, stage: Stage) {
+/** Some villages' entries of a stage: the grid reads a province a few hundred villages at a time. */
+export function selectStageEntries(db: Db, countyId: string, campaignId: string, stage: Stage, villageIds: readonly string[]) {
   return db
     .select({ villageId: scoreEntries.villageId, indicatorId: scoreEntries.indicatorId, points: scoreEntries.points })
     .from(scoreEntries)
-    .where(and(eq(scoreEntries.countyId, countyId), eq(scoreEntries.campaignId, campaignId), eq(scoreEntries.stage, stage)));
+    .where(and(eq(scoreEntries.countyId, countyId), eq(scoreEntries.campaignId, campaignId), eq(scoreEntries.stage, stage), inArray(scoreEntries.villageId, [...villageIds])));
 }
 
-export function selectSheetVersions(db: Db, countyId: string, campaignId: string, stage: Stage) {
+export function selectSheetVersions(db: Db, countyId: string, campaignId: string, stage: Stage, villageIds: readonly string[]) {
   return db
     .select({ villageId: scoreSheetVersions.villageId, version: scoreSheetVersions.version, updatedBy: users.displayName, updatedAt: scoreSheetVersions.updatedAt })
     .from(scoreSheetVersions)
     .leftJoin(users, and(eq(users.countyId, scoreSheetVersions.countyId), eq(users.id, scoreSheetVersions.updatedBy)))
-    .where(and(eq(scoreSheetVersions.countyId, countyId), eq(scoreSheetVersions.campaignId, campaignId), eq(scoreSheetVersions.stage, stage)));
+    .where(and(eq(scoreSheetVersions.countyId, countyId), eq(scoreSheetVersions.campaignId, campaignId), eq(scoreSheetVersions.stage, stage), inArray(scoreSheetVersions.villageId, [...villageIds])));
 }
 
 /**

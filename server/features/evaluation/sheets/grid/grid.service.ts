@@ -24,7 +24,15 @@ import { assignedVillages } from '../../stages/stages.access.service.js';
 import { claimSheetVersion, selectSheetVersions, selectStageEntries } from './grid.queries.js';
 import { gridSheet, gridSheetRows, planGridImport } from './grid.sheet.js';
 
-export async function getGrid(ctx: Ctx, campaignId: string, stage: EvaluationStage, onlyVillageId?: string): Promise<ScoreGrid> {
+// Villages read and shaped per statement: a province's 10,000 × 56 entries read and mapped in one
+// go held the event loop for two seconds (docs/benchmarks.md, "Province files").
+const gridChunk = 200;
+
+/** `onlyVillageId`: that one row; `chunk`: villages per statement (tests cross chunk borders with 1). */
+type GridOptions = { onlyVillageId?: string; chunk?: number };
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function getGrid(ctx: Ctx, campaignId: string, stage: EvaluationStage, { onlyVillageId, chunk: perChunk = gridChunk }: GridOptions = {}): Promise<ScoreGrid> {
   const campaign = await findCampaign(ctx, campaignId);
   const standard = await campaignStandard(ctx, campaign);
   const arena = stage === 'department' ? await campaignArenaIndicator(ctx, campaign, standard) : null;
@@ -37,24 +45,36 @@ export async function getGrid(ctx: Ctx, campaignId: string, stage: EvaluationSta
   const assigned = await assignedVillages(ctx, campaign, stage);
   const cityScope = stage === 'city' ? scopePaths(ctx.principal, 'score:city') : [];
   const manageScope = scopePaths(ctx.principal, 'campaign:manage');
+  const readScope = [...cityScope, ...manageScope];
   const villages = (await selectAllOrgUnits(ctx.db, countyId, ['/'])).filter(
-    (u) => u.level === 'village' && u.active && (!onlyVillageId || u.id === onlyVillageId) && (assigned.has(u.id) || [...cityScope, ...manageScope].some((p) => u.path.startsWith(p))),
+    (u) => u.level === 'village' && u.active && (!onlyVillageId || u.id === onlyVillageId) && (assigned.has(u.id) || readScope.some((p) => u.path.startsWith(p))),
   );
-  const points = new Map<string, Record<string, number | null>>();
-  for (const e of await selectStageEntries(ctx.db, countyId, campaignId, stage)) {
-    points.set(e.villageId, { ...(points.get(e.villageId) ?? {}), [e.indicatorId]: e.points });
+  const rows: GridRow[] = [];
+  for (let i = 0; i < villages.length; i += perChunk) {
+    if (i > 0) await yieldToLoop();
+    const chunk = villages.slice(i, i + perChunk);
+    const ids = chunk.map((u) => u.id);
+    // Versions before points: a save landing between the two reads shows its new points under the
+    // old version, and an upload made from that is refused (sheet.version_conflict); the other
+    // order would hand out the new version over old points and let an upload overwrite the save.
+    const versions = new Map((await selectSheetVersions(ctx.db, countyId, campaignId, stage, ids)).map((v) => [v.villageId, v]));
+    const points = new Map<string, Record<string, number | null>>();
+    for (const e of await selectStageEntries(ctx.db, countyId, campaignId, stage, ids)) {
+      let stored = points.get(e.villageId);
+      if (!stored) points.set(e.villageId, (stored = {}));
+      stored[e.indicatorId] = e.points;
+    }
+    for (const u of chunk) {
+      const v = versions.get(u.id);
+      const writes = (assigned.has(u.id) || cityScope.some((p) => u.path.startsWith(p))) && !isOwnUnit(ctx.principal, u.path);
+      const stored = points.get(u.id) ?? {};
+      rows.push({
+        villageId: u.id, name: u.name, code: u.code, townName: u.parentName ?? '', canScore: writes,
+        version: v?.version ?? 0, updatedBy: v?.updatedBy ?? null, updatedAt: v?.updatedAt.toISOString() ?? null,
+        points: Object.fromEntries(indicators.map((ind) => [ind.id, stored[ind.id] ?? null])),
+      });
+    }
   }
-  const versions = new Map((await selectSheetVersions(ctx.db, countyId, campaignId, stage)).map((v) => [v.villageId, v]));
-  const rows: GridRow[] = villages.map((u) => {
-    const v = versions.get(u.id);
-    const writes = (assigned.has(u.id) || cityScope.some((p) => u.path.startsWith(p))) && !isOwnUnit(ctx.principal, u.path);
-    const stored = points.get(u.id) ?? {};
-    return {
-      villageId: u.id, name: u.name, code: u.code, townName: u.parentName ?? '', canScore: writes,
-      version: v?.version ?? 0, updatedBy: v?.updatedBy ?? null, updatedAt: v?.updatedAt.toISOString() ?? null,
-      points: Object.fromEntries(indicators.map((i) => [i.id, stored[i.id] ?? null])),
-    };
-  });
   // The caller's own rows first, in org order: the work before what is only read.
   rows.sort((a, b) => Number(b.canScore) - Number(a.canScore));
   return {
@@ -65,7 +85,7 @@ export async function getGrid(ctx: Ctx, campaignId: string, stage: EvaluationSta
 }
 
 async function currentRow(ctx: Ctx, campaignId: string, stage: EvaluationStage, villageId: string): Promise<GridRow> {
-  const row = (await getGrid(ctx, campaignId, stage, villageId)).rows[0];
+  const row = (await getGrid(ctx, campaignId, stage, { onlyVillageId: villageId })).rows[0];
   if (!row) throw new AppError('sheet.not_assigned');
   return row;
 }

@@ -1,6 +1,7 @@
 // The score grid as an .xlsx: one row per village the caller scores, one column per indicator with
 // its maximum in the header, and the sheet's version so an upload cannot overwrite a newer save.
 import type { ReadRow, RowError, SheetSpec } from '../../../../spreadsheets/xlsx-table.js';
+import { lazyRows } from '../../../../spreadsheets/xlsx-writer.js';
 import { cellRef, matchVillageRows, villageCells, villageColumns } from '../../../../spreadsheets/village-sheet.js';
 import { checkCell } from '../../../../../shared/score-cell.js';
 import type { GridIndicator, GridRow } from '../../../../../shared/contracts/score-grid.js';
@@ -23,12 +24,14 @@ export function gridSheet(indicators: GridIndicator[]): SheetSpec<string> {
   };
 }
 
+/** Shaped as the writer reaches each row (a province's grid is 10,000 rows × 56 cells). */
 export function gridSheetRows(indicators: GridIndicator[], rows: GridRow[]) {
-  return rows.map((r) => ({
-    ...villageCells(r),
-    version: r.version,
-    ...Object.fromEntries(indicators.filter((i) => i.computedFrom === null).map((i) => [i.id, r.points[i.id] ?? null])),
-  }));
+  const typed = indicators.filter((i) => i.computedFrom === null).map((i) => i.id);
+  return lazyRows(rows, (r) => {
+    const cells: Record<string, string | number | null> = { ...villageCells(r), version: r.version };
+    for (const id of typed) cells[id] = r.points[id] ?? null;
+    return cells;
+  });
 }
 
 export type PlannedGridRow = { villageId: string; version: number; scores: Record<string, number | null> };
