@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export function startWorker(name: 'rating-worker'): Worker {
+export function startWorker(name: 'rating-worker' | 'xlsx-reader'): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`../server/${name}.js`, import.meta.url));
   const url = new URL(`./${name}.ts`, import.meta.url).href;
   const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;

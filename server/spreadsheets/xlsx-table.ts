@@ -2,6 +2,8 @@
 // import file and export in fivestar.
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors.js';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers.js';
 import { writeSheets, type OutRows, type OutSheet, type RowsWritten } from './xlsx-writer.js';
 
 export type Column<K extends string = string> = {
@@ -71,54 +73,71 @@ export type ReadRow<K extends string> = { row: number; values: Record<K, string>
 /**
  * Reads the first sheet by header names (column order does not matter). Every value comes back
  * as trimmed text; empty rows are skipped. A missing required header fails the whole file.
- * Loaded whole: ExcelJS's streaming reader turns each piece of the sheet's XML into text on its
- * own and so splits a Chinese character that straddles two pieces (the province benchmark caught
- * 行政村 read back as 行\ufffd\ufffd村); at 10,000 rows loading holds the event loop for most of a second.
+ * The workbook is loaded whole (multi-byte text decoded whole, see xlsx-cells.ts) on the reader
+ * thread: loading a 10,000-row file on the server's thread held it for most of a second.
  */
 export async function readTable<K extends string>(spec: SheetSpec<K>, data: Buffer): Promise<ReadRow<K>[]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import.not_xlsx');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('import.empty');
-  const headerIndex = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => headerIndex.set(cellText(cell.value), col));
-  const missing = spec.columns.filter((c) => c.required && !headerIndex.has(c.header));
+  const rows: ReadRow<K>[] = [];
+  const end = await readOnReaderThread(data, spec.columns.map((c) => c.header), (chunk) => {
+    for (const [row, texts] of chunk) {
+      const values = {} as Record<K, string>;
+      spec.columns.forEach((c, i) => (values[c.key] = texts[i] ?? ''));
+      rows.push({ row, values });
+    }
+  });
+  if ('error' in end) throw new AppError(end.error);
+  const found = new Set(end.found);
+  const missing = spec.columns.filter((c) => c.required && !found.has(c.header));
   if (missing.length > 0) {
     throw new AppError('import.rows_invalid', {
       errors: missing.map((c) => ({ row: 1, field: c.header, reason: `缺少表头“${c.header}”` })),
     });
   }
-  const rows: ReadRow<K>[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = {} as Record<K, string>;
-    let any = false;
-    for (const c of spec.columns) {
-      const col = headerIndex.get(c.header);
-      const text = col ? cellText(row.getCell(col).value) : '';
-      values[c.key] = text;
-      if (text) any = true;
-    }
-    if (any) rows.push({ row: rowNumber, values });
-  });
   if (rows.length === 0) throw new AppError('import.empty');
   return rows;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).trim();
+type ReadEnd = { error: 'import.not_xlsx' | 'import.empty' } | { found: string[]; rows: number };
+type Pending = { onRows: (rows: [number, string[]][]) => void; resolve: (end: ReadEnd) => void; reject: (err: Error) => void };
+
+// One reader thread for the process, started at the first upload; it holds the process open only
+// while a read is waiting on it. A thread that dies fails the reads it had and is started again.
+let reader: Worker | null = null;
+let nextRead = 1;
+const pending = new Map<number, Pending>();
+
+function readerThread(): Worker {
+  if (reader) return reader;
+  const thread = startWorker('xlsx-reader');
+  const fail = (err: Error) => {
+    if (reader === thread) reader = null;
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  };
+  thread.on('message', (m: { id: number; rows?: [number, string[]][]; end?: ReadEnd; fault?: string }) => {
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.rows) return p.onRows(m.rows);
+    pending.delete(m.id);
+    if (pending.size === 0) thread.unref();
+    if (m.end) p.resolve(m.end);
+    else p.reject(new Error(`xlsx reader: ${m.fault ?? 'no answer'}`));
+  });
+  thread.on('error', fail);
+  thread.on('exit', (code) => fail(new Error(`xlsx reader stopped (exit code ${code})`)));
+  reader = thread;
+  return thread;
+}
+
+function readOnReaderThread(data: Buffer, headers: string[], onRows: Pending['onRows']): Promise<ReadEnd> {
+  const thread = readerThread();
+  const id = nextRead++;
+  return new Promise<ReadEnd>((resolve, reject) => {
+    pending.set(id, { onRows, resolve, reject });
+    thread.ref();
+    // Copied, not transferred: the request's body may share its memory with other buffers.
+    thread.postMessage({ id, data: new Uint8Array(data), headers });
+  });
 }
 
 export type RowError = { row: number; field?: string; reason: string };
