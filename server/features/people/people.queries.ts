@@ -6,6 +6,7 @@ import type { PersonListQuery } from '../../../shared/contracts/people.js';
 import type { PersonRow, PositionRow } from './people.js';
 import type { OpenPage } from '../../../shared/contracts/common.js';
 import { openPage } from '../../db/open-page.js';
+import { anyId } from '../../db/id-array.js';
 
 const personColumns = {
   id: people.id,
@@ -93,7 +94,7 @@ export async function selectPositions(db: Db, countyId: string, personIds: strin
     })
     .from(positions)
     .innerJoin(orgUnits, keyJoin(orgUnits, positions.countyId, positions.orgUnitId))
-    .where(and(eq(positions.countyId, countyId), inArray(positions.personId, personIds)))
+    .where(and(eq(positions.countyId, countyId), anyId(positions.personId, personIds)))
     .orderBy(asc(positions.startDate));
 }
 

@@ -1,6 +1,7 @@
 // SQL of the score grid: a stage's entries for many villages at once, and the sheet versions.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client.js';
+import { anyId } from '../../../../db/id-array.js';
 import { users } from '../../../../db/schema/core.js';
 import { scoreEntries } from '../../../../db/schema/evaluation.js';
 import { scoreSheetVersions } from '../../../../db/schema/desk.js';
@@ -12,7 +13,7 @@ export function selectStageEntries(db: Db, countyId: string, campaignId: string,
   return db
     .select({ villageId: scoreEntries.villageId, indicatorId: scoreEntries.indicatorId, points: scoreEntries.points })
     .from(scoreEntries)
-    .where(and(eq(scoreEntries.countyId, countyId), eq(scoreEntries.campaignId, campaignId), eq(scoreEntries.stage, stage), inArray(scoreEntries.villageId, [...villageIds])));
+    .where(and(eq(scoreEntries.countyId, countyId), eq(scoreEntries.campaignId, campaignId), eq(scoreEntries.stage, stage), anyId(scoreEntries.villageId, villageIds)));
 }
 
 export function selectSheetVersions(db: Db, countyId: string, campaignId: string, stage: Stage, villageIds: readonly string[]) {
@@ -20,7 +21,7 @@ export function selectSheetVersions(db: Db, countyId: string, campaignId: string
     .select({ villageId: scoreSheetVersions.villageId, version: scoreSheetVersions.version, updatedBy: users.displayName, updatedAt: scoreSheetVersions.updatedAt })
     .from(scoreSheetVersions)
     .leftJoin(users, and(eq(users.countyId, scoreSheetVersions.countyId), eq(users.id, scoreSheetVersions.updatedBy)))
-    .where(and(eq(scoreSheetVersions.countyId, countyId), eq(scoreSheetVersions.campaignId, campaignId), eq(scoreSheetVersions.stage, stage), inArray(scoreSheetVersions.villageId, [...villageIds])));
+    .where(and(eq(scoreSheetVersions.countyId, countyId), eq(scoreSheetVersions.campaignId, campaignId), eq(scoreSheetVersions.stage, stage), anyId(scoreSheetVersions.villageId, villageIds)));
 }
 
 /**
