@@ -199,4 +199,32 @@ describe('the score grid as .xlsx', () => {
     expect(byOne.rows.filter((r) => Object.values(r.points).some((p) => p !== null)).length).toBeGreaterThan(1);
     expect(JSON.parse(JSON.stringify(byOne))).toEqual((await (await loginAs(t.app, 'judge1')).get(gridUrl())).json());
   });
+
+  it('when uploaded as a job, then a good file ends done with the report and the scores stored; a stale one fails with the cells a synchronous upload lists, nothing saved', async () => {
+    const j1 = await loginAs(t.app, 'judge1');
+    const asJob = async (data: Buffer) => {
+      const res = await t.app.inject({ method: 'POST', url: `${gridUrl()}/sheet.xlsx`, headers: { cookie: j1.cookie, 'x-csrf-token': j1.csrf, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', prefer: 'respond-async' }, payload: data });
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toMatchObject({ kind: 'import.score_grid', status: 'queued' });
+      await t.app.jobs.idle();
+      return (await j1.get(`/api/jobs/${res.json().id}`)).json();
+    };
+    const b = await book((await j1.get(`${gridUrl()}/sheet.xlsx`)).rawPayload);
+    const sheet = b.getWorksheet('评分表') as ExcelJS.Worksheet;
+    const cols = (sheet.getRow(1).values as string[]).length - 1;
+    for (let r = 2; r <= 5; r++) for (let c = 4; c < cols; c++) sheet.getCell(r, c).value = 0.75;
+    const file = Buffer.from(await b.xlsx.writeBuffer());
+    const done = await asJob(file);
+    expect(done).toMatchObject({ status: 'done', result: { imported: 4, errors: [] }, error: null });
+    const grid = (await j1.get(gridUrl())).json() as Grid;
+    expect(grid.rows.every((r) => grid.indicators.every((i) => i.computedFrom !== null || r.points[i.id] === 0.75))).toBe(true);
+    // The same file again: every row's version has moved on since it was downloaded.
+    const failed = await asJob(file);
+    expect(failed).toMatchObject({ status: 'failed', result: null, error: { code: 'import.rows_invalid' } });
+    const sync = await j1.upload(`${gridUrl()}/sheet.xlsx`, file);
+    expect(sync.statusCode).toBe(422);
+    expect(failed.error.details).toEqual(sync.json().error.details);
+    expect(failed.error.details.errors).toHaveLength(4);
+    expect(((await j1.get(gridUrl())).json() as Grid).rows).toEqual(grid.rows);
+  });
 });

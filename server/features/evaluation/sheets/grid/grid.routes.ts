@@ -4,7 +4,7 @@ import { gridParamsSchema, gridRowParamsSchema, gridRowSaveSchema, gridRowSchema
 import { ctxOf } from '../../../../http/request-context.js';
 import { sendJob } from '../../../../http/job-reply.js';
 import { prefersAsync } from '../../../jobs/jobs.js';
-import { startExportJob } from '../../../jobs/job-files.service.js';
+import { startExportJob, startImportJob } from '../../../jobs/job-files.service.js';
 import { findCampaign } from '../../../campaigns/campaigns.service.js';
 import { assertXlsx, sendXlsx } from '../../../../http/xlsx.js';
 import { getGrid, gridWorkbook, importGrid, saveGridRow } from './grid.service.js';
@@ -34,9 +34,14 @@ export const scoreGridRoutes: FastifyPluginAsyncZod = async (app) => {
     const { fileName, data } = await gridWorkbook(ctx, id, stage);
     return sendXlsx(reply, fileName, data);
   });
-  app.post(
-    '/api/campaigns/:id/grid/:stage/sheet.xlsx',
-    { config: read, schema: { tags, params: gridParamsSchema, response: { 200: importReportSchema } } },
-    async (req) => importGrid(ctxOf(req), req.params.id, req.params.stage, assertXlsx(req.body)),
-  );
+  // With `Prefer: respond-async`: 202 and the job; its result is the import's report, a refused
+  // file fails it with the bad cells (as the 422 lists them).
+  app.post('/api/campaigns/:id/grid/:stage/sheet.xlsx', { config: read, schema: { tags, params: gridParamsSchema, response: { 200: importReportSchema } } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const { id, stage } = req.params;
+    const file = assertXlsx(req.body);
+    if (!prefersAsync(req.headers.prefer)) return importGrid(ctx, id, stage, file);
+    await findCampaign(ctx, id); // a missing or another county's campaign: 404 now, not a failed job
+    return sendJob(reply, await startImportJob(app.jobs, ctx, 'import.score_grid', (progress) => importGrid(ctx, id, stage, file, progress)));
+  });
 };

@@ -118,15 +118,24 @@ export async function gridWorkbook(ctx: Ctx, campaignId: string, stage: Evaluati
 
 const stageFileLabel: Record<EvaluationStage, string> = { mutual: '摸底互评', department: '部门点评', city: '市级考评' };
 
-/** The whole file or nothing: every cell and every row's version checked before one is saved. */
-export async function importGrid(ctx: Ctx, campaignId: string, stage: EvaluationStage, file: Buffer): Promise<ImportReport> {
+/**
+ * The whole file or nothing: every cell and every row's version checked before one is saved.
+ * `progress`: where an import job is (the synchronous route passes none).
+ */
+export async function importGrid(ctx: Ctx, campaignId: string, stage: EvaluationStage, file: Buffer, progress: ReportProgress = () => {}): Promise<ImportReport> {
+  progress({ step: '读取评分表', done: 0, total: 0 });
   const grid = await getGrid(ctx, campaignId, stage);
   if (grid.lockReason) throw new AppError('sheet.locked', { reason: grid.lockReason });
   const read = await readTable(gridSheet(grid.indicators), file);
+  progress({ step: '检查', done: 0, total: read.length });
   const { planned, errors } = planGridImport(read, grid.indicators, grid.rows.filter((r) => r.canScore));
   refuseIfErrors(errors);
   await inTransaction(ctx, async (tx) => {
-    for (const p of planned) await saveRowIn(tx, campaignId, stage, p.villageId, { version: p.version, scores: p.scores });
+    let saved = 0;
+    for (const p of planned) {
+      await saveRowIn(tx, campaignId, stage, p.villageId, { version: p.version, scores: p.scores });
+      progress({ step: '保存评分', done: ++saved, total: planned.length });
+    }
     await recordAudit(tx, { event: 'score.import', objectType: 'score_sheet', objectId: `${campaignId}/${stage}`, after: { villages: planned.length } });
   });
   return { imported: planned.length, errors: [] };
