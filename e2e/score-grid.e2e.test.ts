@@ -77,6 +77,34 @@ describe('the score grid', () => {
     await modal.getByRole('button', { name: /关\s*闭/ }).click();
   });
 
+  it('when the sheet is downloaded and uploaded from the page, then both run as jobs: the download finishes in a dialog, the fixed file imports with its progress shown and the grid shows the values', async () => {
+    const page = pages[1] as Page;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载评分表/ }).click()]);
+    await page.getByTestId('export-progress').getByText('导出评分表已完成').waitFor();
+    await page.getByTestId('export-file').getByText(/评分表\.xlsx/).waitFor();
+    await screenshot(page, '101b-score-grid-export-job');
+    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
+    const book = new ExcelJS.Workbook();
+    const parts: Buffer[] = [];
+    for await (const part of await download.createReadStream()) parts.push(part as Buffer);
+    await book.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('评分表') as ExcelJS.Worksheet;
+    const code = String(sheet.getCell('C2').value);
+    sheet.getCell('D2').value = 0.75;
+    const before = await grid(page);
+    const mine = before.rows.filter((r) => r.canScore);
+    await page.getByRole('button', { name: /导入 Excel/ }).click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({ name: '评分表.xlsx', mimeType: xlsxMime, buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    const modal = page.locator('.ant-modal');
+    await modal.getByText(`已导入 ${mine.length} 条评分表数据`).waitFor();
+    await screenshot(page, '101c-score-grid-import-job');
+    await modal.getByRole('button', { name: /关\s*闭/ }).click();
+    const first = before.indicators.find((i) => i.computedFrom === null) as ScoreGrid['indicators'][number];
+    expect((await grid(page)).rows.find((r) => r.code === code)?.points[first.id]).toBe(0.75);
+    await page.getByTestId('score-grid').waitFor();
+    expect(await page.locator('[data-cell="0:0"]').inputValue()).toBe('0.75');
+  });
+
   it('when two judges type into one sheet, then the second save is refused with the first one’s values shown and the second one’s typing kept', async () => {
     const [one, two] = [judge01, await judgePage('judge02')];
     await one.reload();

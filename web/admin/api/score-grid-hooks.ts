@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EvaluationStage } from '../../../shared/contracts/campaigns';
-import type { ImportReport } from '../../../shared/contracts/common';
 import type { GridRow, GridRowSave, ScoreGrid } from '../../../shared/contracts/score-grid';
-import { api, downloadUrl, uploadRaw } from './client';
+import { api, downloadUrl } from './client';
+import { uploadAsJob } from './jobs-hooks';
 import { campaignKeys } from './campaigns-hooks';
 
 const gridPath = (campaignId: string, stage: EvaluationStage) => `/campaigns/${campaignId}/grid/${stage}`;
@@ -18,5 +18,9 @@ export const saveGridRow = (campaignId: string, stage: EvaluationStage, villageI
 
 export const gridWorkbookUrl = (campaignId: string, stage: EvaluationStage) => downloadUrl(`${gridPath(campaignId, stage)}/sheet.xlsx`);
 
+/** The sheet's path without /api: its export runs as a job (ExportJobButton). */
+export const gridWorkbookPath = (campaignId: string, stage: EvaluationStage) => `${gridPath(campaignId, stage)}/sheet.xlsx`;
+
+/** An upload runs as a job (a province's sheet is 10,000 rows): the import dialog follows it. */
 export const uploadGridWorkbook = (campaignId: string, stage: EvaluationStage, file: Blob, onProgress?: (percent: number) => void) =>
-  uploadRaw<ImportReport>(`${gridPath(campaignId, stage)}/sheet.xlsx`, file, onProgress);
+  uploadAsJob(gridWorkbookPath(campaignId, stage), file, onProgress);

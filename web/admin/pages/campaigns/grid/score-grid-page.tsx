@@ -1,11 +1,11 @@
 // 表格录入: the whole of a scorer's villages in one grid, and the same sheet as .xlsx.
-import { Alert, Button, Card, Empty, Result, Space, Typography } from 'antd';
-import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Card, Empty, Result, Space, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { evaluationStages, stageLabels, type EvaluationStage } from '../../../../../shared/contracts/campaigns';
 import { errorText } from '../../../api/client';
-import { gridKey, gridWorkbookUrl, uploadGridWorkbook, useScoreGrid } from '../../../api/score-grid-hooks';
+import { gridWorkbookPath, gridWorkbookUrl, uploadGridWorkbook, useScoreGrid } from '../../../api/score-grid-hooks';
+import { ExportJobButton } from '../../../components/export-job-button';
 import { ImportExcelButton } from '../../../components/import-excel';
 import { PageLoading } from '../../../components/page-loading';
 import { ScoreGridTable } from './score-grid-table';
@@ -19,15 +19,11 @@ export function ScoreGridPage() {
 
 function ScoreGridView({ campaignId, stage }: { campaignId: string; stage: EvaluationStage }) {
   const { data: grid, isPending, error, dataUpdatedAt } = useScoreGrid(campaignId, stage);
-  const queryClient = useQueryClient();
   if (isPending) return <PageLoading />;
   if (error || !grid) return <Result status="warning" title="评分表无法打开" subTitle={errorText(error)} />;
   const mine = grid.rows.filter((r) => r.canScore).length;
-  const upload = async ({ file, onProgress }: { file: Blob; onProgress?: (percent: number) => void }) => {
-    const report = await uploadGridWorkbook(campaignId, stage, file, onProgress);
-    await queryClient.invalidateQueries({ queryKey: gridKey(campaignId, stage) });
-    return report;
-  };
+  // A job: the dialog shows its progress and reloads the grid when it ends.
+  const upload = ({ file, onProgress }: { file: Blob; onProgress?: (percent: number) => void }) => uploadGridWorkbook(campaignId, stage, file, onProgress);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card
@@ -35,9 +31,9 @@ function ScoreGridView({ campaignId, stage }: { campaignId: string; stage: Evalu
         extra={
           mine > 0 && (
             <Space>
-              <Button icon={<DownloadOutlined />} href={gridWorkbookUrl(campaignId, stage)}>
+              <ExportJobButton path={gridWorkbookPath(campaignId, stage)} subject="评分表">
                 下载评分表（Excel）
-              </Button>
+              </ExportJobButton>
               {!grid.lockReason && <ImportExcelButton subject="评分表" templateUrl={gridWorkbookUrl(campaignId, stage)} upload={upload} />}
             </Space>
           )
