@@ -78,7 +78,7 @@ describe('the score grid', () => {
   });
 
   it('when the sheet is downloaded and uploaded from the page, then both run as jobs: the download finishes in a dialog, the fixed file imports with its progress shown and the grid shows the values', async () => {
-    const page = pages[1] as Page;
+    const page = judge01;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载评分表/ }).click()]);
     await page.getByTestId('export-progress').getByText('导出评分表已完成').waitFor();
     await page.getByTestId('export-file').getByText(/评分表\.xlsx/).waitFor();
