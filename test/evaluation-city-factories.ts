@@ -77,6 +77,14 @@ export async function proposeAndNotice(org: Client, campaignId: string) {
   return res.json() as { noticeStarts: string; noticeEnds: string };
 }
 
+/** A campaign of `year` in public notice: stage 3 scored at 100/90/80/70%, computed and confirmed. */
+export async function campaignInNotice(t: TestApp, year: number): Promise<{ campaignId: string; org: Client; noticeEnds: string }> {
+  const { campaignId, org } = await campaignInCityStage(t, year);
+  await scoreCityStage(t, org, campaignId, [1, 0.9, 0.8, 0.7]);
+  const { noticeEnds } = await proposeAndNotice(org, campaignId);
+  return { campaignId, org, noticeEnds };
+}
+
 /** Moves past the notice period and makes the results final. */
 export async function finalize(t: TestApp, campaignId: string, noticeEnds: string): Promise<Client> {
   t.clock.set(new Date(`${noticeEnds}T20:00:00Z`)); // the next morning in China

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { loginAs, startTestApp, type Client, type TestApp } from '../../../test/test-app.js';
-import { campaignInCityStage, proposeAndNotice, scoreCityStage } from '../../../test/evaluation-city-factories.js';
+import { campaignInNotice } from '../../../test/evaluation-city-factories.js';
 import { campaignInMutualStage } from '../../../test/evaluation-stage-factories.js';
 import { logProblem, makeCommitment, makeFieldworkPeople } from '../../../test/fieldwork-factories.js';
 import { maskPersonalNumbers } from '../../http/public-masking.js';
@@ -39,9 +39,7 @@ describe('item 27: notice, objections, commitments and problem links', () => {
   let receiptNo: string;
   beforeAll(async () => {
     t = await startTestApp();
-    ({ campaignId, org } = await campaignInCityStage(t, 2026));
-    await scoreCityStage(t, org, campaignId, [1, 0.9, 0.8, 0.7]);
-    await proposeAndNotice(org, campaignId);
+    ({ campaignId, org } = await campaignInNotice(t, 2026));
   });
   afterAll(() => t.close());
 

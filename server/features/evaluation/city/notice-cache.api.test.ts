@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
 import { selectRows } from '../../../db/rows.js';
-import { campaignInCityStage, proposeAndNotice, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
+import { campaignInNotice } from '../../../../test/evaluation-city-factories.js';
 
 let t: TestApp;
 let org: Client;
@@ -24,9 +24,7 @@ const version = async () =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  ({ campaignId, org } = await campaignInCityStage(t, 2026));
-  await scoreCityStage(t, org, campaignId, [1, 0.9, 0.8, 0.7]);
-  await proposeAndNotice(org, campaignId);
+  ({ campaignId, org } = await campaignInNotice(t, 2026));
 });
 afterAll(() => t.close());
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { auditRows, loginAs, startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
-import { campaignInCityStage, finalize, proposeAndNotice, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
+import { campaignInCityStage, campaignInNotice, finalize } from '../../../../test/evaluation-city-factories.js';
 
 let t: TestApp;
 let org: Client;
@@ -29,9 +29,8 @@ function rowsOf(sheet: ExcelJS.Worksheet): Record<string, unknown>[] {
 
 beforeAll(async () => {
   t = await startTestApp();
-  ({ campaignId, org } = await campaignInCityStage(t, 2026));
-  await scoreCityStage(t, org, campaignId, [1, 0.9, 0.8, 0.7]);
-  const { noticeEnds } = await proposeAndNotice(org, campaignId);
+  let noticeEnds: string;
+  ({ campaignId, org, noticeEnds } = await campaignInNotice(t, 2026));
   await org.post(`/api/campaigns/${campaignId}/results/${v().town2[0].id}/correct`, { stars: 4, reason: '异议成立' });
   org = await finalize(t, campaignId, noticeEnds);
 });

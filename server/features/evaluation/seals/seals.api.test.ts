@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
-import { campaignInCityStage, proposeAndNotice, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
+import { campaignInNotice } from '../../../../test/evaluation-city-factories.js';
 import type { Ctx } from '../../../context.js';
 import { verifyCampaign } from './seals.service.js';
 import { reproduceCampaign } from './reproduce.service.js';
@@ -22,9 +22,7 @@ const exec = (q: ReturnType<typeof sql>) => t.app.services.db.execute(q);
 
 beforeAll(async () => {
   t = await startTestApp();
-  ({ campaignId, org } = await campaignInCityStage(t, 2026));
-  await scoreCityStage(t, org, campaignId, [1, 0.9, 0.8, 0.7]);
-  await proposeAndNotice(org, campaignId);
+  ({ campaignId, org } = await campaignInNotice(t, 2026));
 });
 afterAll(() => t.close());
 
