@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpus, loadavg } from 'node:os';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { openDatabase } from '../server/db/client.js';
@@ -164,7 +163,7 @@ async function runOn(kind: 'pglite' | 'postgres', args: Args): Promise<void> {
     const tenant = await seedProvinceCompute(app, args.villages);
     const computed = await app.inject({ method: 'POST', url: `/api/campaigns/${tenant.campaignId}/results/compute`, headers: { cookie: tenant.cookie, 'x-csrf-token': tenant.csrf } });
     if (computed.statusCode !== 200) throw new Error(`compute: ${computed.statusCode} ${computed.body.slice(0, 300)}`);
-    await database.db.execute(sql`ANALYZE`);
+    await database.runAsOwner('ANALYZE');
     console.log(`seeded and computed in ${ms(performance.now() - t0)}: ${JSON.stringify(tenant.rows)}`);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { runMigrations } from './migrate.js';
 import { listenPglite, listenPostgres, type NoticeHandlers, type NoticeListener } from './notices.js';
+import { keepStatistics } from './embedded-analyze.js';
 
 /**
  * A database handle or an open transaction: query functions accept either. Queries import their
@@ -56,11 +57,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         ),
     });
     await client.exec(`SET ROLE ${appRole}`);
+    const statistics = keepStatistics(client, 60_000);
+    await statistics.first;
     return {
       db: drizzlePglite(client) as unknown as Db,
       kind: 'pglite',
       description: options.dataDir ? `嵌入式 PostgreSQL (PGlite)，数据目录 ${options.dataDir}` : '嵌入式 PostgreSQL (PGlite)，内存',
-      close: () => client.close(),
+      close: () => statistics.stop().then(() => client.close()),
       listen: (channel, handlers) => listenPglite(client, channel, handlers),
       // One embedded user: the process can always RESET ROLE (said at start-up and in the docs).
       leastPrivilege: false,
