@@ -7,7 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { runMigrations } from './migrate.js';
 import { listenPglite, listenPostgres, type NoticeHandlers, type NoticeListener } from './notices.js';
-import { keepStatistics } from './embedded-analyze.js';
+import { keepStatistics, statisticsTransactions } from './embedded-analyze.js';
 
 /**
  * A database handle or an open transaction: query functions accept either. Queries import their
@@ -129,6 +129,12 @@ export function genericPlans(db: Db): Db {
 /** True for the embedded database (PGlite): one connection, statements run on this process's thread. */
 export function isEmbedded(db: Db): boolean {
   return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
+/** On PGlite, the transaction ids of the embedded ANALYZEs (embedded-analyze.ts); none elsewhere. */
+export function statisticsXids(db: Db): ReadonlySet<string> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof PGlite ? statisticsTransactions(client) : new Set();
 }
 
 async function migratePostgres(url: string): Promise<void> {

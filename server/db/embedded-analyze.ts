@@ -9,6 +9,30 @@ import type { PGlite } from '@electric-sql/pglite';
 
 type Client = Pick<PGlite, 'query' | 'transaction'>;
 
+// The transaction ids of the ANALYZEs run on each client (ANALYZE writes pg_statistic, so it takes
+// one). 生成定星建议 on PGlite takes any transaction committed during its reads for someone's
+// write and reads again; statistics change no row it reads, so it passes over these.
+const statisticsXids = new WeakMap<object, Set<string>>();
+
+/** The transaction ids of this client's ANALYZEs (pg_current_xact_id as text), kept up to date. */
+export function statisticsTransactions(client: object): ReadonlySet<string> {
+  return xidsOf(client);
+}
+
+// Enough for days of minutely runs: a compute takes minutes at most.
+const keptXids = 10_000;
+
+function xidsOf(client: object): Set<string> {
+  let xids = statisticsXids.get(client);
+  if (!xids) statisticsXids.set(client, (xids = new Set()));
+  // A Set iterates in insertion order: the first is the oldest.
+  for (const old of xids) {
+    if (xids.size < keptXids) break;
+    xids.delete(old);
+  }
+  return xids;
+}
+
 /** The tables whose statistics are missing or stale, by autovacuum's rule, as quoted identifiers. */
 async function staleTables(client: Client): Promise<string[]> {
   const { rows } = await client.query<{ name: string }>(
@@ -35,6 +59,8 @@ export async function analyzeStaleTables(client: Client, pause: () => Promise<vo
     await client.transaction(async (tx) => {
       await tx.query('SET LOCAL ROLE NONE');
       await tx.query(`ANALYZE public.${table}`);
+      const { rows } = await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+      for (const { xid } of rows) xidsOf(client).add(xid);
     });
     // Between tables other requests get their turn: each ANALYZE holds the database.
     await pause();

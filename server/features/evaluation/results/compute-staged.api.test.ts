@@ -9,6 +9,8 @@ import { campaignInCityStage, citySheetAt, scoreCityStage } from '../../../../te
 import { selectRows } from '../../../db/rows.js';
 import type { Db } from '../../../db/client.js';
 import { verifyCampaign } from '../seals/seals.service.js';
+import { analyzeStaleTables } from '../../../db/embedded-analyze.js';
+import type { PGlite } from '@electric-sql/pglite';
 
 let t: TestApp;
 let org: Client;
@@ -72,12 +74,12 @@ describe('生成定星建议 through staging', () => {
 // it is the next compute's, which is what a compute started a moment earlier would have done.
 describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite while a score is saved', () => {
   /**
-   * Computes through the API with the app's database handle, but the first `shares.length`
-   * staging writes each first wait for a sheet of `village` saved through the API at that share: a
-   * write that lands after the attempt's reads, at a point the test controls. Answers the results
-   * then stored and how many attempts staged outside a transaction.
+   * Computes through the API with the app's database handle, but the first `meanwhile.length`
+   * staging writes each first run the matching action: something that lands after the attempt's
+   * reads, at a point the test controls. Answers the results then stored and how many attempts
+   * staged outside a transaction.
    */
-  async function computeWhileSaving(village: { id: string }, shares: number[]) {
+  async function computeWhile(meanwhile: (() => Promise<void>)[]) {
     const services = t.app.services as { db: Db };
     const real = services.db;
     const dialect = new PgDialect();
@@ -86,8 +88,8 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite
       get(target, prop) {
         if (prop !== 'execute') return Reflect.get(target, prop, target) as unknown;
         return async (query: SQL) => {
-          const share = dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_results_staging') ? shares[stagings++] : undefined;
-          if (share !== undefined) expect((await org.put(`/api/campaigns/${campaignId}/sheets/city/${village.id}`, { scores: await citySheetAt(share) })).statusCode).toBe(200);
+          const action = dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_results_staging') ? meanwhile[stagings++] : undefined;
+          if (action) await action();
           return target.execute(query);
         };
       },
@@ -99,6 +101,9 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite
       services.db = real;
     }
   }
+  /** computeWhile, each action saving a sheet of `village` at that share. */
+  const computeWhileSaving = (village: { id: string }, shares: number[]) =>
+    computeWhile(shares.map((share) => async () => expect((await org.put(`/api/campaigns/${campaignId}/sheets/city/${village.id}`, { scores: await citySheetAt(share) })).statusCode).toBe(200)));
   const scoreOf = (s: Awaited<ReturnType<typeof stored>>, villageId: string) => s.results.find((r) => r.village_id === villageId)?.score;
   const decided = (s: Awaited<ReturnType<typeof stored>>) => s.results.map((r) => [r.village_id, r.score, r.engine_stars, r.stars, r.rank_in_city, r.explanation]);
   /** A compute after the fact, which the one that ran meanwhile must agree with. */
@@ -129,5 +134,22 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite
     const after = await computedAgain();
     expect(decided(during)).toEqual(decided(after));
     expect(Number((await staged())[0]?.n)).toBe(0);
+  });
+
+  it('when the embedded statistics job ANALYZEs a table meanwhile, then the compute does not read again; an ANALYZE of anyone else still makes it read again', async () => {
+    const client = (t.database.db as unknown as { $client: PGlite }).$client;
+    // A table with rows and no statistics, made before the compute starts: stale for the job.
+    await t.database.runAsOwner('CREATE TABLE test_unanalyzed AS SELECT generate_series(1, 100) AS n');
+    try {
+      let analyzed: string[] = [];
+      const quiet = await computeWhile([async () => void (analyzed = await analyzeStaleTables(client))]);
+      expect(analyzed).toContain('test_unanalyzed');
+      expect(quiet.stagings).toBe(1);
+      // The same statement run by someone else is a transaction the compute cannot tell from a write.
+      const other = await computeWhile([() => t.database.runAsOwner('ANALYZE test_unanalyzed')]);
+      expect(other.stagings).toBe(2);
+    } finally {
+      await t.database.runAsOwner('DROP TABLE test_unanalyzed');
+    }
   });
 });

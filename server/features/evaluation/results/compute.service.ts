@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
 import type { Ctx } from '../../../context.js';
-import { isEmbedded, type Db } from '../../../db/client.js';
+import { isEmbedded, statisticsXids, type Db } from '../../../db/client.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { AppError } from '../../../../shared/errors.js';
 import { startWorker } from '../../../workers.js';
@@ -40,7 +40,7 @@ import type { PriorResult } from '../decisions/recompute.js';
 import type { ReportProgress } from '../../jobs/job-runner.js';
 import { buildRatingInput } from './rating-input-builder.js';
 import { selectPreviousYearStars, selectTownScores } from './results.queries.js';
-import type { RatedChunk, RatedSummary, RateTask } from './compute-rate.js';
+import { splitTask, type RatedChange, type RatedChunk, type RatedSummary, type RateTask } from './compute-rate.js';
 import { fixedChunks, inChunks, timedChunks } from './compute-chunks.js';
 import {
   countStaged,
@@ -69,10 +69,12 @@ const embeddedRead = { first: 50, min: 10, max: 1000, targetMs: 10 };
 const serverRead = 1000;
 const sealPage = { embedded: 1000, server: 5000 };
 const writeChunk = { embedded: 25, server: 500 };
+// Villages a message of the task to the rating worker (each part's JSON ~30 ms at 500).
+const taskPart = 500;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export type ComputeAnswer = RatedSummary['summary'] & { referrals: RatedSummary['referrals']; changes: RatedSummary['changes']; mustReconfirm: number; kept: number };
+export type ComputeAnswer = RatedSummary['summary'] & { referrals: RatedSummary['referrals']; changes: RatedChange[]; mustReconfirm: number; kept: number };
 
 /**
  * Runs the engine over the campaign's data and stores the proposal. Decisions are kept (see
@@ -148,6 +150,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   step(0);
   // PGlite: the transaction id counter before the first read (see the head of this file).
   const since = mode === 'embedded' ? await nextXid(ctx.db) : null;
+  const statistics = statisticsXids(ctx.db);
   const read: Read =
     mode === 'snapshot'
       ? await ctx.db.transaction((tx) => readInputs({ ...ctx, db: tx as unknown as Db }, campaignId, mode), { isolationLevel: 'repeatable read', accessMode: 'read only' })
@@ -158,6 +161,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   const runId = randomUUID();
   const ours = new Set<string>();
   const sealRows: ResultSealColumns[] = [];
+  const changes: RatedChange[] = [];
   // Rows staged: only those that differ from the stored ones (compute-staging.queries.ts).
   let staged = 0;
   let chunksDone = 0;
@@ -167,6 +171,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
       const { xid, staged: n } = await stageChunk(ctx.db, runId, chunk.results, chunk.kept);
       ours.add(xid);
       sealRows.push(...chunk.seals);
+      changes.push(...chunk.changes);
       staged += n;
       await yieldToLoop();
     });
@@ -175,10 +180,11 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
     return await inTransaction(ctx, async (tx) => {
       if (mode === 'embedded') {
         // First statement of the switch: any transaction id handed out since `since` that is not
-        // one of our staging writes is someone else's write — the pieces read may not be one state.
+        // one of our staging writes (nor the embedded ANALYZE's, which changes statistics only)
+        // is someone else's write — the pieces read may not be one state.
         const until = await nextXid(tx.db);
         const others: bigint[] = [];
-        for (let x = since as bigint; x < until; x++) if (!ours.has(String(x))) others.push(x);
+        for (let x = since as bigint; x < until; x++) if (!ours.has(String(x)) && !statistics.has(String(x))) others.push(x);
         if (others.length && !(await onlySessionWrites(tx.db, others))) return null;
       }
       await lockCampaignRow(tx.db, countyId, campaignId);
@@ -189,8 +195,8 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
       await switchToStaged(tx.db, countyId, campaignId, runId, read.closed);
       await replaceTownResults(tx.db, countyId, campaignId, done.towns);
       await applySealPlan(tx, campaignId, plan);
-      const reconfirm = done.changes.filter((c) => c.mustReconfirm).length;
-      const { summary, referrals, changes } = done;
+      const reconfirm = changes.filter((c) => c.mustReconfirm).length;
+      const { summary, referrals } = done;
       await recordAudit(tx, {
         event: 'results.compute',
         objectType: 'campaign',
@@ -232,7 +238,12 @@ async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, onChunk: (
       failure = err;
       wake?.();
     });
-    worker.postMessage({ task: JSON.stringify(task) });
+    const { head, parts } = splitTask(task, taskPart);
+    worker.postMessage({ task: JSON.stringify(head) });
+    for (const part of parts) {
+      await yieldToLoop();
+      worker.postMessage({ part: JSON.stringify(part) });
+    }
     await yieldToLoop();
     for (const scores of read.scores) worker.postMessage({ scores });
     worker.postMessage({ go: isEmbedded(ctx.db) ? writeChunk.embedded : writeChunk.server });
