@@ -255,7 +255,11 @@ async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, onChunk: (
         wake = null;
         continue;
       }
-      if ('chunk' in m) await onChunk(m.chunk);
+      if ('chunk' in m) {
+        await onChunk(m.chunk);
+        // The worker sends the next chunk when asked (rating-worker.ts).
+        worker.postMessage({ next: true });
+      }
       else if ('done' in m) return m.done;
       else if (m.error.issues) throw new RatingInputError(m.error.issues);
       else throw new Error(`rating worker: ${m.error.message}`);
