@@ -127,13 +127,15 @@ export function genericPlans(db: Db): Db {
 }
 
 /** True for the embedded database (PGlite): one connection, statements run on this process's thread. */
+const clientOf = (db: Db) => (db as unknown as { $client?: unknown }).$client;
+
 export function isEmbedded(db: Db): boolean {
-  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+  return clientOf(db) instanceof PGlite;
 }
 
 /** On PGlite, the transaction ids of the embedded ANALYZEs (embedded-analyze.ts); none elsewhere. */
 export function statisticsXids(db: Db): ReadonlySet<string> {
-  const client = (db as unknown as { $client?: unknown }).$client;
+  const client = clientOf(db);
   return client instanceof PGlite ? statisticsTransactions(client) : new Set();
 }
 

@@ -19,18 +19,23 @@ export function statisticsTransactions(client: object): ReadonlySet<string> {
   return xidsOf(client);
 }
 
-// Enough for days of minutely runs: a compute takes minutes at most.
-const keptXids = 10_000;
-
 function xidsOf(client: object): Set<string> {
   let xids = statisticsXids.get(client);
   if (!xids) statisticsXids.set(client, (xids = new Set()));
+  return xids;
+}
+
+// Enough for days of minutely runs: a compute takes minutes at most.
+const keptXids = 10_000;
+
+function keepXid(client: object, xid: string): void {
+  const xids = xidsOf(client);
   // A Set iterates in insertion order: the first is the oldest.
   for (const old of xids) {
     if (xids.size < keptXids) break;
     xids.delete(old);
   }
-  return xids;
+  xids.add(xid);
 }
 
 /** The tables whose statistics are missing or stale, by autovacuum's rule, as quoted identifiers. */
@@ -60,7 +65,7 @@ export async function analyzeStaleTables(client: Client, pause: () => Promise<vo
       await tx.query('SET LOCAL ROLE NONE');
       await tx.query(`ANALYZE public.${table}`);
       const { rows } = await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
-      for (const { xid } of rows) xidsOf(client).add(xid);
+      for (const { xid } of rows) keepXid(client, xid);
     });
     // Between tables other requests get their turn: each ANALYZE holds the database.
     await pause();

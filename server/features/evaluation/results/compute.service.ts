@@ -150,7 +150,6 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   step(0);
   // PGlite: the transaction id counter before the first read (see the head of this file).
   const since = mode === 'embedded' ? await nextXid(ctx.db) : null;
-  const statistics = statisticsXids(ctx.db);
   const read: Read =
     mode === 'snapshot'
       ? await ctx.db.transaction((tx) => readInputs({ ...ctx, db: tx as unknown as Db }, campaignId, mode), { isolationLevel: 'repeatable read', accessMode: 'read only' })
@@ -183,6 +182,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
         // one of our staging writes (nor the embedded ANALYZE's, which changes statistics only)
         // is someone else's write — the pieces read may not be one state.
         const until = await nextXid(tx.db);
+        const statistics = statisticsXids(ctx.db);
         const others: bigint[] = [];
         for (let x = since as bigint; x < until; x++) if (!ours.has(String(x)) && !statistics.has(String(x))) others.push(x);
         if (others.length && !(await onlySessionWrites(tx.db, others))) return null;
