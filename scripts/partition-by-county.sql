@@ -7,8 +7,9 @@
 --
 -- Run as the owner of the tables. Test databases only: it refuses a table that holds rows.
 -- Everything is read from the catalog, not copied by hand, and checked afterwards: anything that
--- cannot be carried over (rows, policies, rules, views, identity columns, owned sequences, column
--- grants) raises an error and the transaction leaves the schema as it was.
+-- cannot be carried over (rows, policies, rules, identity columns, owned sequences, column grants)
+-- raises an error and the transaction leaves the schema as it was. Views over a table are dropped
+-- and made again.
 BEGIN;
 
 -- What must be the same before and after: columns, constraints of the table and those pointing
@@ -67,6 +68,9 @@ DECLARE
   incoming_fks jsonb := '[]';
   plain_indexes text[];
   triggers text[];
+  views jsonb;        -- views over the table, made again after it
+  v record;
+  w record;
   i int;
 BEGIN
   IF (SELECT relkind FROM pg_class WHERE oid = tbl) <> 'r' THEN
@@ -86,10 +90,20 @@ BEGIN
   IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = tbl AND attnum > 0 AND (attidentity <> '' OR attacl IS NOT NULL)) THEN
     RAISE EXCEPTION '%: identity columns and column grants are not carried over', tbl;
   END IF;
+  -- Views over the table (campaign_results over campaign_result_rows, 0029) are dropped and made
+  -- again, with their column defaults, grants and owner; anything else depending on it is refused.
+  SELECT coalesce(jsonb_agg(jsonb_build_object('name', vw.relname, 'def', pg_get_viewdef(vw.oid), 'owner', vw.relowner::regrole::text,
+           'acl', (SELECT jsonb_agg(jsonb_build_array(g.grantee, g.privilege_type)) FROM aclexplode(vw.relacl) g WHERE g.grantee <> vw.relowner),
+           'defaults', (SELECT jsonb_agg(jsonb_build_array(a.attname, pg_get_expr(ad.adbin, ad.adrelid))) FROM pg_attrdef ad
+                        JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum WHERE ad.adrelid = vw.oid))), '[]')
+    INTO views FROM pg_class vw WHERE vw.relkind = 'v' AND vw.oid IN (
+      SELECT rw.ev_class FROM pg_depend pd JOIN pg_rewrite rw ON rw.oid = pd.objid
+      WHERE pd.classid = 'pg_rewrite'::regclass AND pd.refclassid = 'pg_class'::regclass AND pd.refobjid = tbl AND rw.ev_class <> tbl);
   FOR d IN SELECT classid::regclass AS kind, objid FROM pg_depend
            WHERE refclassid = 'pg_class'::regclass AND refobjid = tbl AND classid IN ('pg_rewrite'::regclass, 'pg_class'::regclass)
-             AND deptype IN ('n', 'a') AND NOT (classid = 'pg_class'::regclass AND objid IN (SELECT indexrelid FROM pg_index WHERE indrelid = tbl)) LOOP
-    RAISE EXCEPTION '%: % % depends on it (a view or an owned sequence)', tbl, d.kind, d.objid;
+             AND deptype IN ('n', 'a') AND NOT (classid = 'pg_class'::regclass AND objid IN (SELECT indexrelid FROM pg_index WHERE indrelid = tbl))
+             AND NOT (classid = 'pg_rewrite'::regclass AND objid IN (SELECT rw.oid FROM pg_rewrite rw WHERE rw.ev_class IN (SELECT (value ->> 'name')::regclass FROM jsonb_array_elements(views)))) LOOP
+    RAISE EXCEPTION '%: % % depends on it (an owned sequence or something else than a view)', tbl, d.kind, d.objid;
   END LOOP;
   IF EXISTS (SELECT 1 FROM pg_publication_rel WHERE prrelid = tbl) THEN RAISE EXCEPTION '%: is published', tbl; END IF;
   IF EXISTS (SELECT 1 FROM pg_index WHERE indrelid = tbl AND indisclustered) THEN RAISE EXCEPTION '%: is clustered', tbl; END IF;
@@ -109,6 +123,7 @@ BEGIN
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', incoming.rel, incoming.conname);
   END LOOP;
 
+  FOR v IN SELECT value FROM jsonb_array_elements(views) LOOP EXECUTE format('DROP VIEW %I', v.value ->> 'name'); END LOOP;
   EXECUTE format('ALTER TABLE %I RENAME TO %I', tname, old_name);
   -- Columns, defaults, NOT NULL, checks, comments, storage and statistics come with LIKE; keys
   -- and indexes are added by name below.
@@ -132,6 +147,16 @@ BEGIN
   FOR i IN 1 .. coalesce(array_length(own_fks, 1), 0) LOOP EXECUTE own_fks[i]; END LOOP;
   FOR i IN 0 .. jsonb_array_length(incoming_fks) - 1 LOOP EXECUTE incoming_fks ->> i; END LOOP;
   FOR i IN 1 .. coalesce(array_length(triggers, 1), 0) LOOP EXECUTE triggers[i]; END LOOP;
+  FOR v IN SELECT value FROM jsonb_array_elements(views) LOOP
+    EXECUTE format('CREATE VIEW %I AS %s', v.value ->> 'name', v.value ->> 'def');
+    EXECUTE format('ALTER VIEW %I OWNER TO %s', v.value ->> 'name', v.value ->> 'owner');
+    FOR w IN SELECT value ->> 0 AS col, value ->> 1 AS expr FROM jsonb_array_elements(coalesce(v.value -> 'defaults', '[]')) LOOP
+      EXECUTE format('ALTER VIEW %I ALTER COLUMN %I SET DEFAULT %s', v.value ->> 'name', w.col, w.expr);
+    END LOOP;
+    FOR w IN SELECT (value ->> 0)::oid AS grantee, value ->> 1 AS privilege FROM jsonb_array_elements(coalesce(v.value -> 'acl', '[]')) LOOP
+      EXECUTE format('GRANT %s ON %I TO %s', w.privilege, v.value ->> 'name', CASE WHEN w.grantee = 0 THEN 'PUBLIC' ELSE w.grantee::regrole::text END);
+    END LOOP;
+  END LOOP;
   -- Comments on keys and indexes, by their kept names.
   FOR d IN SELECT x ->> 1 AS conname, x ->> 3 AS note FROM jsonb_array_elements(shape_before -> 'constraints') x
            WHERE x ->> 0 = tbl::text AND x ->> 3 IS NOT NULL LOOP
@@ -153,6 +178,6 @@ $$;
 
 -- The tables listed as largestCountyTables in server/db/tenancy.ts (the test checks both agree).
 SELECT pg_temp.partition_by_county(t::regclass, 4)
-  FROM unnest(ARRAY['score_entries', 'campaign_results', 'audit_log', 'training_attendance', 'survey_responses']) AS t;
+  FROM unnest(ARRAY['score_entries', 'campaign_result_rows', 'audit_log', 'training_attendance', 'survey_responses']) AS t;
 
 COMMIT;

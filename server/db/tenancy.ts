@@ -23,7 +23,7 @@ export const referenceTables = [
 export const largestCountyTables = [
   // one row per indicator, village and stage
   'score_entries',
-  'campaign_results',
+  'campaign_result_rows',
   // every write and every login
   'audit_log',
   'training_attendance',

@@ -1,6 +1,6 @@
 // Tables of migrations/0010_sealed_decisions.sql (campaign_results.proposal_change is in evaluation.ts)
 // and campaign_rating_inputs of 0017_seal_campaign_keys.sql (self_scores added by 0019_self_stage_inputs.sql).
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { countyKey, tz } from './columns.js';
 
 export type SealKind = 'score' | 'arena' | 'town_score' | 'result' | 'correction' | 'notice';
@@ -13,6 +13,9 @@ export const recordSeals = pgTable('record_seals', {
   rowKey: text('row_key').notNull(),
   digest: text('digest').notNull(),
   sealedAt: tz('sealed_at').notNull(),
+  // Result seals: the generation of the rows they seal (0029); other kinds 0. Left out on insert,
+  // a trigger fills the campaign's generation.
+  generation: bigint('generation', { mode: 'number' }),
 });
 
 export const sealRoots = pgTable('seal_roots', {

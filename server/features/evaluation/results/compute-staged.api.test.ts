@@ -48,14 +48,14 @@ describe('生成定星建议 through staging', () => {
     // The last result row inserted by the switch fails (after the old rows were deleted).
     await t.database.runAsOwner(`
       CREATE FUNCTION test_fail_result() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test: the switch fails'; END $$;
-      CREATE TRIGGER test_fail_result BEFORE INSERT ON campaign_results FOR EACH ROW WHEN (NEW.village_id = '${village.id}') EXECUTE FUNCTION test_fail_result();`);
+      CREATE TRIGGER test_fail_result BEFORE INSERT ON campaign_result_rows FOR EACH ROW WHEN (NEW.village_id = '${village.id}') EXECUTE FUNCTION test_fail_result();`);
     try {
       const res = await org.post(`/api/campaigns/${campaignId}/results/compute`);
       expect(res.statusCode).toBe(500);
       expect(await stored()).toEqual(before);
       expect(Number((await staged())[0]?.n)).toBe(0);
     } finally {
-      await t.database.runAsOwner('DROP TRIGGER test_fail_result ON campaign_results; DROP FUNCTION test_fail_result();');
+      await t.database.runAsOwner('DROP TRIGGER test_fail_result ON campaign_result_rows; DROP FUNCTION test_fail_result();');
     }
     const again = await org.post(`/api/campaigns/${campaignId}/results/compute`);
     expect(again.statusCode).toBe(200);

@@ -5,6 +5,9 @@
 //      written chunk by chunk to the staging tables (0024), outside any transaction;
 //   3. switch — one short transaction: the campaign's results and kept inputs replaced from
 //      staging, the seals' changes, the audit row. A failure anywhere leaves the results as they were.
+// A first compute (no results yet) writes every row, kept input and seal in phase 2 under a new
+// results generation, invisible until its switch moves the campaign to it (migration 0029): ten
+// thousand rows and eighty thousand seals written in the switch held PGlite for seconds.
 // One consistent state is read although phase 1 is many statements:
 //   - PostgreSQL: phase 1 runs in one REPEATABLE READ, READ ONLY transaction (one snapshot, on a
 //     connection of its own: nobody waits for it). The switch checks that the decisions and result
@@ -33,7 +36,8 @@ import { selectApprovedSelfEvaluations } from '../../self-evaluation/self-evalua
 import { selfStageEntries, selfStageOf } from '../../self-evaluation/self-stage.js';
 import { selectConfirmedViolations } from '../city/violations.queries.js';
 import { ratingViolations } from '../city/violations.js';
-import { applySealPlan, assertResultsSealed, planResultSeals } from '../seals/seals.service.js';
+import { applySealPlan, assertResultsSealed, planResultSeals, type SealPlan } from '../seals/seals.service.js';
+import { emptyXor, xorHex } from '../seals/seal.js';
 import type { StoredSeal } from '../seals/seal.js';
 import type { ResultSealColumns } from '../seals/seal-sources.queries.js';
 import type { PriorResult } from '../decisions/recompute.js';
@@ -45,7 +49,10 @@ import { fixedChunks, inChunks, timedChunks } from './compute-chunks.js';
 import {
   countStaged,
   decisionsFingerprint,
+  countGeneration,
+  dropGenerations,
   dropStaged,
+  newGeneration,
   nextXid,
   onlySessionWrites,
   replaceTownResults,
@@ -56,7 +63,9 @@ import {
   selectUnitOrder,
   selectUnitsByIds,
   stageChunk,
+  switchGeneration,
   switchToStaged,
+  writeGenerationChunk,
 } from './compute-staging.queries.js';
 
 /** The steps 生成定星建议 reports when it runs as a job. */
@@ -148,6 +157,8 @@ async function readInputs(ctx: Ctx, campaignId: string, mode: Mode) {
 async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) => void, mode: Mode): Promise<ComputeAnswer | null> {
   const countyId = ctx.principal.countyId;
   step(0);
+  // Taken before `since`: a sequence may take a transaction id of its own.
+  const generationIfFirst = await newGeneration(ctx.db);
   // PGlite: the transaction id counter before the first read (see the head of this file).
   const since = mode === 'embedded' ? await nextXid(ctx.db) : null;
   const read: Read =
@@ -158,6 +169,10 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   await assertResultsSealed(ctx, campaignId, read.prior, read.seals);
   step(1);
   const runId = randomUUID();
+  // A first compute: rows, kept inputs and seals written under a generation of their own.
+  const generation = read.prior.length === 0 && read.seals.length === 0 ? generationIfFirst : null;
+  const written = { results: 0, kept: 0, seals: 0, xor: emptyXor };
+  let switched = false;
   const ours = new Set<string>();
   const sealRows: ResultSealColumns[] = [];
   const changes: RatedChange[] = [];
@@ -167,14 +182,25 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   try {
     const done = await rateInWorker(read, ctx, campaignId, async (chunk) => {
       if (chunksDone++ === 0) step(2);
-      const { xid, staged: n } = await stageChunk(ctx.db, runId, chunk.results, chunk.kept);
-      ours.add(xid);
-      sealRows.push(...chunk.seals);
       changes.push(...chunk.changes);
-      staged += n;
+      if (generation !== null) {
+        const seals = await planResultSeals(ctx, campaignId, chunk.seals, []);
+        ours.add(await writeGenerationChunk(ctx.db, { countyId, campaignId, generation, sealedAt: ctx.now() }, { results: chunk.results, kept: chunk.kept, seals: seals.fresh }));
+        written.results += chunk.seals.length;
+        written.kept += chunk.seals.length;
+        written.seals += seals.fresh.length;
+        written.xor = xorHex(written.xor, seals.xorDelta);
+      } else {
+        const { xid, staged: n } = await stageChunk(ctx.db, runId, chunk.results, chunk.kept);
+        ours.add(xid);
+        sealRows.push(...chunk.seals);
+        staged += n;
+      }
       await yieldToLoop();
     });
-    const plan = await planResultSeals(ctx, campaignId, sealRows, read.seals);
+    // A first compute's seals are written already: the plan only moves the root.
+    const plan: SealPlan =
+      generation !== null ? { kind: 'result', fresh: [], gone: [], xorDelta: written.xor, countDelta: written.seals } : await planResultSeals(ctx, campaignId, sealRows, read.seals);
     step(3);
     return await inTransaction(ctx, async (tx) => {
       if (mode === 'embedded') {
@@ -191,8 +217,18 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
       const campaign = await findCampaign(tx, campaignId);
       if (campaign.status !== 'city') throw new AppError('results.not_editable', { status: campaign.status });
       if (mode === 'snapshot' && (await decisionsFingerprint(tx.db, countyId, campaignId)) !== read.fingerprint) return null;
-      if ((await countStaged(tx.db, countyId, runId)) !== staged) return null;
-      await switchToStaged(tx.db, countyId, campaignId, runId, read.closed);
+      if (generation !== null) {
+        // On PGlite no other write happened since the reads (above); elsewhere the generation's
+        // rows are counted: another compute's clean-up may have taken them.
+        if (mode === 'snapshot') {
+          const n = await countGeneration(tx.db, countyId, campaignId, generation);
+          if (n.results !== written.results || n.kept !== written.kept || n.seals !== written.seals) return null;
+        }
+        await switchGeneration(tx.db, countyId, campaignId, generation);
+      } else {
+        if ((await countStaged(tx.db, countyId, runId)) !== staged) return null;
+        await switchToStaged(tx.db, countyId, campaignId, runId, read.closed);
+      }
       await replaceTownResults(tx.db, countyId, campaignId, done.towns);
       await applySealPlan(tx, campaignId, plan);
       const reconfirm = changes.filter((c) => c.mustReconfirm).length;
@@ -204,10 +240,13 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
         after: { ...summary, ...(referrals.length ? { referrals: referrals.map((r) => ({ stars: r.stars, townId: r.townId, places: r.places, villages: r.villages })) } : {}), changes: changes.map((c) => ({ villageId: c.villageId, engineStarsBefore: c.engineStarsBefore, engineStarsAfter: c.engineStarsAfter, why: c.why, kept: c.kept })), mustReconfirm: reconfirm },
       });
       const kept = read.prior.filter((p) => p.overrideReason !== null || p.confirmedAt !== null).length;
+      switched = true;
       return { ...summary, referrals, changes, mustReconfirm: reconfirm, kept };
     });
   } finally {
-    await dropStaged(ctx.db, countyId, { runId });
+    if (generation === null) await dropStaged(ctx.db, countyId, { runId });
+    // Not switched: this compute's generation goes. Switched: what crashed computes left goes.
+    else await dropGenerations(ctx.db, countyId, campaignId, switched ? 'stale' : { generation });
   }
 }
 

@@ -7,6 +7,15 @@ import type { SealKind, StoredRoot, StoredSeal } from './seal.js';
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
 /**
+ * The seals a campaign shows: result seals of its results generation (0029), every other kind.
+ * Result seals of another generation are those of a compute not switched in yet, or left over.
+ */
+export function currentSeals(countyId: SQL | AnyColumn | Placeholder | string, campaignId: SQL | AnyColumn | Placeholder | string, alias = 'record_seals'): SQL {
+  const s = sql.raw(alias);
+  return sql`(${s}.kind <> 'result' OR ${s}.generation = (SELECT c.results_generation FROM campaigns c WHERE c.county_id = ${countyId} AND c.id = ${campaignId}))`;
+}
+
+/**
  * The seals of a campaign (of one kind when given), or those whose key starts with one of the row
  * prefixes. Past a few hundred prefixes the OR of LIKEs costs prefixes × seals: then all seals of
  * the kind are read and the caller keeps the ones it asked for (sealRows does).
@@ -17,7 +26,7 @@ export async function selectSeals(db: Db, countyId: string, campaignId: string, 
   return db
     .select({ rowKey: recordSeals.rowKey, kind: recordSeals.kind, digest: recordSeals.digest })
     .from(recordSeals)
-    .where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), kind ? eq(recordSeals.kind, kind) : undefined, byPrefix));
+    .where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), currentSeals(countyId, campaignId), kind ? eq(recordSeals.kind, kind) : undefined, byPrefix));
 }
 
 // 6 columns a row: 5,000 rows stay under a statement's 65,535 parameters, and a province's
@@ -27,13 +36,13 @@ export async function upsertSeals(db: Db, rows: { countyId: string; campaignId: 
     await db
       .insert(recordSeals)
       .values(rows.slice(i, i + 5000))
-      .onConflictDoUpdate({ target: [recordSeals.countyId, recordSeals.campaignId, recordSeals.kind, recordSeals.rowKey], set: { digest: sqlExcluded('digest'), sealedAt: sqlExcluded('sealed_at') } });
+      .onConflictDoUpdate({ target: [recordSeals.countyId, recordSeals.campaignId, recordSeals.kind, recordSeals.generation, recordSeals.rowKey], set: { digest: sqlExcluded('digest'), sealedAt: sqlExcluded('sealed_at') } });
   }
 }
 
 export async function deleteSeals(db: Db, countyId: string, campaignId: string, rowKeys: readonly string[]): Promise<void> {
   for (let i = 0; i < rowKeys.length; i += 500) {
-    await db.delete(recordSeals).where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), inArray(recordSeals.rowKey, rowKeys.slice(i, i + 500))));
+    await db.delete(recordSeals).where(and(eq(recordSeals.countyId, countyId), eq(recordSeals.campaignId, campaignId), currentSeals(countyId, campaignId), inArray(recordSeals.rowKey, rowKeys.slice(i, i + 500))));
   }
 }
 
@@ -66,7 +75,7 @@ export async function saveRoot(db: Db, row: { countyId: string; campaignId: stri
  */
 export function sealsFingerprintSql(countyId: SQL | AnyColumn | Placeholder, campaignId: SQL | AnyColumn | Placeholder, kind: SealKind): SQL<string> {
   return sql<string>`(SELECT encode(sha256(convert_to(coalesce(string_agg(s.row_key || '=' || s.digest, E'\\n' ORDER BY s.row_key COLLATE "C"), ''), 'UTF8')), 'hex')
-    FROM record_seals s WHERE s.county_id = ${countyId} AND s.campaign_id = ${campaignId} AND s.kind = ${sql.raw(`'${kind}'`)})`;
+    FROM record_seals s WHERE s.county_id = ${countyId} AND s.campaign_id = ${campaignId} AND s.kind = ${sql.raw(`'${kind}'`)} AND ${currentSeals(countyId, campaignId, 's')})`;
 }
 
 export function sealsFingerprint(seals: readonly Pick<StoredSeal, 'rowKey' | 'digest'>[]): string {
