@@ -1,4 +1,6 @@
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { openDatabase, type Database } from '../server/db/client.js';
@@ -13,6 +15,9 @@ import { rawComputeInputs } from './province-compute-raw.js';
 // towns, 60 indicators × 3 stages, surveys, figures, violations), end to end through the HTTP
 // route, against hand-written SQL reading the same inputs plus the engine's own CPU time on them;
 // then the same compute as a background job with /api/health polled over real HTTP meanwhile.
+// PGlite runs on a data directory in the system's temp dir, as the server runs it (server/start.ts):
+// in memory, PGlite's file system copies a whole table file each time it grows by an eighth
+// (Emscripten's MEMFS), stalls of up to 0.1 s at this size that a server on disk does not have.
 //   npx tsx bench/province-compute.bench.ts [--db pglite|postgres|both] [--villages N] [--rounds N]
 
 type Args = { dbs: ('pglite' | 'postgres')[]; villages: number; rounds: number };
@@ -90,7 +95,8 @@ async function computeAsJob(app: FastifyInstance, t: ComputeTenant): Promise<{ s
 
 async function runOn(kind: 'pglite' | 'postgres', args: Args): Promise<void> {
   console.log(`\n== ${kind}, ${args.villages} villages`);
-  const database = kind === 'pglite' ? await openDatabase({ kind: 'pglite' }) : await openTestDatabase();
+  const dataDir = kind === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'fivestar-bench-pglite-')) : null;
+  const database = dataDir ? await openDatabase({ kind: 'pglite', dataDir }) : await openTestDatabase();
   const app = await buildApp({ database, secretKey: Buffer.alloc(32, 7), secure: true });
   try {
     const t0 = performance.now();
@@ -139,6 +145,7 @@ async function runOn(kind: 'pglite' | 'postgres', args: Args): Promise<void> {
   } finally {
     await app.close();
     await database.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

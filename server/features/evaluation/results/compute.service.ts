@@ -77,7 +77,8 @@ const computeSteps = ['读取评分数据', '计算星级', '写入定星建议'
 const embeddedRead = { first: 50, min: 10, max: 1000, targetMs: 10 };
 const serverRead = 1000;
 const sealPage = { embedded: 1000, server: 5000 };
-const writeChunk = { embedded: 25, server: 500 };
+// A first compute's chunk writes every row with its 8 seals: 10 villages keep one under ~40 ms.
+const writeChunk = { embedded: 25, embeddedFirst: 10, server: 500 };
 // Villages a message of the task to the rating worker (each part's JSON ~30 ms at 500).
 const taskPart = 500;
 
@@ -180,7 +181,8 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   let staged = 0;
   let chunksDone = 0;
   try {
-    const done = await rateInWorker(read, ctx, campaignId, async (chunk) => {
+    const chunkSize = !isEmbedded(ctx.db) ? writeChunk.server : generation !== null ? writeChunk.embeddedFirst : writeChunk.embedded;
+    const done = await rateInWorker(read, ctx, campaignId, chunkSize, async (chunk) => {
       if (chunksDone++ === 0) step(2);
       changes.push(...chunk.changes);
       if (generation !== null) {
@@ -246,12 +248,12 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   } finally {
     if (generation === null) await dropStaged(ctx.db, countyId, { runId });
     // Not switched: this compute's generation goes. Switched: what crashed computes left goes.
-    else await dropGenerations(ctx.db, countyId, campaignId, switched ? 'stale' : { generation });
+    else await dropGenerations(ctx.db, countyId, campaignId, switched ? { allBut: generation } : { only: generation });
   }
 }
 
 /** Sends the task to a fresh rating worker and hands each chunk of rows to `onChunk`, in order. */
-async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, onChunk: (chunk: RatedChunk) => Promise<void>): Promise<RatedSummary> {
+async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, chunkSize: number, onChunk: (chunk: RatedChunk) => Promise<void>): Promise<RatedSummary> {
   const task: RateTask = {
     standard: read.standard,
     input: read.input,
@@ -285,7 +287,7 @@ async function rateInWorker(read: Read, ctx: Ctx, campaignId: string, onChunk: (
     }
     await yieldToLoop();
     for (const scores of read.scores) worker.postMessage({ scores });
-    worker.postMessage({ go: isEmbedded(ctx.db) ? writeChunk.embedded : writeChunk.server });
+    worker.postMessage({ go: chunkSize });
     for (;;) {
       if (failure) throw failure;
       const m = inbox.shift();
