@@ -13,8 +13,10 @@
 -- the generation of the rows they seal (other kinds carry 0) and its readers ask for the
 -- campaign's generation (seals.queries.ts).
 --
--- A view over the rows costs a semi-join with campaigns (one row by key) per statement; the
--- results indexes lead with (county_id, campaign_id, generation) so a page still reads in order.
+-- A view over the rows costs a semi-join with campaigns (one row by key) per statement. The rank
+-- indexes (0020, 0023) stay without the generation: a page of the ranking reads them in order and
+-- the semi-join only filters (with the generation in them, the order held only for a generation
+-- known in advance, and a page of 10,000 villages was sorted whole).
 
 CREATE SEQUENCE result_generations;
 GRANT USAGE ON SEQUENCE result_generations TO fivestar_app;
@@ -42,10 +44,6 @@ ALTER TABLE campaign_result_rows ADD COLUMN generation bigint NOT NULL DEFAULT 0
 ALTER TABLE campaign_result_rows ALTER COLUMN generation DROP DEFAULT;
 ALTER TABLE campaign_result_rows DROP CONSTRAINT campaign_results_campaign_id_village_id_key;
 ALTER TABLE campaign_result_rows ADD CONSTRAINT campaign_result_rows_generation_village_key UNIQUE (county_id, campaign_id, generation, village_id);
-DROP INDEX campaign_results_rank_idx;
-DROP INDEX campaign_results_town_rank_idx;
-CREATE INDEX campaign_result_rows_rank_idx ON campaign_result_rows (county_id, campaign_id, generation, (coalesce(rank_in_city, 1000000)));
-CREATE INDEX campaign_result_rows_town_rank_idx ON campaign_result_rows (county_id, campaign_id, generation, town_id, (coalesce(rank_in_city, 1000000)));
 CREATE TRIGGER campaign_result_rows_generation BEFORE INSERT ON campaign_result_rows
   FOR EACH ROW WHEN (NEW.generation IS NULL) EXECUTE FUNCTION fivestar_campaign_generation();
 

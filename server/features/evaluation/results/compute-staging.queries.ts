@@ -254,12 +254,13 @@ export async function switchGeneration(db: Db, countyId: string, campaignId: str
 
 /**
  * Deletes the rows of one generation (a compute that did not switch), or of every generation but
- * one (after a switch, all but the campaign's: what a crashed compute left). Those rows are
- * invisible either way.
+ * the campaign's (`stale`, after a switch: what a crashed compute left, or this compute's own
+ * generation if its commit failed after all). Those rows are invisible either way.
  */
-export async function dropGenerations(db: Db, countyId: string, campaignId: string, which: { only: number } | { allBut: number }): Promise<void> {
+export async function dropGenerations(db: Db, countyId: string, campaignId: string, which: { only: number } | 'stale'): Promise<void> {
+  const current = sql`(SELECT results_generation FROM campaigns WHERE county_id = ${countyId} AND id = ${campaignId})`;
   // Two ranges rather than `<>`: each an index range, not a scan of the campaign's 80,000 seals.
-  const pick = 'only' in which ? sql`generation = ${which.only}` : sql`(generation < ${which.allBut} OR generation > ${which.allBut})`;
+  const pick = which === 'stale' ? sql`(generation < ${current} OR generation > ${current})` : sql`generation = ${which.only}`;
   const where = sql`county_id = ${countyId} AND campaign_id = ${campaignId} AND ${pick}`;
   await db.execute(sql`DELETE FROM campaign_result_rows WHERE ${where}`);
   await db.execute(sql`DELETE FROM campaign_rating_input_rows WHERE ${where}`);

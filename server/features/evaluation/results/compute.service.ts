@@ -247,8 +247,8 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
     });
   } finally {
     if (generation === null) await dropStaged(ctx.db, countyId, { runId });
-    // Not switched: this compute's generation goes. Switched: what crashed computes left goes.
-    else await dropGenerations(ctx.db, countyId, campaignId, switched ? { allBut: generation } : { only: generation });
+    // Not switched: this compute's generation goes. Switched: every generation but the campaign's.
+    else await dropGenerations(ctx.db, countyId, campaignId, switched ? 'stale' : { only: generation });
   }
 }
 

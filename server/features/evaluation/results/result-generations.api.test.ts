@@ -100,6 +100,25 @@ describe('a first 生成定星建议 through a results generation', () => {
     expect((await verifyCampaign(operator(), campaignId)).ok).toBe(true);
   });
 
+  it('when a crashed compute left rows, kept inputs and seals under a generation of its own, then the next first compute drops them', async () => {
+    const { campaignId, org } = await scoredCampaign();
+    const village = t.city.villages.town1[0] as { id: string };
+    const town = t.city.towns[0] as { id: string };
+    await t.database.runAsOwner(`
+      INSERT INTO campaign_result_rows (generation, county_id, campaign_id, village_id, org_path, town_id, score, explanation, computed_at)
+        VALUES (999999999, '${t.city.countyId}', '${campaignId}', '${village.id}', '/', '${town.id}', 1, '{}', now());
+      INSERT INTO campaign_rating_input_rows (generation, county_id, campaign_id, village_id, figures, kept_at) VALUES (999999999, '${t.city.countyId}', '${campaignId}', '${village.id}', '{}', now());
+      INSERT INTO record_seals (generation, county_id, campaign_id, kind, row_key, digest, sealed_at) VALUES (999999999, '${t.city.countyId}', '${campaignId}', 'result', 'result/${village.id}#stars', 'x', now());`);
+    const left = await stored(campaignId);
+    expect(left).toMatchObject({ generation: 0, visible: 0, visibleKept: 0, allRows: 1, allKept: 1, resultSeals: [{ generation: '999999999', n: 1 }] });
+    expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
+    const after = await stored(campaignId);
+    expect(after.allRows).toBe(after.visible);
+    expect(after.allKept).toBe(after.visibleKept);
+    expect(after.resultSeals.map((s) => s.generation)).toEqual([String(after.generation)]);
+    expect((await verifyCampaign(operator(), campaignId)).ok).toBe(true);
+  });
+
   it('when its switch fails, then the campaign is as before and no row, kept input or seal of the generation stays; the next compute succeeds', async () => {
     const { campaignId, org } = await scoredCampaign();
     const before = await stored(campaignId);
@@ -126,15 +145,15 @@ describe('a first 生成定星建议 through a results generation', () => {
     const emptied = await verifyCampaign(operator(), campaignId);
     expect(emptied.ok).toBe(false);
     expect(emptied.rootIntact).toBe(false);
-    // A copy of the rows with one star more, and their seals copied as they were, as generation 999.
+    // A copy of the rows with one star more, and their seals copied as they were, as generation 999999998 (beyond any the sequence gave).
     const copy = (table: string, columns: string, change = '') =>
-      `INSERT INTO ${table} (generation, ${columns}) SELECT 999, ${change || columns} FROM ${table} WHERE campaign_id = '${campaignId}' AND generation = ${generation}`;
+      `INSERT INTO ${table} (generation, ${columns}) SELECT 999999998, ${change || columns} FROM ${table} WHERE campaign_id = '${campaignId}' AND generation = ${generation}`;
     const resultColumns = 'id, county_id, campaign_id, village_id, org_path, town_id, score, engine_stars, stars, vetoed, named_stars, rank_in_town, rank_in_city, notes, explanation, override_reason, confirmed_by, confirmed_at, computed_at, proposal_change';
     await t.database.runAsOwner(`
       ${copy('campaign_result_rows', resultColumns, resultColumns.replace('id, county_id', 'gen_random_uuid(), county_id').replace(' stars,', ' least(coalesce(stars, 0) + 1, 5),'))};
       INSERT INTO record_seals (generation, county_id, campaign_id, kind, row_key, digest, sealed_at)
-        SELECT 999, county_id, campaign_id, kind, row_key, digest, sealed_at FROM record_seals WHERE campaign_id = '${campaignId}' AND kind = 'result' AND generation = ${generation};
-      UPDATE campaigns SET results_generation = 999 WHERE id = '${campaignId}';`);
+        SELECT 999999998, county_id, campaign_id, kind, row_key, digest, sealed_at FROM record_seals WHERE campaign_id = '${campaignId}' AND kind = 'result' AND generation = ${generation};
+      UPDATE campaigns SET results_generation = 999999998 WHERE id = '${campaignId}';`);
     const forged = await verifyCampaign(operator(), campaignId);
     expect(forged.rootIntact).toBe(true);
     expect(forged.ok).toBe(false);
