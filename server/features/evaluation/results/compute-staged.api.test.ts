@@ -1,13 +1,12 @@
 // 生成定星建议 through staging (compute.service.ts): a compute whose switch fails midway leaves the
 // results, kept inputs, seals and audit exactly as they were, and no staged rows behind; the next
 // compute then succeeds and agrees with a fresh verification.
-import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
 import { campaignInCityStage, citySheetAt, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
 import { selectRows } from '../../../db/rows.js';
-import type { Db } from '../../../db/client.js';
+import { withStatementHook } from '../../../../test/statement-hook.js';
 import { verifyCampaign } from '../seals/seals.service.js';
 import { analyzeStaleTables } from '../../../db/embedded-analyze.js';
 import type { PGlite } from '@electric-sql/pglite';
@@ -80,26 +79,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('生成定星建议 on PGlite
    * staged outside a transaction.
    */
   async function computeWhile(meanwhile: (() => Promise<void>)[]) {
-    const services = t.app.services as { db: Db };
-    const real = services.db;
-    const dialect = new PgDialect();
-    let stagings = 0;
-    services.db = new Proxy(real, {
-      get(target, prop) {
-        if (prop !== 'execute') return Reflect.get(target, prop, target) as unknown;
-        return async (query: SQL) => {
-          const action = dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_results_staging') ? meanwhile[stagings++] : undefined;
-          if (action) await action();
-          return target.execute(query);
-        };
-      },
-    });
-    try {
-      expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200);
-      return { during: await stored(), stagings };
-    } finally {
-      services.db = real;
-    }
+    const { matched } = await withStatementHook(t, { marker: 'INSERT INTO campaign_results_staging', when: 'before', actions: meanwhile }, async () =>
+      expect((await org.post(`/api/campaigns/${campaignId}/results/compute`)).statusCode).toBe(200),
+    );
+    return { during: await stored(), stagings: matched };
   }
   /** computeWhile, each action saving a sheet of `village` at that share. */
   const computeWhileSaving = (village: { id: string }, shares: number[]) =>

@@ -3,12 +3,11 @@
 // here: nothing of it is visible before the switch, nothing of it stays when the switch fails,
 // and moving the campaign's generation by hand is caught by the seals' verification.
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../../test/test-app.js';
 import { campaignInCityStage, citySheetAt, scoreCityStage } from '../../../../test/evaluation-city-factories.js';
 import { selectRows } from '../../../db/rows.js';
-import type { Db } from '../../../db/client.js';
+import { withStatementHook } from '../../../../test/statement-hook.js';
 import { verifyCampaign } from '../seals/seals.service.js';
 
 let t: TestApp;
@@ -45,26 +44,10 @@ const operator = () => ({ ...t.app.services, principal: { countyId: t.city.count
 
 /** Computes through the API; `meanwhile[i]` runs after the i-th write of a generation's rows. */
 async function computeWhile(org: Client, campaignId: string, meanwhile: (() => Promise<void>)[]) {
-  const services = t.app.services as { db: Db };
-  const real = services.db;
-  const dialect = new PgDialect();
-  let writes = 0;
-  services.db = new Proxy(real, {
-    get(target, prop) {
-      if (prop !== 'execute') return Reflect.get(target, prop, target) as unknown;
-      return async (query: SQL) => {
-        const action = dialect.sqlToQuery(query).sql.includes('INSERT INTO campaign_result_rows') ? meanwhile[writes++] : undefined;
-        const done = await target.execute(query);
-        if (action) await action();
-        return done;
-      };
-    },
-  });
-  try {
-    return { res: await org.post(`/api/campaigns/${campaignId}/results/compute`), writes };
-  } finally {
-    services.db = real;
-  }
+  const { value: res, matched: writes } = await withStatementHook(t, { marker: 'INSERT INTO campaign_result_rows', when: 'after', actions: meanwhile }, () =>
+    org.post(`/api/campaigns/${campaignId}/results/compute`),
+  );
+  return { res, writes };
 }
 
 describe('a first 生成定星建议 through a results generation', () => {
