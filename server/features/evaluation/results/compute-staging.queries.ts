@@ -9,7 +9,7 @@ import { orgUnits } from '../../../db/schema/core.js';
 import { campaignResults, campaignTownResults } from '../../../db/schema/evaluation.js';
 import { recordSeals } from '../../../db/schema/sealed-decisions.js';
 import type { StoredSeal } from '../seals/seal.js';
-import { currentSeals } from '../seals/seals.queries.js';
+import { campaignGeneration, currentSeals } from '../seals/seals.queries.js';
 
 const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
@@ -160,7 +160,7 @@ export async function nextXid(db: Db): Promise<bigint> {
 export async function decisionsFingerprint(db: Db, countyId: string, campaignId: string): Promise<string> {
   // The row tables, not their views (a view has no xmin), in the campaign's generation; the
   // generation itself too, so that another compute's switch in between is seen however its rows read.
-  const generation = sql`(SELECT results_generation FROM campaigns WHERE county_id = ${countyId} AND id = ${campaignId})`;
+  const generation = campaignGeneration(countyId, campaignId);
   const [row] = await selectRows<{ fp: string }>(
     db,
     sql`SELECT md5(${generation}::text
@@ -208,10 +208,10 @@ export async function onlySessionWrites(db: Db, xids: readonly bigint[]): Promis
 // under a generation of its own, invisible (0029), and its switch moves the campaign to it: one
 // UPDATE instead of 10,000 rows and 80,000 seals written while PGlite waits.
 
-/** A generation number not used before. */
-export async function newGeneration(db: Db): Promise<number> {
-  const [row] = await selectRows<{ g: string }>(db, sql`SELECT nextval('result_generations')::text AS g`);
-  return Number(row?.g);
+/** A generation number not used before, and the transaction id the sequence took, if it took one. */
+export async function newGeneration(db: Db): Promise<{ generation: number; xid: string | null }> {
+  const [row] = await selectRows<{ g: string; xid: string | null }>(db, sql`SELECT nextval('result_generations')::text AS g, pg_current_xact_id_if_assigned()::text AS xid`);
+  return { generation: Number(row?.g), xid: row?.xid ?? null };
 }
 
 /**
@@ -258,7 +258,7 @@ export async function switchGeneration(db: Db, countyId: string, campaignId: str
  * generation if its commit failed after all). Those rows are invisible either way.
  */
 export async function dropGenerations(db: Db, countyId: string, campaignId: string, which: { only: number } | 'stale'): Promise<void> {
-  const current = sql`(SELECT results_generation FROM campaigns WHERE county_id = ${countyId} AND id = ${campaignId})`;
+  const current = campaignGeneration(countyId, campaignId);
   // Two ranges rather than `<>`: each an index range, not a scan of the campaign's 80,000 seals.
   const pick = which === 'stale' ? sql`(generation < ${current} OR generation > ${current})` : sql`generation = ${which.only}`;
   const where = sql`county_id = ${countyId} AND campaign_id = ${campaignId} AND ${pick}`;

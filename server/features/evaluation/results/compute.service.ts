@@ -37,8 +37,7 @@ import { selfStageEntries, selfStageOf } from '../../self-evaluation/self-stage.
 import { selectConfirmedViolations } from '../city/violations.queries.js';
 import { ratingViolations } from '../city/violations.js';
 import { applySealPlan, assertResultsSealed, planResultSeals, type SealPlan } from '../seals/seals.service.js';
-import { emptyXor, xorHex } from '../seals/seal.js';
-import type { StoredSeal } from '../seals/seal.js';
+import { emptyXor, xorHex, type StoredSeal } from '../seals/seal.js';
 import type { ResultSealColumns } from '../seals/seal-sources.queries.js';
 import type { PriorResult } from '../decisions/recompute.js';
 import type { ReportProgress } from '../../jobs/job-runner.js';
@@ -158,8 +157,6 @@ async function readInputs(ctx: Ctx, campaignId: string, mode: Mode) {
 async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) => void, mode: Mode): Promise<ComputeAnswer | null> {
   const countyId = ctx.principal.countyId;
   step(0);
-  // Taken before `since`: a sequence may take a transaction id of its own.
-  const generationIfFirst = await newGeneration(ctx.db);
   // PGlite: the transaction id counter before the first read (see the head of this file).
   const since = mode === 'embedded' ? await nextXid(ctx.db) : null;
   const read: Read =
@@ -170,11 +167,18 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
   await assertResultsSealed(ctx, campaignId, read.prior, read.seals);
   step(1);
   const runId = randomUUID();
-  // A first compute: rows, kept inputs and seals written under a generation of their own.
-  const generation = read.prior.length === 0 && read.seals.length === 0 ? generationIfFirst : null;
-  const written = { results: 0, kept: 0, seals: 0, xor: emptyXor };
-  let switched = false;
   const ours = new Set<string>();
+  // A first compute: rows, kept inputs and seals written under a generation of their own. The
+  // sequence may take a transaction id: it is the compute's own, like its writes.
+  let generation: number | null = null;
+  if (read.prior.length === 0 && read.seals.length === 0) {
+    const taken = await newGeneration(ctx.db);
+    generation = taken.generation;
+    if (taken.xid) ours.add(taken.xid);
+  }
+  // What the generation's chunks wrote: a result row and a kept input a village, and the seals.
+  const written = { villages: 0, seals: 0, xor: emptyXor };
+  let switched = false;
   const sealRows: ResultSealColumns[] = [];
   const changes: RatedChange[] = [];
   // Rows staged: only those that differ from the stored ones (compute-staging.queries.ts).
@@ -188,8 +192,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
       if (generation !== null) {
         const seals = await planResultSeals(ctx, campaignId, chunk.seals, []);
         ours.add(await writeGenerationChunk(ctx.db, { countyId, campaignId, generation, sealedAt: ctx.now() }, { results: chunk.results, kept: chunk.kept, seals: seals.fresh }));
-        written.results += chunk.seals.length;
-        written.kept += chunk.seals.length;
+        written.villages += chunk.seals.length;
         written.seals += seals.fresh.length;
         written.xor = xorHex(written.xor, seals.xorDelta);
       } else {
@@ -224,7 +227,7 @@ async function attemptCompute(ctx: Ctx, campaignId: string, step: (i: number) =>
         // rows are counted: another compute's clean-up may have taken them.
         if (mode === 'snapshot') {
           const n = await countGeneration(tx.db, countyId, campaignId, generation);
-          if (n.results !== written.results || n.kept !== written.kept || n.seals !== written.seals) return null;
+          if (n.results !== written.villages || n.kept !== written.villages || n.seals !== written.seals) return null;
         }
         await switchGeneration(tx.db, countyId, campaignId, generation);
       } else {

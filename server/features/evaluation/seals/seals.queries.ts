@@ -6,13 +6,20 @@ import type { SealKind, StoredRoot, StoredSeal } from './seal.js';
 
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
+type Key = SQL | AnyColumn | Placeholder | string;
+
+/** The campaign's results generation (0029), as a sub-select. */
+export function campaignGeneration(countyId: Key, campaignId: Key): SQL {
+  return sql`(SELECT c.results_generation FROM campaigns c WHERE c.county_id = ${countyId} AND c.id = ${campaignId})`;
+}
+
 /**
  * The seals a campaign shows: result seals of its results generation (0029), every other kind.
  * Result seals of another generation are those of a compute not switched in yet, or left over.
  */
-export function currentSeals(countyId: SQL | AnyColumn | Placeholder | string, campaignId: SQL | AnyColumn | Placeholder | string, alias = 'record_seals'): SQL {
+export function currentSeals(countyId: Key, campaignId: Key, alias = 'record_seals'): SQL {
   const s = sql.raw(alias);
-  return sql`(${s}.kind <> 'result' OR ${s}.generation = (SELECT c.results_generation FROM campaigns c WHERE c.county_id = ${countyId} AND c.id = ${campaignId}))`;
+  return sql`(${s}.kind <> 'result' OR ${s}.generation = ${campaignGeneration(countyId, campaignId)})`;
 }
 
 /**
